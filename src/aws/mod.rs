@@ -1,0 +1,83 @@
+//! The only place `aws_sdk_*` appears: one `SdkConfig` for every client, call counting, retries
+//! and a limit on calls in flight, and one adapter per service behind the read/write ports.
+
+mod error;
+mod organizations;
+mod stats;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use aws_config::meta::region::RegionProviderChain;
+use aws_config::retry::RetryConfig;
+use aws_config::timeout::TimeoutConfig;
+use aws_config::{BehaviorVersion, Region, SdkConfig};
+use tokio::sync::Semaphore;
+
+pub use error::{AwsError, AwsErrorKind};
+pub use organizations::{OrgReader, OrgWriter};
+pub use stats::{CallCounter, CallStats};
+
+/// More than the SDK's default of 3: throttling must never fail a run that would succeed more slowly.
+const MAX_ATTEMPTS: u32 = 12;
+
+/// What the command line and the repo say about reaching AWS.
+#[derive(Debug, Clone, Default)]
+pub struct AwsOptions {
+    pub profile: Option<String>,
+    pub region: Option<String>,
+    pub endpoint_url: Option<String>,
+    /// `[organization] home_region`, used when neither the flags nor the profile name a region.
+    pub home_region: Option<String>,
+    pub calls_in_flight: usize,
+}
+
+/// A loaded SDK configuration and the shared counters and limiter of one run.
+#[derive(Clone)]
+pub struct AwsContext {
+    sdk: SdkConfig,
+    counter: CallCounter,
+    organizations_limit: Arc<Semaphore>,
+}
+
+impl AwsContext {
+    pub async fn load(options: &AwsOptions) -> AwsContext {
+        let fallback = options.home_region.clone().unwrap_or_else(|| "us-east-1".into());
+        let region = RegionProviderChain::first_try(options.region.clone().map(Region::new)).or_default_provider().or_else(Region::new(fallback));
+        let mut loader = aws_config::defaults(BehaviorVersion::latest())
+            .region(region)
+            .retry_config(RetryConfig::adaptive().with_max_attempts(MAX_ATTEMPTS).with_initial_backoff(Duration::from_millis(100)))
+            .timeout_config(TimeoutConfig::builder().connect_timeout(Duration::from_secs(10)).operation_attempt_timeout(Duration::from_secs(60)).build());
+        if let Some(profile) = &options.profile {
+            loader = loader.profile_name(profile);
+        }
+        if let Some(url) = &options.endpoint_url {
+            loader = loader.endpoint_url(url);
+        }
+        AwsContext { sdk: loader.load().await, counter: CallCounter::default(), organizations_limit: Arc::new(Semaphore::new(options.calls_in_flight.max(1))) }
+    }
+
+    pub fn stats(&self) -> CallStats {
+        self.counter.stats()
+    }
+
+    fn organizations_client(&self) -> aws_sdk_organizations::Client {
+        let config = aws_sdk_organizations::config::Builder::from(&self.sdk).interceptor(self.counter.clone()).build();
+        aws_sdk_organizations::Client::from_conf(config)
+    }
+
+    fn sts_client(&self) -> aws_sdk_sts::Client {
+        let config = aws_sdk_sts::config::Builder::from(&self.sdk).interceptor(self.counter.clone()).build();
+        aws_sdk_sts::Client::from_conf(config)
+    }
+
+    /// Read access to the organization; all `drift` ever gets.
+    pub fn org_reader(&self) -> OrgReader {
+        OrgReader::new(self.organizations_client(), self.sts_client(), self.organizations_limit.clone())
+    }
+
+    /// Write access, for `apply`.
+    pub fn org_writer(&self) -> OrgWriter {
+        OrgWriter::new(self.org_reader())
+    }
+}

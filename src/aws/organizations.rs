@@ -1,0 +1,336 @@
+//! AWS Organizations behind the `OrgRead` and `OrgWrite` ports.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use aws_sdk_organizations::Client;
+use aws_sdk_organizations::types::{PolicyType, PolicyTypeStatus, Tag};
+use tokio::sync::Semaphore;
+
+use super::error::{AwsError, AwsErrorKind};
+use crate::apply::OrgWrite;
+use crate::model::PolicyKind;
+use crate::observe::{Account, OrgRead, Organization, Ou, PolicySummary, Root, Tags};
+
+fn policy_type(kind: PolicyKind) -> PolicyType {
+    PolicyType::from(kind.aws_name())
+}
+
+fn to_tags(tags: &Tags) -> Vec<Tag> {
+    tags.iter().map(|(k, v)| Tag::builder().key(k).value(v).build().expect("key and value are set")).collect()
+}
+
+/// Reads; the type `drift` is limited to.
+#[derive(Clone)]
+pub struct OrgReader {
+    client: Client,
+    sts: aws_sdk_sts::Client,
+    limit: Arc<Semaphore>,
+}
+
+impl OrgReader {
+    pub(super) fn new(client: Client, sts: aws_sdk_sts::Client, limit: Arc<Semaphore>) -> Self {
+        Self { client, sts, limit }
+    }
+}
+
+/// Runs one call while holding a slot of the service's limit.
+async fn limited<T>(limit: &Semaphore, call: impl Future<Output = T>) -> T {
+    let _permit = limit.acquire().await.expect("the limiter is never closed");
+    call.await
+}
+
+macro_rules! sdk {
+    ($op:literal, $resource:expr) => {
+        |err| AwsError::from_sdk($op, $resource, err)
+    };
+}
+
+impl OrgRead for OrgReader {
+    async fn describe_organization(&self) -> Result<Organization, AwsError> {
+        let out = limited(&self.limit, self.client.describe_organization().send()).await.map_err(sdk!("DescribeOrganization", None))?;
+        let org = out.organization().ok_or_else(|| AwsError::unexpected("DescribeOrganization", "no organization"))?;
+        Ok(Organization { id: org.id().unwrap_or_default().to_string(), management_account_id: org.master_account_id().unwrap_or_default().to_string() })
+    }
+
+    async fn caller_account_id(&self) -> Result<String, AwsError> {
+        let out = self.sts.get_caller_identity().send().await.map_err(sdk!("GetCallerIdentity", None))?;
+        Ok(out.account().unwrap_or_default().to_string())
+    }
+
+    async fn list_roots(&self) -> Result<Vec<Root>, AwsError> {
+        let mut roots = Vec::new();
+        let mut token = None;
+        loop {
+            let out = limited(&self.limit, self.client.list_roots().set_next_token(token).send()).await.map_err(sdk!("ListRoots", None))?;
+            for root in out.roots() {
+                let policy_types = root
+                    .policy_types()
+                    .iter()
+                    .filter(|t| t.status() == Some(&PolicyTypeStatus::Enabled))
+                    .filter_map(|t| t.r#type().and_then(|t| PolicyKind::from_aws_name(t.as_str())))
+                    .collect();
+                roots.push(Root { id: root.id().unwrap_or_default().into(), name: root.name().unwrap_or_default().into(), policy_types });
+            }
+            token = out.next_token().map(str::to_string);
+            if token.is_none() {
+                return Ok(roots);
+            }
+        }
+    }
+
+    async fn list_ous_for_parent(&self, parent_id: &str) -> Result<Vec<Ou>, AwsError> {
+        let mut ous = Vec::new();
+        let mut token = None;
+        loop {
+            let call = self.client.list_organizational_units_for_parent().parent_id(parent_id).set_next_token(token).send();
+            let out = limited(&self.limit, call).await.map_err(sdk!("ListOrganizationalUnitsForParent", Some(parent_id)))?;
+            ous.extend(out.organizational_units().iter().map(|ou| Ou {
+                id: ou.id().unwrap_or_default().into(),
+                name: ou.name().unwrap_or_default().into(),
+                parent_id: parent_id.into(),
+            }));
+            token = out.next_token().map(str::to_string);
+            if token.is_none() {
+                return Ok(ous);
+            }
+        }
+    }
+
+    async fn list_accounts_for_parent(&self, parent_id: &str) -> Result<Vec<Account>, AwsError> {
+        let mut accounts = Vec::new();
+        let mut token = None;
+        loop {
+            let call = self.client.list_accounts_for_parent().parent_id(parent_id).set_next_token(token).send();
+            let out = limited(&self.limit, call).await.map_err(sdk!("ListAccountsForParent", Some(parent_id)))?;
+            accounts.extend(out.accounts().iter().map(|a| Account {
+                id: a.id().unwrap_or_default().into(),
+                name: a.name().unwrap_or_default().into(),
+                email: a.email().unwrap_or_default().into(),
+                status: a.state().map(|s| s.as_str().to_string()).or_else(|| a.status().map(|s| s.as_str().to_string())).unwrap_or_default(),
+                parent_id: parent_id.into(),
+                tags: Tags::new(),
+            }));
+            token = out.next_token().map(str::to_string);
+            if token.is_none() {
+                return Ok(accounts);
+            }
+        }
+    }
+
+    async fn list_policies(&self, kind: PolicyKind) -> Result<Vec<PolicySummary>, AwsError> {
+        let mut policies = Vec::new();
+        let mut token = None;
+        loop {
+            let call = self.client.list_policies().filter(policy_type(kind)).set_next_token(token).send();
+            let out = limited(&self.limit, call).await.map_err(sdk!("ListPolicies", Some(kind.aws_name())))?;
+            policies.extend(out.policies().iter().map(|p| PolicySummary {
+                id: p.id().unwrap_or_default().into(),
+                name: p.name().unwrap_or_default().into(),
+                kind,
+                description: p.description().unwrap_or_default().into(),
+                aws_managed: p.aws_managed(),
+            }));
+            token = out.next_token().map(str::to_string);
+            if token.is_none() {
+                return Ok(policies);
+            }
+        }
+    }
+
+    async fn describe_policy(&self, policy_id: &str) -> Result<String, AwsError> {
+        let out = limited(&self.limit, self.client.describe_policy().policy_id(policy_id).send()).await.map_err(sdk!("DescribePolicy", Some(policy_id)))?;
+        Ok(out.policy().and_then(|p| p.content()).unwrap_or_default().to_string())
+    }
+
+    async fn list_targets_for_policy(&self, policy_id: &str) -> Result<Vec<String>, AwsError> {
+        let mut targets = Vec::new();
+        let mut token = None;
+        loop {
+            let call = self.client.list_targets_for_policy().policy_id(policy_id).set_next_token(token).send();
+            let out = limited(&self.limit, call).await.map_err(sdk!("ListTargetsForPolicy", Some(policy_id)))?;
+            targets.extend(out.targets().iter().filter_map(|t| t.target_id().map(str::to_string)));
+            token = out.next_token().map(str::to_string);
+            if token.is_none() {
+                return Ok(targets);
+            }
+        }
+    }
+
+    async fn list_tags(&self, resource_id: &str) -> Result<Tags, AwsError> {
+        let mut tags = Tags::new();
+        let mut token = None;
+        loop {
+            let call = self.client.list_tags_for_resource().resource_id(resource_id).set_next_token(token).send();
+            let out = limited(&self.limit, call).await.map_err(sdk!("ListTagsForResource", Some(resource_id)))?;
+            tags.extend(out.tags().iter().map(|t| (t.key().to_string(), t.value().to_string())));
+            token = out.next_token().map(str::to_string);
+            if token.is_none() {
+                return Ok(tags);
+            }
+        }
+    }
+}
+
+/// Writes, for `apply`. Each call is retried on `ConcurrentModificationException`, which the SDK does not retry.
+#[derive(Clone)]
+pub struct OrgWriter {
+    client: Client,
+    limit: Arc<Semaphore>,
+    /// To find what a retried create had already made.
+    reader: OrgReader,
+}
+
+impl OrgWriter {
+    pub(super) fn new(reader: OrgReader) -> Self {
+        Self { client: reader.client.clone(), limit: reader.limit.clone(), reader }
+    }
+
+    async fn call<T, F, Fut>(&self, call: F) -> Result<T, AwsError>
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<T, AwsError>>,
+    {
+        const ATTEMPTS: u32 = 8;
+        let mut delay = Duration::from_millis(250);
+        for attempt in 1.. {
+            match limited(&self.limit, call()).await {
+                Err(err) if err.kind == AwsErrorKind::ConcurrentModification && attempt < ATTEMPTS => {
+                    // Full jitter, so that parallel writers do not collide again in step.
+                    tokio::time::sleep(delay.mul_f64(fastrand::f64())).await;
+                    delay = (delay * 2).min(Duration::from_secs(8));
+                }
+                result => return result,
+            }
+        }
+        unreachable!("the loop returns on the last attempt")
+    }
+}
+
+/// Treats "already done" as done: a retried request may have gone through the first time.
+fn done_if(kind: AwsErrorKind, result: Result<(), AwsError>) -> Result<(), AwsError> {
+    match result {
+        Err(err) if err.kind == kind => Ok(()),
+        other => other,
+    }
+}
+
+impl OrgWrite for OrgWriter {
+    async fn create_ou(&self, parent_id: &str, name: &str, tags: &Tags) -> Result<String, AwsError> {
+        let created = self
+            .call(|| async {
+                let out = self
+                    .client
+                    .create_organizational_unit()
+                    .parent_id(parent_id)
+                    .name(name)
+                    .set_tags(Some(to_tags(tags)))
+                    .send()
+                    .await
+                    .map_err(sdk!("CreateOrganizationalUnit", Some(name)))?;
+                Ok(out.organizational_unit().and_then(|ou| ou.id()).unwrap_or_default().to_string())
+            })
+            .await;
+        match created {
+            Err(err) if err.kind == AwsErrorKind::AlreadyExists => {
+                let existing = self.reader.list_ous_for_parent(parent_id).await?;
+                existing.into_iter().find(|ou| ou.name == name).map(|ou| ou.id).ok_or(err)
+            }
+            other => other,
+        }
+    }
+
+    async fn delete_ou(&self, id: &str) -> Result<(), AwsError> {
+        let result = self
+            .call(|| async {
+                self.client.delete_organizational_unit().organizational_unit_id(id).send().await.map_err(sdk!("DeleteOrganizationalUnit", Some(id)))?;
+                Ok(())
+            })
+            .await;
+        done_if(AwsErrorKind::NotFound, result)
+    }
+
+    async fn enable_policy_type(&self, root_id: &str, kind: PolicyKind) -> Result<(), AwsError> {
+        let result = self
+            .call(|| async {
+                self.client.enable_policy_type().root_id(root_id).policy_type(policy_type(kind)).send().await.map_err(sdk!("EnablePolicyType", Some(root_id)))?;
+                Ok(())
+            })
+            .await;
+        done_if(AwsErrorKind::AlreadyExists, result)
+    }
+
+    async fn create_policy(&self, kind: PolicyKind, name: &str, description: &str, content: &str, tags: &Tags) -> Result<String, AwsError> {
+        let created = self
+            .call(|| async {
+                let out = self
+                    .client
+                    .create_policy()
+                    .r#type(policy_type(kind))
+                    .name(name)
+                    .description(description)
+                    .content(content)
+                    .set_tags(Some(to_tags(tags)))
+                    .send()
+                    .await
+                    .map_err(sdk!("CreatePolicy", Some(name)))?;
+                Ok(out.policy().and_then(|p| p.policy_summary()).and_then(|s| s.id()).unwrap_or_default().to_string())
+            })
+            .await;
+        match created {
+            Err(err) if err.kind == AwsErrorKind::AlreadyExists => {
+                let existing = self.reader.list_policies(kind).await?;
+                existing.into_iter().find(|p| p.name == name).map(|p| p.id).ok_or(err)
+            }
+            other => other,
+        }
+    }
+
+    async fn update_policy(&self, id: &str, description: Option<&str>, content: Option<&str>) -> Result<(), AwsError> {
+        self.call(|| async {
+            let call = self.client.update_policy().policy_id(id).set_description(description.map(str::to_string)).set_content(content.map(str::to_string));
+            call.send().await.map_err(sdk!("UpdatePolicy", Some(id)))?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn tag_resource(&self, id: &str, tags: &Tags) -> Result<(), AwsError> {
+        self.call(|| async {
+            self.client.tag_resource().resource_id(id).set_tags(Some(to_tags(tags))).send().await.map_err(sdk!("TagResource", Some(id)))?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn attach_policy(&self, policy_id: &str, target_id: &str) -> Result<(), AwsError> {
+        let result = self
+            .call(|| async {
+                self.client.attach_policy().policy_id(policy_id).target_id(target_id).send().await.map_err(sdk!("AttachPolicy", Some(policy_id)))?;
+                Ok(())
+            })
+            .await;
+        done_if(AwsErrorKind::AlreadyExists, result)
+    }
+
+    async fn detach_policy(&self, policy_id: &str, target_id: &str) -> Result<(), AwsError> {
+        let result = self
+            .call(|| async {
+                self.client.detach_policy().policy_id(policy_id).target_id(target_id).send().await.map_err(sdk!("DetachPolicy", Some(policy_id)))?;
+                Ok(())
+            })
+            .await;
+        done_if(AwsErrorKind::NotFound, result)
+    }
+
+    async fn delete_policy(&self, id: &str) -> Result<(), AwsError> {
+        let result = self
+            .call(|| async {
+                self.client.delete_policy().policy_id(id).send().await.map_err(sdk!("DeletePolicy", Some(id)))?;
+                Ok(())
+            })
+            .await;
+        done_if(AwsErrorKind::NotFound, result)
+    }
+}

@@ -1,0 +1,175 @@
+//! The command line: clap types only.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::plan::Scope;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "miyabi-org",
+    version,
+    about = "Govern a multi-account AWS Organization for a multi-tenant SaaS from files in git",
+    long_about = "Govern a multi-account AWS Organization for a multi-tenant SaaS from files in git.\n\nEvery change is shown as a plan first and applied exactly as shown. Exit codes: 0 success or no drift, 1 error, 2 drift or changes (drift, plan --detailed-exitcode), 64 usage error, 130 interrupted."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// The org repo (default: the first directory upwards holding miyabi-org.toml)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub config: Option<PathBuf>,
+    /// AWS profile from ~/.aws/config (default: the SDK's default chain)
+    #[arg(long, global = true)]
+    pub profile: Option<String>,
+    /// AWS region for the SDK (default: the profile's, then [organization] home_region)
+    #[arg(long, global = true)]
+    pub region: Option<String>,
+    /// Send every AWS call to this endpoint, such as the local sandbox
+    #[arg(long, global = true, env = "AWS_ENDPOINT_URL", value_name = "URL")]
+    pub endpoint_url: Option<String>,
+    /// How to print results
+    #[arg(long, short = 'o', global = true, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
+    /// When to color the output
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print only results and errors
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also print API calls by operation and timings
+    #[arg(long, short, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Answer yes to confirmations; required to apply when standard input is not a terminal
+    #[arg(long, short = 'y', global = true)]
+    pub yes: bool,
+    /// Plain lines instead of progress bars and spinners
+    #[arg(long, global = true)]
+    pub no_progress: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Json,
+    Markdown,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Scaffold an org repo from the embedded defaults
+    Init {
+        /// Where to create it
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Run every offline check of the repo; makes no AWS call
+    Validate,
+    /// Read the live organization and show what apply would change
+    Plan(PlanArgs),
+    /// Apply a saved plan, or plan and apply, after asking
+    Apply(ApplyArgs),
+    /// Plan for CI: exit 0 when clean, 2 on drift, 1 on error; never writes
+    Drift(DriftArgs),
+    /// The live organization
+    #[command(subcommand)]
+    Org(OrgCommand),
+    /// Organizational units
+    #[command(subcommand)]
+    Ou(OuCommand),
+    /// Service control policies (and tag policies) and their attachments
+    #[command(subcommand)]
+    Scp(ScpCommand),
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write man pages into a directory
+    Man {
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct OnlyArgs {
+    /// Limit to these parts of the organization
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "PART")]
+    pub only: Vec<Scope>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PlanArgs {
+    #[command(flatten)]
+    pub only: OnlyArgs,
+    /// Save the plan for `apply FILE`
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Exit 2 when there are changes, 0 when there are none
+    #[arg(long)]
+    pub detailed_exitcode: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ApplyArgs {
+    /// A plan saved with `plan --out`; refused if the organization changed since
+    #[arg(value_name = "FILE", conflicts_with = "only")]
+    pub file: Option<PathBuf>,
+    #[command(flatten)]
+    pub only: OnlyArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DriftArgs {
+    #[command(flatten)]
+    pub only: OnlyArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// The organization, its root and a line per OU
+    Show,
+    /// The OU tree with accounts and attached policies
+    Tree,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OuCommand {
+    /// Live and declared OUs side by side
+    List,
+    /// Plan and apply the OU tree only
+    Apply,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScpCommand {
+    /// Live policies, their targets and whether the repo manages them
+    List,
+    /// Check the policy files offline and show their sizes against the limits
+    Validate,
+    /// Plan policies and attachments only
+    Plan {
+        /// Save the plan for `apply FILE`
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Exit 2 when there are changes, 0 when there are none
+        #[arg(long)]
+        detailed_exitcode: bool,
+    },
+    /// Plan and apply policies and attachments only
+    Apply,
+}

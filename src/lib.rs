@@ -1,0 +1,15 @@
+//! miyabi-org: govern a multi-account AWS Organization for a multi-tenant SaaS from files in git.
+
+pub mod apply;
+pub mod aws;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod diagnostic;
+pub mod error;
+pub mod exit;
+pub mod model;
+pub mod observe;
+pub mod output;
+pub mod plan;
+pub mod validate;

@@ -1,0 +1,33 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use miyabi_org::cli::Cli;
+use miyabi_org::error::Error;
+use miyabi_org::exit::ExitStatus;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            // clap's own usage status is 2, which means drift here.
+            return if err.use_stderr() { ExitStatus::Usage } else { ExitStatus::Success }.into();
+        }
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("a tokio runtime");
+    let result = runtime.block_on(async {
+        tokio::select! {
+            result = miyabi_org::commands::run(cli) => result,
+            _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
+        }
+    });
+    match result {
+        Ok(status) => status.into(),
+        Err(err) => {
+            if !matches!(err, Error::BrokenPipe) {
+                eprintln!("{}", err.render());
+            }
+            err.exit_status().into()
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! The desired state, derived purely from the repo: OUs, policies and what is attached where.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Repo;
+
+/// The AWS-managed SCP that AWS attaches everywhere by default.
+pub const FULL_AWS_ACCESS: &str = "FullAWSAccess";
+/// The tag every resource the tool creates carries.
+pub const MANAGED_BY_KEY: &str = "managed-by";
+pub const MANAGED_BY_VALUE: &str = "miyabi-org";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum PolicyKind {
+    #[serde(rename = "SERVICE_CONTROL_POLICY")]
+    ServiceControl,
+    #[serde(rename = "TAG_POLICY")]
+    Tag,
+}
+
+impl PolicyKind {
+    pub const ALL: [PolicyKind; 2] = [PolicyKind::ServiceControl, PolicyKind::Tag];
+
+    /// The folder under `policies/`.
+    pub fn dir(self) -> &'static str {
+        match self {
+            PolicyKind::ServiceControl => "scp",
+            PolicyKind::Tag => "tag",
+        }
+    }
+
+    /// The name AWS uses in its API.
+    pub fn aws_name(self) -> &'static str {
+        match self {
+            PolicyKind::ServiceControl => "SERVICE_CONTROL_POLICY",
+            PolicyKind::Tag => "TAG_POLICY",
+        }
+    }
+
+    pub fn from_aws_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.aws_name() == name)
+    }
+
+    /// The key that lists this kind on a target in `miyabi-org.toml`.
+    pub fn config_key(self) -> &'static str {
+        match self {
+            PolicyKind::ServiceControl => "scps",
+            PolicyKind::Tag => "tag_policies",
+        }
+    }
+}
+
+impl fmt::Display for PolicyKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            PolicyKind::ServiceControl => "SCP",
+            PolicyKind::Tag => "tag policy",
+        })
+    }
+}
+
+/// A policy is known by its kind and name: names are unique per kind in an organization.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PolicyKey {
+    pub kind: PolicyKind,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DesiredPolicy {
+    pub content: serde_json::Value,
+    pub description: String,
+}
+
+/// The policies wanted on one target (the root or an OU), by name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TargetPolicies {
+    pub by_kind: BTreeMap<PolicyKind, BTreeSet<String>>,
+}
+
+impl TargetPolicies {
+    pub fn names(&self, kind: PolicyKind) -> impl Iterator<Item = &String> {
+        self.by_kind.get(&kind).into_iter().flatten()
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Desired {
+    /// `None` when the repo does not manage the root's attachments.
+    pub root: Option<TargetPolicies>,
+    /// OUs by path ("Workloads/Pool").
+    pub ous: BTreeMap<String, TargetPolicies>,
+    pub policies: BTreeMap<PolicyKey, DesiredPolicy>,
+    /// Glob patterns of policy names another system owns.
+    pub ignore_policies: Vec<String>,
+}
+
+impl Desired {
+    /// Derives the desired state from a repo that passed validation.
+    pub fn from_repo(repo: &Repo) -> Desired {
+        let org = &repo.org;
+        let names = |list: &[toml::Spanned<String>]| list.iter().map(|s| s.get_ref().clone()).collect::<BTreeSet<_>>();
+        let root = org.root.as_ref().map(|root| {
+            let mut scps = names(root.scps.get_ref());
+            if !root.detach_full_aws_access {
+                scps.insert(FULL_AWS_ACCESS.to_string());
+            }
+            TargetPolicies { by_kind: BTreeMap::from([(PolicyKind::ServiceControl, scps), (PolicyKind::Tag, names(&root.tag_policies))]) }
+        });
+        let ous = org
+            .ou
+            .iter()
+            .map(|(path, section)| {
+                let scps = section.scps.as_ref().map_or_else(|| BTreeSet::from([FULL_AWS_ACCESS.to_string()]), |list| names(list.get_ref()));
+                let policies = TargetPolicies {
+                    by_kind: BTreeMap::from([(PolicyKind::ServiceControl, scps), (PolicyKind::Tag, names(&section.tag_policies))]),
+                };
+                (path.get_ref().clone(), policies)
+            })
+            .collect();
+        let policies = repo
+            .policies
+            .iter()
+            .map(|doc| {
+                let description = org
+                    .policy
+                    .iter()
+                    .find(|(name, _)| name.get_ref() == &doc.name)
+                    .map(|(_, section)| section.description.get_ref().clone())
+                    .unwrap_or_else(|| default_description(doc.kind, &doc.name));
+                (PolicyKey { kind: doc.kind, name: doc.name.clone() }, DesiredPolicy { content: doc.document.clone(), description })
+            })
+            .collect();
+        let ignore_policies = org.organization.ignore_policies.iter().map(|p| p.get_ref().clone()).collect();
+        Desired { root, ous, policies, ignore_policies }
+    }
+
+    pub fn is_ignored(&self, policy_name: &str) -> bool {
+        self.ignore_policies.iter().any(|pattern| glob_matches(pattern, policy_name))
+    }
+}
+
+/// The description a policy gets when `[policy."name"]` gives none: where it comes from.
+pub fn default_description(kind: PolicyKind, name: &str) -> String {
+    format!("managed by miyabi-org: policies/{}/{name}.json", kind.dir())
+}
+
+/// Shell-style glob with `*` (any run) and `?` (one character).
+pub fn glob_matches(pattern: &str, text: &str) -> bool {
+    let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
+    let (mut pi, mut ti) = (0, 0);
+    let mut backtrack: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            backtrack = Some((pi, ti));
+            pi += 1;
+        } else if let Some((star, matched)) = backtrack {
+            pi = star + 1;
+            ti = matched + 1;
+            backtrack = Some((star, matched + 1));
+        } else {
+            return false;
+        }
+    }
+    p[pi..].iter().all(|&c| c == '*')
+}
+
+/// The parent of an OU path, `None` for a top-level OU.
+pub fn parent_path(path: &str) -> Option<&str> {
+    path.rsplit_once('/').map(|(parent, _)| parent)
+}
+
+/// How many levels below the root an OU path is.
+pub fn depth(path: &str) -> usize {
+    path.split('/').count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs() {
+        assert!(glob_matches("aws-guardrails-*", "aws-guardrails-AbCd"));
+        assert!(glob_matches("*", ""));
+        assert!(glob_matches("a?c*", "abcdef"));
+        assert!(!glob_matches("aws-guardrails-*", "my-aws-guardrails-x"));
+        assert!(glob_matches("*-x-*", "a-b-x-c"));
+        assert!(!glob_matches("a*b", "acbc"));
+    }
+
+    #[test]
+    fn paths() {
+        assert_eq!(parent_path("Workloads/Pool"), Some("Workloads"));
+        assert_eq!(parent_path("Workloads"), None);
+        assert_eq!(depth("A/B/C"), 3);
+    }
+}

@@ -1,0 +1,283 @@
+//! The live organization as plain data (`Snapshot`), read through the [`OrgRead`] port with the
+//! fewest calls the API allows: children per parent, targets per policy, tags per account.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use futures_util::FutureExt;
+use futures_util::future::LocalBoxFuture;
+use futures_util::stream::{FuturesUnordered, StreamExt};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::aws::AwsError;
+use crate::model::PolicyKind;
+
+pub type Tags = BTreeMap<String, String>;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organization {
+    pub id: String,
+    pub management_account_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Root {
+    pub id: String,
+    pub name: String,
+    /// Policy types enabled on the root.
+    pub policy_types: BTreeSet<PolicyKind>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ou {
+    pub id: String,
+    pub name: String,
+    pub parent_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub status: String,
+    pub parent_id: String,
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicySummary {
+    pub id: String,
+    pub name: String,
+    pub kind: PolicyKind,
+    pub description: String,
+    pub aws_managed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Policy {
+    pub id: String,
+    pub name: String,
+    pub kind: PolicyKind,
+    pub description: String,
+    pub aws_managed: bool,
+    /// The document as AWS stores it; not read for AWS-managed policies.
+    pub content: Option<String>,
+    pub tags: Tags,
+    /// Ids of the root, OUs and accounts it is attached to, sorted.
+    pub targets: Vec<String>,
+}
+
+/// The live state of an organization, sorted so that equal states serialize equally.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub organization: Organization,
+    pub root: Root,
+    /// Sorted by path.
+    pub ous: Vec<Ou>,
+    /// Tags of the OUs the repo does not declare, the only ones whose tags decide anything.
+    pub ou_tags: BTreeMap<String, Tags>,
+    /// Sorted by id.
+    pub accounts: Vec<Account>,
+    /// Sorted by kind and name.
+    pub policies: Vec<Policy>,
+}
+
+impl Snapshot {
+    /// The path of an OU ("Workloads/Pool"); the root's children have one segment.
+    pub fn ou_path(&self, id: &str) -> Option<String> {
+        let mut names = Vec::new();
+        let mut current = id;
+        while let Some(ou) = self.ous.iter().find(|ou| ou.id == current) {
+            names.push(ou.name.as_str());
+            current = &ou.parent_id;
+        }
+        if names.is_empty() || current != self.root.id {
+            return None;
+        }
+        names.reverse();
+        Some(names.join("/"))
+    }
+
+    /// OU ids by path.
+    pub fn ou_paths(&self) -> BTreeMap<String, String> {
+        self.ous.iter().filter_map(|ou| self.ou_path(&ou.id).map(|path| (path, ou.id.clone()))).collect()
+    }
+
+    /// A short, stable digest of the state: a saved plan is applied only to the state it was made from.
+    pub fn fingerprint(&self) -> String {
+        let json = serde_json::to_vec(self).expect("a snapshot serializes");
+        let digest = Sha256::digest(&json);
+        digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// A human name for a target id: "root", an OU path, or "account NAME (ID)".
+    pub fn target_name(&self, id: &str) -> String {
+        if id == self.root.id {
+            return "root".into();
+        }
+        if let Some(path) = self.ou_path(id) {
+            return path;
+        }
+        match self.accounts.iter().find(|a| a.id == id) {
+            Some(account) => format!("account {} ({id})", account.name),
+            None => id.to_string(),
+        }
+    }
+}
+
+/// Read access to AWS Organizations. Each method is one API operation, following every page.
+#[allow(async_fn_in_trait)] // futures are polled on one task; no Send bound is needed
+pub trait OrgRead {
+    async fn describe_organization(&self) -> Result<Organization, AwsError>;
+    async fn caller_account_id(&self) -> Result<String, AwsError>;
+    async fn list_roots(&self) -> Result<Vec<Root>, AwsError>;
+    async fn list_ous_for_parent(&self, parent_id: &str) -> Result<Vec<Ou>, AwsError>;
+    async fn list_accounts_for_parent(&self, parent_id: &str) -> Result<Vec<Account>, AwsError>;
+    async fn list_policies(&self, kind: PolicyKind) -> Result<Vec<PolicySummary>, AwsError>;
+    async fn describe_policy(&self, policy_id: &str) -> Result<String, AwsError>;
+    async fn list_targets_for_policy(&self, policy_id: &str) -> Result<Vec<String>, AwsError>;
+    async fn list_tags(&self, resource_id: &str) -> Result<Tags, AwsError>;
+}
+
+/// What the caller is and what it may touch, checked before anything else is read.
+#[derive(Debug, Clone, Default)]
+pub struct Guard {
+    /// `[organization] id`: refuse any other organization.
+    pub organization_id: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ObserveError {
+    #[error("this is organization {actual}, but miyabi-org.toml is for {expected}")]
+    WrongOrganization { expected: String, actual: String },
+    #[error(
+        "account {caller} is not the management account ({management}) of organization {organization}, nor a delegated administrator for AWS Organizations"
+    )]
+    NotManagement { caller: String, management: String, organization: String },
+    #[error(transparent)]
+    Aws(#[from] AwsError),
+}
+
+/// Reads the whole organization. `declared_ous` are the OU paths the repo declares: the tags of
+/// the others are read, since only they can be managed leftovers or unmanaged.
+pub async fn observe(read: &impl OrgRead, guard: &Guard, declared_ous: &BTreeSet<String>) -> Result<Snapshot, ObserveError> {
+    let (organization, caller, roots) = futures_util::join!(read.describe_organization(), read.caller_account_id(), read.list_roots());
+    let organization = organization?;
+    if let Some(expected) = &guard.organization_id
+        && expected != &organization.id
+    {
+        return Err(ObserveError::WrongOrganization { expected: expected.clone(), actual: organization.id });
+    }
+    let caller = caller?;
+    let not_management = |err: AwsError| -> ObserveError {
+        if err.is_access_denied() && caller != organization.management_account_id {
+            ObserveError::NotManagement {
+                caller: caller.clone(),
+                management: organization.management_account_id.clone(),
+                organization: organization.id.clone(),
+            }
+        } else {
+            err.into()
+        }
+    };
+    let root = roots.map_err(not_management)?.into_iter().next().ok_or_else(|| AwsError::unexpected("ListRoots", "no root"))?;
+
+    let tree = read_tree(read, &root.id);
+    let policies = read_policies(read);
+    let (tree, policies) = futures_util::join!(tree, policies);
+    let (mut ous, accounts) = tree.map_err(not_management)?;
+    let mut policies = policies.map_err(not_management)?;
+
+    // Paths need the whole tree; sort by them once it is complete.
+    let mut snapshot = Snapshot { organization, root, ous: std::mem::take(&mut ous), ou_tags: BTreeMap::new(), accounts, policies: Vec::new() };
+    let paths: BTreeMap<String, String> = snapshot.ous.iter().map(|ou| (ou.id.clone(), snapshot.ou_path(&ou.id).unwrap_or_default())).collect();
+    snapshot.ous.sort_by(|a, b| paths[&a.id].cmp(&paths[&b.id]));
+    let undeclared: Vec<String> = snapshot.ous.iter().filter(|ou| !declared_ous.contains(&paths[&ou.id])).map(|ou| ou.id.clone()).collect();
+    let mut tag_reads: FuturesUnordered<_> = undeclared.iter().map(|id| async move { (id.clone(), read.list_tags(id).await) }).collect();
+    while let Some((id, tags)) = tag_reads.next().await {
+        snapshot.ou_tags.insert(id, tags?);
+    }
+    policies.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
+    snapshot.policies = policies;
+    Ok(snapshot)
+}
+
+/// OUs breadth-first from the root, and the accounts of every parent with their tags.
+async fn read_tree(read: &impl OrgRead, root_id: &str) -> Result<(Vec<Ou>, Vec<Account>), AwsError> {
+    enum Read {
+        Ous(Vec<Ou>),
+        Accounts(Vec<Account>),
+        Tags(String, Tags),
+    }
+    type Pending<'a> = FuturesUnordered<LocalBoxFuture<'a, Result<Read, AwsError>>>;
+    fn visit<'a>(pending: &mut Pending<'a>, read: &'a impl OrgRead, parent: String) {
+        let for_accounts = parent.clone();
+        pending.push(async move { read.list_ous_for_parent(&parent).await.map(Read::Ous) }.boxed_local());
+        pending.push(async move { read.list_accounts_for_parent(&for_accounts).await.map(Read::Accounts) }.boxed_local());
+    }
+    let mut pending: Pending = FuturesUnordered::new();
+    visit(&mut pending, read, root_id.to_string());
+    let (mut ous, mut accounts) = (Vec::new(), Vec::new());
+    let mut tags: BTreeMap<String, Tags> = BTreeMap::new();
+    while let Some(result) = pending.next().await {
+        match result? {
+            Read::Ous(found) => {
+                for ou in &found {
+                    visit(&mut pending, read, ou.id.clone());
+                }
+                ous.extend(found);
+            }
+            Read::Accounts(found) => {
+                for account in &found {
+                    let id = account.id.clone();
+                    pending.push(async move { read.list_tags(&id).await.map(|found| Read::Tags(id, found)) }.boxed_local());
+                }
+                accounts.extend(found);
+            }
+            Read::Tags(account, found) => {
+                tags.insert(account, found);
+            }
+        }
+    }
+    for account in &mut accounts {
+        account.tags = tags.remove(&account.id).unwrap_or_default();
+    }
+    accounts.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok((ous, accounts))
+}
+
+/// Every SCP and tag policy with its document, targets and tags.
+async fn read_policies(read: &impl OrgRead) -> Result<Vec<Policy>, AwsError> {
+    let (scps, tag_policies) = futures_util::join!(read.list_policies(PolicyKind::ServiceControl), read.list_policies(PolicyKind::Tag));
+    let summaries = scps?.into_iter().chain(tag_policies?);
+    let mut reads: FuturesUnordered<_> = summaries
+        .map(|summary| async move {
+            // AWS-managed policies cannot be tagged and their content is fixed: only their targets matter.
+            let content = async {
+                if summary.aws_managed { Ok(None) } else { read.describe_policy(&summary.id).await.map(Some) }
+            };
+            let tags = async {
+                if summary.aws_managed { Ok(Tags::new()) } else { read.list_tags(&summary.id).await }
+            };
+            let (content, targets, tags) = futures_util::join!(content, read.list_targets_for_policy(&summary.id), tags);
+            let mut targets = targets?;
+            targets.sort();
+            Ok::<_, AwsError>(Policy {
+                id: summary.id,
+                name: summary.name,
+                kind: summary.kind,
+                description: summary.description,
+                aws_managed: summary.aws_managed,
+                content: content?,
+                tags: tags?,
+                targets,
+            })
+        })
+        .collect();
+    let mut policies = Vec::new();
+    while let Some(policy) = reads.next().await {
+        policies.push(policy?);
+    }
+    Ok(policies)
+}

@@ -1,0 +1,120 @@
+//! What goes to stdout (results) and what to stderr (progress, notes), in the chosen format.
+
+mod progress;
+mod table;
+
+use std::io::{IsTerminal, Write};
+
+use serde::Serialize;
+
+use crate::cli::{ColorChoice, GlobalArgs, OutputFormat};
+use crate::error::Error;
+
+pub use progress::{Progress, Spinner};
+pub use table::Table;
+
+#[derive(Debug, Clone)]
+pub struct Printer {
+    pub format: OutputFormat,
+    quiet: bool,
+    verbose: bool,
+    /// Bars and spinners; plain lines otherwise.
+    animate: bool,
+    color: bool,
+}
+
+impl Printer {
+    pub fn new(global: &GlobalArgs) -> Printer {
+        let color = match global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        };
+        console::set_colors_enabled(color);
+        console::set_colors_enabled_stderr(color);
+        Printer {
+            format: global.output,
+            quiet: global.quiet,
+            verbose: global.verbose > 0,
+            animate: std::io::stderr().is_terminal() && !global.no_progress && !global.quiet,
+            color,
+        }
+    }
+
+    /// Refuses an output format a command cannot produce, rather than ignoring it.
+    pub fn require(&self, command: &str, formats: &[OutputFormat]) -> Result<(), Error> {
+        if formats.contains(&self.format) {
+            return Ok(());
+        }
+        let names: Vec<&str> = formats.iter().map(|f| format_name(*f)).collect();
+        Err(Error::usage(format!("`{command}` cannot print --output {}", format_name(self.format)), format!("use --output {}", names.join(", --output "))))
+    }
+
+    /// A result, on stdout.
+    pub fn out(&self, text: &str) -> Result<(), Error> {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(text.as_bytes())?;
+        if !text.ends_with('\n') {
+            stdout.write_all(b"\n")?;
+        }
+        stdout.flush()?;
+        Ok(())
+    }
+
+    pub fn json(&self, value: &impl Serialize) -> Result<(), Error> {
+        self.out(&serde_json::to_string_pretty(value).expect("outputs serialize"))
+    }
+
+    /// A note for the operator, on stderr; silent with -q.
+    pub fn note(&self, text: &str) {
+        if !self.quiet {
+            eprintln!("{text}");
+        }
+    }
+
+    /// Detail for -v, on stderr.
+    pub fn detail(&self, text: &str) {
+        if self.verbose {
+            eprintln!("{text}");
+        }
+    }
+
+    pub fn is_verbose(&self) -> bool {
+        self.verbose
+    }
+
+    pub fn progress(&self, total: usize) -> Progress {
+        Progress::new(total, self.animate, self.quiet)
+    }
+
+    pub fn spinner(&self, message: &str) -> Spinner {
+        Spinner::new(message, self.animate, self.quiet)
+    }
+
+    /// Colors a plan's `+ ~ -` lines when color is on.
+    pub fn paint_plan(&self, text: &str) -> String {
+        if !self.color {
+            return text.to_string();
+        }
+        text.lines()
+            .map(|line| match line.trim_start().chars().next() {
+                Some('+') => console::style(line).green().to_string(),
+                Some('~') => console::style(line).yellow().to_string(),
+                Some('-') => console::style(line).red().to_string(),
+                Some('?') => console::style(line).dim().to_string(),
+                _ => line.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n"
+    }
+}
+
+pub fn format_name(format: OutputFormat) -> &'static str {
+    match format {
+        OutputFormat::Table => "table",
+        OutputFormat::Json => "json",
+        OutputFormat::Markdown => "markdown",
+        OutputFormat::Csv => "csv",
+    }
+}

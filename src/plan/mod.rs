@@ -1,0 +1,438 @@
+//! PURE: the desired state against the observed `Snapshot` gives a `Plan`, an ordered list of
+//! `Change`s. No I/O here; everything is tested with snapshots.
+
+mod render;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{self, Desired, FULL_AWS_ACCESS, MANAGED_BY_KEY, MANAGED_BY_VALUE, PolicyKey, PolicyKind};
+use crate::observe::{Policy, Snapshot};
+
+pub use render::{render_change_line, render_markdown, render_text};
+
+/// The parts of the organization a plan may touch (`--only`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// Organizational units.
+    Ou,
+    /// Service control and tag policies, and their attachments.
+    Scp,
+}
+
+impl Scope {
+    pub fn all() -> BTreeSet<Scope> {
+        BTreeSet::from([Scope::Ou, Scope::Scp])
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TargetKind {
+    Root,
+    Ou,
+    Account,
+}
+
+/// Where a policy is attached: named for people, with its id once it exists.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Target {
+    pub kind: TargetKind,
+    /// "root", an OU path, or an account name.
+    pub name: String,
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Update {
+    pub from: String,
+    pub to: String,
+}
+
+/// One change to the organization, in the words of the API call that makes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum Change {
+    CreateOu {
+        path: String,
+    },
+    EnablePolicyType {
+        policy_type: PolicyKind,
+    },
+    CreatePolicy {
+        policy_type: PolicyKind,
+        name: String,
+        description: String,
+        /// Minified, exactly as sent.
+        content: String,
+    },
+    UpdatePolicy {
+        policy_type: PolicyKind,
+        name: String,
+        id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        description: Option<Update>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        content: Option<Update>,
+    },
+    TagPolicy {
+        policy_type: PolicyKind,
+        name: String,
+        id: String,
+    },
+    AttachPolicy {
+        policy_type: PolicyKind,
+        policy: String,
+        policy_id: Option<String>,
+        target: Target,
+    },
+    DetachPolicy {
+        policy_type: PolicyKind,
+        policy: String,
+        policy_id: String,
+        target: Target,
+    },
+    DeleteOu {
+        path: String,
+        id: String,
+    },
+    DeletePolicy {
+        policy_type: PolicyKind,
+        name: String,
+        id: String,
+    },
+}
+
+/// Groups of changes that run one after another; changes within a phase are independent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Phase {
+    CreateOus,
+    Policies,
+    Tags,
+    Attach,
+    Detach,
+    DeleteOus,
+    DeletePolicies,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    Add,
+    Change,
+    Remove,
+}
+
+impl Change {
+    pub fn phase(&self) -> Phase {
+        match self {
+            Change::CreateOu { .. } => Phase::CreateOus,
+            Change::EnablePolicyType { .. } | Change::CreatePolicy { .. } | Change::UpdatePolicy { .. } => Phase::Policies,
+            Change::TagPolicy { .. } => Phase::Tags,
+            Change::AttachPolicy { .. } => Phase::Attach,
+            Change::DetachPolicy { .. } => Phase::Detach,
+            Change::DeleteOu { .. } => Phase::DeleteOus,
+            Change::DeletePolicy { .. } => Phase::DeletePolicies,
+        }
+    }
+
+    pub fn effect(&self) -> Effect {
+        match self {
+            Change::CreateOu { .. } | Change::CreatePolicy { .. } | Change::AttachPolicy { .. } => Effect::Add,
+            Change::EnablePolicyType { .. } | Change::UpdatePolicy { .. } | Change::TagPolicy { .. } => Effect::Change,
+            Change::DetachPolicy { .. } | Change::DeleteOu { .. } | Change::DeletePolicy { .. } => Effect::Remove,
+        }
+    }
+
+    pub fn scope(&self) -> Scope {
+        match self {
+            Change::CreateOu { .. } | Change::DeleteOu { .. } => Scope::Ou,
+            _ => Scope::Scp,
+        }
+    }
+}
+
+/// Something in the organization that the repo neither declares nor tags as its own: reported, never changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unmanaged {
+    /// "ou" or "policy".
+    pub kind: String,
+    pub name: String,
+    pub id: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    pub organization_id: String,
+    /// Of the snapshot the plan was made from.
+    pub fingerprint: String,
+    pub changes: Vec<Change>,
+    pub unmanaged: Vec<Unmanaged>,
+    /// Things the plan cannot do and leaves for a person, such as a managed OU that still holds accounts.
+    pub warnings: Vec<String>,
+}
+
+impl Plan {
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    pub fn count(&self, effect: Effect) -> usize {
+        self.changes.iter().filter(|c| c.effect() == effect).count()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    #[error("cannot delete {kind} {policy}: it is the only SCP on {target}, which the repo does not manage")]
+    LastScp { kind: PolicyKind, policy: String, target: String },
+}
+
+impl PlanError {
+    pub fn help(&self) -> &'static str {
+        match self {
+            PlanError::LastScp { .. } => "attach another SCP to that target first, or keep the policy file in the repo",
+        }
+    }
+}
+
+pub fn create_plan(desired: &Desired, snapshot: &Snapshot, scope: &BTreeSet<Scope>) -> Result<Plan, PlanError> {
+    Planner { desired, snapshot, scope, ou_ids: snapshot.ou_paths(), plan: Plan::new(snapshot) }.run()
+}
+
+impl Plan {
+    fn new(snapshot: &Snapshot) -> Plan {
+        Plan {
+            organization_id: snapshot.organization.id.clone(),
+            fingerprint: snapshot.fingerprint(),
+            changes: Vec::new(),
+            unmanaged: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+struct Planner<'a> {
+    desired: &'a Desired,
+    snapshot: &'a Snapshot,
+    scope: &'a BTreeSet<Scope>,
+    /// Live OU ids by path.
+    ou_ids: BTreeMap<String, String>,
+    plan: Plan,
+}
+
+fn is_managed(tags: &BTreeMap<String, String>) -> bool {
+    tags.get(MANAGED_BY_KEY).map(String::as_str) == Some(MANAGED_BY_VALUE)
+}
+
+/// Policy documents compare as JSON, so formatting and key order are not drift.
+fn same_content(live: Option<&str>, desired: &serde_json::Value) -> bool {
+    live.and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok()).is_some_and(|live| &live == desired)
+}
+
+impl<'a> Planner<'a> {
+    fn run(mut self) -> Result<Plan, PlanError> {
+        let deleted_ous = if self.scope.contains(&Scope::Ou) { self.ous() } else { BTreeSet::new() };
+        if self.scope.contains(&Scope::Scp) {
+            self.policies();
+            self.attachments();
+            self.deleted_policies(&deleted_ous)?;
+        } else {
+            self.report_unmanaged_policies();
+        }
+        self.plan.changes.sort_by_key(Change::phase);
+        Ok(self.plan)
+    }
+
+    fn live_policies(&self) -> impl Iterator<Item = &'a Policy> + use<'a> {
+        let desired = self.desired;
+        self.snapshot.policies.iter().filter(move |p| !desired.is_ignored(&p.name))
+    }
+
+    fn live_policy(&self, key: &PolicyKey) -> Option<&'a Policy> {
+        self.live_policies().find(|p| p.kind == key.kind && p.name == key.name)
+    }
+
+    /// Creates missing OUs parents first; deletes undeclared managed OUs that are empty. Returns the ids deleted.
+    fn ous(&mut self) -> BTreeSet<String> {
+        let mut missing: Vec<&String> = self.desired.ous.keys().filter(|path| !self.ou_ids.contains_key(*path)).collect();
+        missing.sort_by_key(|path| (model::depth(path), (*path).clone()));
+        self.plan.changes.extend(missing.into_iter().map(|path| Change::CreateOu { path: path.clone() }));
+
+        let snapshot = self.snapshot;
+        let mut undeclared: Vec<(&String, &String)> = self.ou_ids.iter().filter(|(path, _)| !self.desired.ous.contains_key(*path)).collect();
+        // Deepest first, so a child is gone before its parent is judged empty.
+        undeclared.sort_by_key(|(path, _)| std::cmp::Reverse(model::depth(path)));
+        let mut deleted = BTreeSet::new();
+        let mut deletions = Vec::new();
+        for (path, id) in undeclared {
+            let tags = snapshot.ou_tags.get(id);
+            if !tags.is_some_and(is_managed) {
+                self.plan.unmanaged.push(Unmanaged {
+                    kind: "ou".into(),
+                    name: path.clone(),
+                    id: id.clone(),
+                    detail: "not in miyabi-org.toml and not tagged managed-by=miyabi-org".into(),
+                });
+                continue;
+            }
+            let accounts = snapshot.accounts.iter().filter(|a| &a.parent_id == id).count();
+            let children = snapshot.ous.iter().filter(|ou| &ou.parent_id == id && !deleted.contains(&ou.id)).count();
+            if accounts > 0 || children > 0 {
+                self.plan.warnings.push(format!(
+                    "OU {path} is managed by miyabi-org but no longer declared; it still holds {accounts} account(s) and {children} OU(s) that are not being deleted, so it is kept: move them out and plan again"
+                ));
+                continue;
+            }
+            deleted.insert(id.clone());
+            deletions.push(Change::DeleteOu { path: path.clone(), id: id.clone() });
+        }
+        self.plan.changes.extend(deletions);
+        deleted
+    }
+
+    fn policies(&mut self) {
+        let uses_tag_policies = self.desired.policies.keys().any(|k| k.kind == PolicyKind::Tag);
+        for kind in PolicyKind::ALL {
+            let needed = kind == PolicyKind::ServiceControl || uses_tag_policies;
+            if needed && !self.snapshot.root.policy_types.contains(&kind) {
+                self.plan.changes.push(Change::EnablePolicyType { policy_type: kind });
+            }
+        }
+        for (key, wanted) in &self.desired.policies {
+            let Some(live) = self.live_policy(key) else {
+                self.plan.changes.push(Change::CreatePolicy {
+                    policy_type: key.kind,
+                    name: key.name.clone(),
+                    description: wanted.description.clone(),
+                    content: wanted.content.to_string(),
+                });
+                continue;
+            };
+            let content = (!same_content(live.content.as_deref(), &wanted.content))
+                .then(|| Update { from: live.content.clone().unwrap_or_default(), to: wanted.content.to_string() });
+            let description =
+                (live.description != wanted.description).then(|| Update { from: live.description.clone(), to: wanted.description.clone() });
+            if content.is_some() || description.is_some() {
+                self.plan.changes.push(Change::UpdatePolicy { policy_type: key.kind, name: key.name.clone(), id: live.id.clone(), description, content });
+            }
+            if !is_managed(&live.tags) {
+                self.plan.changes.push(Change::TagPolicy { policy_type: key.kind, name: key.name.clone(), id: live.id.clone() });
+            }
+        }
+    }
+
+    /// A managed target's policies are exactly the declared ones: attach what is missing, detach the rest.
+    fn attachments(&mut self) {
+        let mut targets = Vec::new();
+        if let Some(root) = &self.desired.root {
+            targets.push((Target { kind: TargetKind::Root, name: "root".into(), id: Some(self.snapshot.root.id.clone()) }, root));
+        }
+        let creating_ous = self.scope.contains(&Scope::Ou);
+        for (path, policies) in &self.desired.ous {
+            let id = self.ou_ids.get(path).cloned();
+            if id.is_none() && !creating_ous {
+                continue; // attached once the OU exists
+            }
+            targets.push((Target { kind: TargetKind::Ou, name: path.clone(), id }, policies));
+        }
+        let mut changes = Vec::new();
+        for (target, wanted) in targets {
+            for kind in PolicyKind::ALL {
+                let attached: BTreeMap<&str, &Policy> = match &target.id {
+                    Some(id) => self.live_policies().filter(|p| p.kind == kind && p.targets.contains(id)).map(|p| (p.name.as_str(), p)).collect(),
+                    // AWS attaches FullAWSAccess to every new OU.
+                    None => self.live_policies().filter(|p| p.kind == kind && p.aws_managed && p.name == FULL_AWS_ACCESS).map(|p| (p.name.as_str(), p)).collect(),
+                };
+                for name in wanted.names(kind).filter(|name| !attached.contains_key(name.as_str())) {
+                    let policy_id = self.live_policy(&PolicyKey { kind, name: name.clone() }).map(|p| p.id.clone());
+                    changes.push(Change::AttachPolicy { policy_type: kind, policy: name.clone(), policy_id, target: target.clone() });
+                }
+                let wanted: BTreeSet<&str> = wanted.names(kind).map(String::as_str).collect();
+                for (name, policy) in attached.into_iter().filter(|(name, _)| !wanted.contains(name)) {
+                    changes.push(Change::DetachPolicy { policy_type: kind, policy: name.to_string(), policy_id: policy.id.clone(), target: target.clone() });
+                }
+            }
+        }
+        self.plan.changes.extend(changes);
+    }
+
+    /// Policies tagged as ours but no longer in the repo are detached everywhere and deleted;
+    /// untagged ones are reported as unmanaged.
+    fn deleted_policies(&mut self, deleted_ous: &BTreeSet<String>) -> Result<(), PlanError> {
+        let managed_targets: BTreeSet<String> = self.managed_target_ids();
+        let mut changes = Vec::new();
+        for policy in self.live_policies().filter(|p| !p.aws_managed) {
+            let key = PolicyKey { kind: policy.kind, name: policy.name.clone() };
+            if self.desired.policies.contains_key(&key) {
+                continue;
+            }
+            if !is_managed(&policy.tags) {
+                self.plan.unmanaged.push(unmanaged_policy(policy, self.snapshot));
+                continue;
+            }
+            // Managed targets already lose it in `attachments`; deleted OUs take their attachments with them.
+            for target_id in policy.targets.iter().filter(|id| !managed_targets.contains(*id) && !deleted_ous.contains(*id)) {
+                if policy.kind == PolicyKind::ServiceControl && self.scp_count(target_id) <= 1 {
+                    return Err(PlanError::LastScp { kind: policy.kind, policy: policy.name.clone(), target: self.snapshot.target_name(target_id) });
+                }
+                changes.push(Change::DetachPolicy {
+                    policy_type: policy.kind,
+                    policy: policy.name.clone(),
+                    policy_id: policy.id.clone(),
+                    target: self.target(target_id),
+                });
+            }
+            changes.push(Change::DeletePolicy { policy_type: policy.kind, name: policy.name.clone(), id: policy.id.clone() });
+        }
+        self.plan.changes.extend(changes);
+        Ok(())
+    }
+
+    fn report_unmanaged_policies(&mut self) {
+        let unmanaged: Vec<Unmanaged> = self
+            .live_policies()
+            .filter(|p| !p.aws_managed && !is_managed(&p.tags) && !self.desired.policies.contains_key(&PolicyKey { kind: p.kind, name: p.name.clone() }))
+            .map(|p| unmanaged_policy(p, self.snapshot))
+            .collect();
+        self.plan.unmanaged.extend(unmanaged);
+    }
+
+    fn managed_target_ids(&self) -> BTreeSet<String> {
+        let root = self.desired.root.as_ref().map(|_| self.snapshot.root.id.clone());
+        let ous = self.desired.ous.keys().filter_map(|path| self.ou_ids.get(path).cloned());
+        root.into_iter().chain(ous).collect()
+    }
+
+    fn scp_count(&self, target_id: &str) -> usize {
+        self.snapshot.policies.iter().filter(|p| p.kind == PolicyKind::ServiceControl && p.targets.iter().any(|t| t == target_id)).count()
+    }
+
+    fn target(&self, id: &str) -> Target {
+        let kind = if id == self.snapshot.root.id {
+            TargetKind::Root
+        } else if self.snapshot.ous.iter().any(|ou| ou.id == id) {
+            TargetKind::Ou
+        } else {
+            TargetKind::Account
+        };
+        Target { kind, name: self.snapshot.target_name(id), id: Some(id.to_string()) }
+    }
+}
+
+fn unmanaged_policy(policy: &Policy, snapshot: &Snapshot) -> Unmanaged {
+    let targets: Vec<String> = policy.targets.iter().map(|t| snapshot.target_name(t)).collect();
+    let attached = if targets.is_empty() { "not attached".to_string() } else { format!("attached to {}", targets.join(", ")) };
+    Unmanaged {
+        kind: "policy".into(),
+        name: policy.name.clone(),
+        id: policy.id.clone(),
+        detail: format!("{} not in policies/{}/ and not tagged managed-by=miyabi-org; {attached}", policy.kind, policy.kind.dir()),
+    }
+}
+
+
+#[cfg(test)]
+mod tests;
