@@ -85,17 +85,19 @@ impl fmt::Display for Location {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "error: {}", self.message)?;
+        // The gutter is as wide as the line number, as rustc draws it.
+        let line = self.location.as_ref().and_then(|l| l.line.as_ref());
+        let gutter = " ".repeat(line.map_or(1, |l| l.number.to_string().len()));
         if let Some(location) = &self.location {
-            writeln!(f, "  --> {location}")?;
-            if let Some(line) = &location.line {
-                let gutter = " ".repeat(line.number.to_string().len());
-                writeln!(f, "{gutter} |")?;
-                writeln!(f, "{} | {}", line.number, line.text)?;
-                let pad: String = line.text.chars().take(line.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-                writeln!(f, "{gutter} | {pad}^")?;
-            }
+            writeln!(f, "{gutter}--> {location}")?;
         }
-        write!(f, "  = help: {}", self.help)
+        if let Some(line) = line {
+            writeln!(f, "{gutter} |")?;
+            writeln!(f, "{} | {}", line.number, line.text)?;
+            let pad: String = line.text.chars().take(line.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            writeln!(f, "{gutter} | {pad}^")?;
+        }
+        write!(f, "{gutter} = help: {}", self.help)
     }
 }
 
@@ -146,7 +148,7 @@ mod tests {
         let problem = Problem::new(Some(source.at(7)), "unknown key `scpz`", "did you mean `scps`?");
         insta::assert_snapshot!(problem.to_string(), @r"
         error: unknown key `scpz`
-          --> miyabi-org.toml:2:1
+         --> miyabi-org.toml:2:1
           |
         2 | scpz = []
           | ^

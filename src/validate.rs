@@ -108,7 +108,7 @@ impl Checker<'_> {
         for doc in &self.repo.policies {
             let source = &doc.source;
             if doc.name == FULL_AWS_ACCESS {
-                self.push(source.whole(), "FullAWSAccess is the AWS-managed policy and cannot be redefined", "rename the file");
+                self.push(source.whole(), "FullAWSAccess is the AWS-managed policy and cannot be redefined", "rename the file: AWS owns that name");
                 continue;
             }
             if doc.name.is_empty() || doc.name.len() > 128 || !doc.name.chars().all(|c| c.is_ascii_graphic()) {
@@ -215,7 +215,7 @@ impl Checker<'_> {
                     count += 1;
                 }
                 let max = self.limits().scps_per_target;
-                if count > max {
+                if max > 0 && count > max {
                     let kept = if keeps_full_access && count > scps.get_ref().len() { " (FullAWSAccess, kept on the root, takes one)" } else { "" };
                     self.push(
                         at(&source, scps),
@@ -269,9 +269,10 @@ impl Checker<'_> {
             let path = key.get_ref();
             let location = at(&source, key);
             if let Some(bad) = path.split('/').find(|name| name.is_empty() || name.len() > 128 || name.trim() != *name) {
+                let why = if bad.is_empty() { "an empty name".to_string() } else { format!("the name `{bad}`") };
                 self.push(
                     location,
-                    format!("`{path}` is not a valid OU path (segment `{bad}`)"),
+                    format!("`{path}` is not a valid OU path: it has {why}"),
                     "write OU paths as Parent/Child with names of 1-128 characters and no surrounding spaces",
                 );
                 continue;

@@ -373,9 +373,13 @@ impl<'a> Planner<'a> {
                 self.plan.unmanaged.push(unmanaged_policy(policy, self.snapshot));
                 continue;
             }
-            // Managed targets already lose it in `attachments`; deleted OUs take their attachments with them.
-            for target_id in policy.targets.iter().filter(|id| !managed_targets.contains(*id) && !deleted_ous.contains(*id)) {
-                if policy.kind == PolicyKind::ServiceControl && self.scp_count(target_id) <= 1 {
+            // Managed targets already lose it in `attachments`.
+            for target_id in policy.targets.iter().filter(|id| !managed_targets.contains(*id)) {
+                let last_scp = policy.kind == PolicyKind::ServiceControl && self.scp_count(target_id) <= 1;
+                if last_scp && deleted_ous.contains(target_id) {
+                    continue; // the OU goes first, and its attachments with it
+                }
+                if last_scp {
                     return Err(PlanError::LastScp { kind: policy.kind, policy: policy.name.clone(), target: self.snapshot.target_name(target_id) });
                 }
                 changes.push(Change::DetachPolicy {

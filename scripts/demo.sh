@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# End-to-end demo of miyabi-org against the local sandbox (a moto server).
+#
+#   scripts/demo.sh
+#
+# Builds the tool, starts a throwaway sandbox on a free port (always stopped on
+# exit), creates an empty organization, applies this repo's example org to it,
+# changes the organization behind the tool's back, shows that `drift` catches
+# it (exit 2), repairs it with `apply --yes` and checks that `drift` is clean
+# (exit 0).  The repo's own files are not modified.
+#
+# Env: CARGO_TARGET_DIR (default ~/.cache/miyabi-org/target); MIYABI_BIN to use
+# an already built binary instead of building one.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/miyabi-org/target}"
+BIN="${MIYABI_BIN:-$CARGO_TARGET_DIR/debug/miyabi-org}"
+PY="$ROOT/.venv/bin/python"
+SANDBOX_STARTED=0
+REPO_SNAPSHOT=""
+
+# ---------------------------------------------------------------- helpers
+
+step() { printf '\n==> %s\n' "$*"; }
+note() { printf '    %s\n' "$*"; }
+die()  { printf '\ndemo: FAILED: %s\n' "$*" >&2; exit 1; }
+
+# Runs the tool, echoing the command line first.
+miyabi() {
+    printf '$ miyabi-org %s\n' "$*"
+    "$BIN" "$@"
+}
+
+# Runs inline python (stdin) with boto3 from the sandbox venv.
+py() { "$PY" - "$@"; }
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Checksums of the org repo's files (not src/ etc., which may be edited meanwhile).
+repo_snapshot() {
+    find miyabi-org.toml policies account-templates -type f -print0 2>/dev/null \
+        | LC_ALL=C sort -z | xargs -0 sha256sum
+}
+
+cleanup() {
+    local status=$?
+    if (( SANDBOX_STARTED )); then
+        scripts/sandbox.sh stop || true
+    fi
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------- steps
+
+build() {
+    if [[ -n "${MIYABI_BIN:-}" ]]; then
+        step "using MIYABI_BIN (no build)"
+    else
+        step "building miyabi-org (debug)"
+        cargo_build
+    fi
+    [[ -x "$BIN" ]] || die "binary not found at $BIN"
+    note "$("$BIN" --version) at $BIN"
+}
+
+cargo_build() {
+    if [[ -f Cargo.lock ]]; then
+        cargo build --locked -q
+    else
+        cargo build -q
+    fi
+}
+
+start_sandbox() {
+    step "starting the sandbox"
+    scripts/sandbox.sh install
+    local port exports
+    port="$(free_port)"
+    exports="$(scripts/sandbox.sh start "$port")" || die "could not start the sandbox"
+    SANDBOX_STARTED=1
+    eval "$exports"
+    export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
+    export AWS_DEFAULT_REGION=us-east-1
+    unset AWS_PROFILE
+    note "AWS_ENDPOINT_URL=$AWS_ENDPOINT_URL"
+}
+
+create_organization() {
+    step "creating an empty organization (boto3)"
+    py <<'PY'
+import boto3
+org = boto3.client("organizations")
+o = org.create_organization(FeatureSet="ALL")["Organization"]
+root = org.list_roots()["Roots"][0]
+print("    organization %s, root %s, management account %s"
+      % (o["Id"], root["Id"], o["MasterAccountId"]))
+PY
+}
+
+apply_example_org() {
+    step "validate, plan and apply this repo's example org"
+    miyabi validate
+    echo
+    miyabi plan
+    echo
+    miyabi apply --yes
+    echo
+    step "the organization as the tool sees it"
+    miyabi org tree
+}
+
+tamper() {
+    step "changing the organization behind the tool's back (boto3)"
+    py <<'PY'
+import json
+import boto3
+
+org = boto3.client("organizations")
+SCP = "SERVICE_CONTROL_POLICY"
+
+root_id = org.list_roots()["Roots"][0]["Id"]
+ous = {ou["Name"]: ou["Id"]
+       for page in org.get_paginator("list_organizational_units_for_parent").paginate(ParentId=root_id)
+       for ou in page["OrganizationalUnits"]}
+workloads = ous["Workloads"]
+
+# 1. A hand-made, untagged SCP attached to Workloads.
+doc = {"Version": "2012-10-17",
+       "Statement": [{"Sid": "DenyDeleteBucket", "Effect": "Deny",
+                      "Action": "s3:DeleteBucket", "Resource": "*"}]}
+pol = org.create_policy(Name="hand-made", Description="made by hand in the console",
+                        Type=SCP, Content=json.dumps(doc))["Policy"]["PolicySummary"]
+org.attach_policy(PolicyId=pol["Id"], TargetId=workloads)
+print("    created SCP hand-made (%s) and attached it to Workloads (%s)" % (pol["Id"], workloads))
+
+# 2. Edit the managed SCP region-guard: drop the last allowed region.
+policies = {p["Name"]: p["Id"]
+            for page in org.get_paginator("list_policies").paginate(Filter=SCP)
+            for p in page["Policies"]}
+pid = policies["region-guard"]
+content = json.loads(org.describe_policy(PolicyId=pid)["Policy"]["Content"])
+regions = None
+for st in content["Statement"]:
+    cond = st.get("Condition", {}).get("StringNotEquals", {})
+    if isinstance(cond.get("aws:RequestedRegion"), list):
+        regions = cond["aws:RequestedRegion"]
+        break
+if not regions:
+    raise SystemExit("region-guard has no aws:RequestedRegion list to edit")
+dropped = regions.pop()
+org.update_policy(PolicyId=pid, Content=json.dumps(content, separators=(",", ":")))
+print("    removed %s from region-guard (%s); allowed regions now %s"
+      % (dropped, pid, ", ".join(regions)))
+PY
+}
+
+expect_drift() {
+    step "drift must exit 2 and name hand-made and region-guard"
+    local out status=0
+    out="$(miyabi drift 2>&1)" || status=$?
+    printf '%s\n' "$out"
+    note "exit status: $status"
+    (( status == 2 )) || die "drift exited $status, expected 2"
+    local name
+    for name in hand-made region-guard; do
+        grep -q -- "$name" <<<"$out" || die "drift output does not mention $name"
+        note "drift names $name: ok"
+    done
+}
+
+repair() {
+    step "apply --yes puts the organization back"
+    miyabi apply --yes
+}
+
+expect_clean() {
+    step "drift must now exit 0"
+    local status=0
+    miyabi drift || status=$?
+    note "exit status: $status"
+    (( status == 0 )) || die "drift exited $status after apply, expected 0"
+    note "(hand-made stays in the organization as an unmanaged policy, detached)"
+}
+
+check_repo_untouched() {
+    [[ "$(repo_snapshot)" == "$REPO_SNAPSHOT" ]] || die "the demo modified the org repo's files"
+}
+
+main() {
+    REPO_SNAPSHOT="$(repo_snapshot)"
+    build
+    start_sandbox
+    create_organization
+    apply_example_org
+    tamper
+    expect_drift
+    repair
+    expect_clean
+    check_repo_untouched
+    step "demo finished: example org applied, drift detected (exit 2) and repaired (exit 0)"
+}
+
+main "$@"
