@@ -32,7 +32,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub region: Option<String>,
     /// Send every AWS call to this endpoint, such as the local sandbox
-    #[arg(long, global = true, env = "AWS_ENDPOINT_URL", value_name = "URL")]
+    #[arg(long, global = true, env = "AWS_ENDPOINT_URL", hide_env_values = true, value_name = "URL")]
     pub endpoint_url: Option<String>,
     /// How to print results
     #[arg(long, short = 'o', global = true, value_enum, default_value_t = OutputFormat::Table)]
@@ -100,9 +100,7 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// Write man pages into a directory
-    Man {
-        dir: PathBuf,
-    },
+    Man { dir: PathBuf },
 }
 
 #[derive(Debug, Clone, Args)]

@@ -38,11 +38,17 @@ pub enum Error {
 
 impl Error {
     pub fn refused(message: impl Into<String>, help: impl Into<String>) -> Self {
-        Error::Refused { message: message.into(), help: help.into() }
+        Error::Refused {
+            message: message.into(),
+            help: help.into(),
+        }
     }
 
     pub fn usage(message: impl Into<String>, help: impl Into<String>) -> Self {
-        Error::Usage { message: message.into(), help: help.into() }
+        Error::Usage {
+            message: message.into(),
+            help: help.into(),
+        }
     }
 
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
@@ -90,6 +96,13 @@ impl Error {
 
 impl From<std::io::Error> for Error {
     fn from(err: std::io::Error) -> Self {
-        if err.kind() == std::io::ErrorKind::BrokenPipe { Error::BrokenPipe } else { Error::Io { path: PathBuf::from("<stdout>"), source: err } }
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            Error::BrokenPipe
+        } else {
+            Error::Io {
+                path: PathBuf::from("<stdout>"),
+                source: err,
+            }
+        }
     }
 }

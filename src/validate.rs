@@ -16,7 +16,10 @@ const MAX_TAGS: usize = 50;
 const TEMPLATE_PLACEHOLDERS: [&str; 4] = ["pool", "customer", "slug", "tier"];
 
 pub fn validate(repo: &Repo) -> Problems {
-    let mut check = Checker { repo, problems: Problems::default() };
+    let mut check = Checker {
+        repo,
+        problems: Problems::default(),
+    };
     check.organization();
     check.check_limits();
     check.policies();
@@ -60,7 +63,11 @@ impl Checker<'_> {
         let source = self.org_source().clone();
         let org = &self.repo.org.organization;
         if org.name.get_ref().trim().is_empty() {
-            self.push(at(&source, &org.name), "organization name is empty", "set [organization] name to the name of your organization");
+            self.push(
+                at(&source, &org.name),
+                "organization name is empty",
+                "set [organization] name to the name of your organization",
+            );
         }
         if let Some(id) = &org.id
             && !is_organization_id(id.get_ref())
@@ -79,10 +86,28 @@ impl Checker<'_> {
             );
         }
         for pattern in &org.ignore_policies {
-            for doc in self.repo.policies.iter().filter(|doc| model::glob_matches(pattern.get_ref(), &doc.name)) {
-                let message = format!("policies/{}/{}.json matches ignore_policies pattern `{}`", doc.kind.dir(), doc.name, pattern.get_ref());
-                let location = if pattern.span() == (0..0) { doc.source.whole() } else { at(&source, pattern) };
-                self.push(location, message, "ignored policies belong to another system: rename the file or change the pattern");
+            for doc in self
+                .repo
+                .policies
+                .iter()
+                .filter(|doc| model::glob_matches(pattern.get_ref(), &doc.name))
+            {
+                let message = format!(
+                    "policies/{}/{}.json matches ignore_policies pattern `{}`",
+                    doc.kind.dir(),
+                    doc.name,
+                    pattern.get_ref()
+                );
+                let location = if pattern.span() == (0..0) {
+                    doc.source.whole()
+                } else {
+                    at(&source, pattern)
+                };
+                self.push(
+                    location,
+                    message,
+                    "ignored policies belong to another system: rename the file or change the pattern",
+                );
             }
         }
     }
@@ -90,7 +115,11 @@ impl Checker<'_> {
     fn limits_check(&mut self, key: &str, value: usize) {
         if value == 0 {
             let location = self.org_source().find(key);
-            self.push(location, format!("[limits] {key} must be at least 1"), format!("set {key} to the quota AWS gives your organization"));
+            self.push(
+                location,
+                format!("[limits] {key} must be at least 1"),
+                format!("set {key} to the quota AWS gives your organization"),
+            );
         }
     }
 
@@ -108,11 +137,19 @@ impl Checker<'_> {
         for doc in &self.repo.policies {
             let source = &doc.source;
             if doc.name == FULL_AWS_ACCESS {
-                self.push(source.whole(), "FullAWSAccess is the AWS-managed policy and cannot be redefined", "rename the file: AWS owns that name");
+                self.push(
+                    source.whole(),
+                    "FullAWSAccess is the AWS-managed policy and cannot be redefined",
+                    "rename the file: AWS owns that name",
+                );
                 continue;
             }
             if doc.name.is_empty() || doc.name.len() > 128 || !doc.name.chars().all(|c| c.is_ascii_graphic()) {
-                self.push(source.whole(), format!("`{}` is not a valid policy name", doc.name), "name the file with 1-128 printable characters, no spaces");
+                self.push(
+                    source.whole(),
+                    format!("`{}` is not a valid policy name", doc.name),
+                    "name the file with 1-128 printable characters, no spaces",
+                );
             }
             let (max, key) = match doc.kind {
                 PolicyKind::ServiceControl => (limits.scp_max_chars, "scp_max_chars"),
@@ -122,7 +159,10 @@ impl Checker<'_> {
             if size > max {
                 self.push(
                     source.whole(),
-                    format!("{} {} is {size} characters when minified, over the limit of {max}", doc.kind, doc.name),
+                    format!(
+                        "{} {} is {size} characters when minified, over the limit of {max}",
+                        doc.kind, doc.name
+                    ),
                     format!("split it into two policies, or raise [limits] {key} if AWS raised your quota"),
                 );
             }
@@ -130,7 +170,11 @@ impl Checker<'_> {
                 PolicyKind::ServiceControl => self.statement_grammar(source, &doc.document),
                 PolicyKind::Tag => {
                     if !doc.document.is_object() {
-                        self.push(source.at_line(1, 1), "a tag policy must be a JSON object", "write it as {\"tags\": {...}}");
+                        self.push(
+                            source.at_line(1, 1),
+                            "a tag policy must be a JSON object",
+                            "write it as {\"tags\": {...}}",
+                        );
                     }
                 }
             }
@@ -146,11 +190,18 @@ impl Checker<'_> {
                 self.push(
                     at(&org_source, name),
                     format!("[policy.\"{}\"] names a policy that has no file", name.get_ref()),
-                    format!("add policies/scp/{0}.json or policies/tag/{0}.json, or remove the section", name.get_ref()),
+                    format!(
+                        "add policies/scp/{0}.json or policies/tag/{0}.json, or remove the section",
+                        name.get_ref()
+                    ),
                 );
             }
             if section.description.get_ref().chars().count() > 512 {
-                self.push(at(&org_source, &section.description), "policy description is over 512 characters", "shorten it");
+                self.push(
+                    at(&org_source, &section.description),
+                    "policy description is over 512 characters",
+                    "shorten it",
+                );
             }
         }
     }
@@ -158,22 +209,38 @@ impl Checker<'_> {
     /// The IAM policy grammar that SCPs share: Version, Statement, Effect, Action or NotAction.
     fn statement_grammar(&mut self, source: &SourceFile, document: &Value) {
         let Some(object) = document.as_object() else {
-            self.push(source.at_line(1, 1), "a policy must be a JSON object", "write it as {\"Version\": \"2012-10-17\", \"Statement\": [...]}");
+            self.push(
+                source.at_line(1, 1),
+                "a policy must be a JSON object",
+                "write it as {\"Version\": \"2012-10-17\", \"Statement\": [...]}",
+            );
             return;
         };
         if object.get("Version").and_then(Value::as_str) != Some("2012-10-17") {
-            self.push(source.find("\"Version\""), "policy Version must be \"2012-10-17\"", "set \"Version\": \"2012-10-17\"");
+            self.push(
+                source.find("\"Version\""),
+                "policy Version must be \"2012-10-17\"",
+                "set \"Version\": \"2012-10-17\"",
+            );
         }
         let statements = match object.get("Statement") {
             Some(Value::Array(list)) => list.iter().collect::<Vec<_>>(),
             Some(statement @ Value::Object(_)) => vec![statement],
             _ => {
-                self.push(source.at_line(1, 1), "policy has no Statement", "add \"Statement\": [{\"Effect\": ..., \"Action\": ...}]");
+                self.push(
+                    source.at_line(1, 1),
+                    "policy has no Statement",
+                    "add \"Statement\": [{\"Effect\": ..., \"Action\": ...}]",
+                );
                 return;
             }
         };
         if statements.is_empty() {
-            self.push(source.find("\"Statement\""), "policy Statement is empty", "add at least one statement");
+            self.push(
+                source.find("\"Statement\""),
+                "policy Statement is empty",
+                "add at least one statement",
+            );
         }
         for (i, statement) in statements.iter().enumerate() {
             let sid = statement.get("Sid").and_then(Value::as_str);
@@ -181,10 +248,18 @@ impl Checker<'_> {
             let which = sid.map_or_else(|| format!("statement {}", i + 1), |sid| format!("statement {sid}"));
             match statement.get("Effect").and_then(Value::as_str) {
                 Some("Allow" | "Deny") => {}
-                _ => self.push(location.clone(), format!("{which} has no Effect of \"Allow\" or \"Deny\""), "set \"Effect\": \"Deny\" or \"Allow\""),
+                _ => self.push(
+                    location.clone(),
+                    format!("{which} has no Effect of \"Allow\" or \"Deny\""),
+                    "set \"Effect\": \"Deny\" or \"Allow\"",
+                ),
             }
             if statement.get("Action").is_none() && statement.get("NotAction").is_none() {
-                self.push(location, format!("{which} has neither Action nor NotAction"), "add \"Action\": [...] naming the actions it covers");
+                self.push(
+                    location,
+                    format!("{which} has neither Action nor NotAction"),
+                    "add \"Action\": [...] naming the actions it covers",
+                );
             }
         }
     }
@@ -199,7 +274,12 @@ impl Checker<'_> {
             targets.push(("[root]".into(), Some(&root.scps), &root.tag_policies, !root.detach_full_aws_access));
         }
         for (path, section) in &org.ou {
-            targets.push((format!("[ou.\"{}\"]", path.get_ref()), section.scps.as_ref(), &section.tag_policies, false));
+            targets.push((
+                format!("[ou.\"{}\"]", path.get_ref()),
+                section.scps.as_ref(),
+                &section.tag_policies,
+                false,
+            ));
         }
         for (target, scps, tag_policies, keeps_full_access) in targets {
             if let Some(scps) = scps {
@@ -216,7 +296,11 @@ impl Checker<'_> {
                 }
                 let max = self.limits().scps_per_target;
                 if max > 0 && count > max {
-                    let kept = if keeps_full_access && count > scps.get_ref().len() { " (FullAWSAccess, kept on the root, takes one)" } else { "" };
+                    let kept = if keeps_full_access && count > scps.get_ref().len() {
+                        " (FullAWSAccess, kept on the root, takes one)"
+                    } else {
+                        ""
+                    };
                     self.push(
                         at(&source, scps),
                         format!("{target} has {count} SCPs{kept}, over the limit of {max} per target"),
@@ -247,10 +331,19 @@ impl Checker<'_> {
                     format!("{target} lists {n} under {}, but it is a {other}", kind.config_key()),
                     format!("move it to {}", other.config_key()),
                 ),
-                None if self.repo.org.organization.ignore_policies.iter().any(|p| model::glob_matches(p.get_ref(), n)) => (
-                    format!("{target} lists {n}, which matches ignore_policies"),
-                    "ignored policies are attached by the system that owns them: remove it from the list".to_string(),
-                ),
+                None if self
+                    .repo
+                    .org
+                    .organization
+                    .ignore_policies
+                    .iter()
+                    .any(|p| model::glob_matches(p.get_ref(), n)) =>
+                {
+                    (
+                        format!("{target} lists {n}, which matches ignore_policies"),
+                        "ignored policies are attached by the system that owns them: remove it from the list".to_string(),
+                    )
+                }
                 None => (
                     format!("{target} lists {kind} {n}, which is not defined"),
                     format!("add policies/{}/{n}.json or correct the name", kind.dir()),
@@ -268,8 +361,15 @@ impl Checker<'_> {
         for key in self.repo.org.ou.keys() {
             let path = key.get_ref();
             let location = at(&source, key);
-            if let Some(bad) = path.split('/').find(|name| name.is_empty() || name.len() > 128 || name.trim() != *name) {
-                let why = if bad.is_empty() { "an empty name".to_string() } else { format!("the name `{bad}`") };
+            if let Some(bad) = path
+                .split('/')
+                .find(|name| name.is_empty() || name.len() > 128 || name.trim() != *name)
+            {
+                let why = if bad.is_empty() {
+                    "an empty name".to_string()
+                } else {
+                    format!("the name `{bad}`")
+                };
                 self.push(
                     location,
                     format!("`{path}` is not a valid OU path: it has {why}"),
@@ -288,7 +388,11 @@ impl Checker<'_> {
             if let Some(parent) = model::parent_path(path)
                 && !paths.contains(parent)
             {
-                self.push(location, format!("OU {path} has no declared parent {parent}"), format!("add [ou.\"{parent}\"]"));
+                self.push(
+                    location,
+                    format!("OU {path} has no declared parent {parent}"),
+                    format!("add [ou.\"{parent}\"]"),
+                );
             }
         }
     }
@@ -308,12 +412,20 @@ impl Checker<'_> {
         }
         let literal: String = strip_placeholders(name);
         if literal.len() > 50 || !literal.chars().all(|c| c.is_ascii() && !c.is_ascii_control()) {
-            self.push(at(source, &file.name), "account name pattern must give 1-50 printable ASCII characters", "shorten it or remove other characters");
+            self.push(
+                at(source, &file.name),
+                "account name pattern must give 1-50 printable ASCII characters",
+                "shorten it or remove other characters",
+            );
         }
         if !self.repo.org.ou.keys().any(|k| k.get_ref() == file.ou.get_ref()) {
             self.push(
                 at(source, &file.ou),
-                format!("template {} places accounts in OU {}, which is not declared", template.name, file.ou.get_ref()),
+                format!(
+                    "template {} places accounts in OU {}, which is not declared",
+                    template.name,
+                    file.ou.get_ref()
+                ),
                 format!("add [ou.\"{}\"] to miyabi-org.toml or correct the path", file.ou.get_ref()),
             );
         }
@@ -322,22 +434,42 @@ impl Checker<'_> {
         self.tags(source, &file.tags);
         if let Some(budget) = &file.budget {
             if *budget.monthly_usd.get_ref() <= 0.0 {
-                self.push(at(source, &budget.monthly_usd), "budget monthly_usd must be above 0", "set the monthly amount in USD");
+                self.push(
+                    at(source, &budget.monthly_usd),
+                    "budget monthly_usd must be above 0",
+                    "set the monthly amount in USD",
+                );
             }
             for percent in &budget.alert_percent {
                 if !(*percent.get_ref() > 0.0 && *percent.get_ref() <= 1000.0) {
-                    self.push(at(source, percent), "alert_percent values must be between 0 and 1000", "use percentages of the budget such as 80 or 100");
+                    self.push(
+                        at(source, percent),
+                        "alert_percent values must be between 0 and 1000",
+                        "use percentages of the budget such as 80 or 100",
+                    );
                 }
             }
             if budget.alert_percent.len() > 10 {
-                self.push(source.find("alert_percent"), "a budget has at most 10 notifications", "keep 10 alert_percent values or fewer");
+                self.push(
+                    source.find("alert_percent"),
+                    "a budget has at most 10 notifications",
+                    "keep 10 alert_percent values or fewer",
+                );
             }
             if budget.notify.len() > 10 {
-                self.push(source.find("notify"), "a notification has at most 10 email subscribers", "notify a list address instead");
+                self.push(
+                    source.find("notify"),
+                    "a notification has at most 10 email subscribers",
+                    "notify a list address instead",
+                );
             }
             for email in &budget.notify {
                 if !is_email(email.get_ref()) {
-                    self.push(at(source, email), format!("`{}` is not an email address", email.get_ref()), "use name@domain");
+                    self.push(
+                        at(source, email),
+                        format!("`{}` is not an email address", email.get_ref()),
+                        "use name@domain",
+                    );
                 }
             }
         }
@@ -345,18 +477,37 @@ impl Checker<'_> {
 
     fn tags(&mut self, source: &SourceFile, tags: &BTreeMap<Spanned<String>, Spanned<String>>) {
         if tags.len() + TOOL_TAGS > MAX_TAGS {
-            self.push(source.find("tags"), format!("{} tags, over the limit of {MAX_TAGS} per resource with managed-by", tags.len() + TOOL_TAGS), "remove some tags");
+            self.push(
+                source.find("tags"),
+                format!(
+                    "{} tags, over the limit of {MAX_TAGS} per resource with managed-by",
+                    tags.len() + TOOL_TAGS
+                ),
+                "remove some tags",
+            );
         }
         for (key, value) in tags {
             let k = key.get_ref();
             if k.is_empty() || k.chars().count() > 128 {
-                self.push(at(source, key), format!("tag key `{k}` must be 1-128 characters"), "shorten the key");
+                self.push(
+                    at(source, key),
+                    format!("tag key `{k}` must be 1-128 characters"),
+                    "shorten the key",
+                );
             }
             if k.to_ascii_lowercase().starts_with("aws:") {
-                self.push(at(source, key), format!("tag key `{k}` uses the reserved aws: prefix"), "choose another prefix, such as miyabi:");
+                self.push(
+                    at(source, key),
+                    format!("tag key `{k}` uses the reserved aws: prefix"),
+                    "choose another prefix, such as miyabi:",
+                );
             }
             if value.get_ref().chars().count() > 256 {
-                self.push(at(source, value), format!("tag value of `{k}` is over 256 characters"), "shorten the value");
+                self.push(
+                    at(source, value),
+                    format!("tag value of `{k}` is over 256 characters"),
+                    "shorten the value",
+                );
             }
         }
     }
@@ -382,21 +533,29 @@ fn strip_placeholders(pattern: &str) -> String {
 }
 
 fn is_organization_id(id: &str) -> bool {
-    id.strip_prefix("o-").is_some_and(|rest| (10..=32).contains(&rest.len()) && rest.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+    id.strip_prefix("o-")
+        .is_some_and(|rest| (10..=32).contains(&rest.len()) && rest.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
 }
 
 fn is_region(region: &str) -> bool {
     let parts: Vec<&str> = region.split('-').collect();
     parts.len() >= 3
         && parts[0].len() == 2
-        && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
         && parts.last().is_some_and(|p| p.chars().all(|c| c.is_ascii_digit()))
 }
 
 pub fn is_email(email: &str) -> bool {
     match email.split_once('@') {
         Some((local, domain)) => {
-            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !email.chars().any(char::is_whitespace) && !domain.contains('@')
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !email.chars().any(char::is_whitespace)
+                && !domain.contains('@')
         }
         None => false,
     }

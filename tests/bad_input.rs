@@ -30,7 +30,10 @@ const WORKLOADS: &str = r#"scps = ["FullAWSAccess", "region-guard", "protect-sec
 
 fn big_scp() -> String {
     let actions: Vec<String> = (0..400).map(|i| format!("\"ec2:DescribeSomething{i:04}\"")).collect();
-    format!(r#"{{"Version": "2012-10-17", "Statement": [{{"Sid": "Big", "Effect": "Deny", "Action": [{}], "Resource": "*"}}]}}"#, actions.join(", "))
+    format!(
+        r#"{{"Version": "2012-10-17", "Statement": [{{"Sid": "Big", "Effect": "Deny", "Action": [{}], "Resource": "*"}}]}}"#,
+        actions.join(", ")
+    )
 }
 
 const CASES: &[Case] = &[
@@ -88,7 +91,14 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "wrong type",
-        break_repo: |r| edit(r, "miyabi-org.toml", r#"scps = ["FullAWSAccess", "region-guard"]"#, r#"scps = "region-guard""#),
+        break_repo: |r| {
+            edit(
+                r,
+                "miyabi-org.toml",
+                r#"scps = ["FullAWSAccess", "region-guard"]"#,
+                r#"scps = "region-guard""#,
+            )
+        },
         args: &["plan"],
         error: r##"error: invalid type: string "region-guard", expected a sequence
   --> miyabi-org.toml:38:8
@@ -125,7 +135,12 @@ const CASES: &[Case] = &[
     Case {
         name: "six SCPs on one OU",
         break_repo: |r| {
-            edit(r, "miyabi-org.toml", WORKLOADS, r#"scps = ["FullAWSAccess", "region-guard", "protect-security-services", "protect-platform-roles", "deny-root-user", "deny-leave-organization"]"#)
+            edit(
+                r,
+                "miyabi-org.toml",
+                WORKLOADS,
+                r#"scps = ["FullAWSAccess", "region-guard", "protect-security-services", "protect-platform-roles", "deny-root-user", "deny-leave-organization"]"#,
+            )
         },
         args: &["plan"],
         error: r##"error: [ou."Workloads"] has 6 SCPs, over the limit of 5 per target
@@ -160,7 +175,11 @@ const CASES: &[Case] = &[
     Case {
         name: "OU deeper than the limit",
         break_repo: |r| {
-            append(r, "miyabi-org.toml", "[ou.\"Workloads/Pool/A\"]\n[ou.\"Workloads/Pool/A/B\"]\n[ou.\"Workloads/Pool/A/B/C\"]\n[ou.\"Workloads/Pool/A/B/C/D\"]\n")
+            append(
+                r,
+                "miyabi-org.toml",
+                "[ou.\"Workloads/Pool/A\"]\n[ou.\"Workloads/Pool/A/B\"]\n[ou.\"Workloads/Pool/A/B/C\"]\n[ou.\"Workloads/Pool/A/B/C/D\"]\n",
+            )
         },
         args: &["plan"],
         error: r##"error: OU Workloads/Pool/A/B/C/D is 6 levels deep, over the limit of 5
@@ -174,7 +193,14 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "undefined policy",
-        break_repo: |r| edit(r, "miyabi-org.toml", r#"scps = ["FullAWSAccess", "region-guard"]"#, r#"scps = ["FullAWSAccess", "region-gaurd"]"#),
+        break_repo: |r| {
+            edit(
+                r,
+                "miyabi-org.toml",
+                r#"scps = ["FullAWSAccess", "region-guard"]"#,
+                r#"scps = ["FullAWSAccess", "region-gaurd"]"#,
+            )
+        },
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] lists SCP region-gaurd, which is not defined
   --> miyabi-org.toml:38:26
@@ -200,7 +226,14 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "tag policy listed as an SCP",
-        break_repo: |r| edit(r, "miyabi-org.toml", r#"scps = ["FullAWSAccess", "region-guard"]"#, r#"scps = ["FullAWSAccess", "customer-tag"]"#),
+        break_repo: |r| {
+            edit(
+                r,
+                "miyabi-org.toml",
+                r#"scps = ["FullAWSAccess", "region-guard"]"#,
+                r#"scps = ["FullAWSAccess", "customer-tag"]"#,
+            )
+        },
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] lists customer-tag under scps, but it is a tag policy
   --> miyabi-org.toml:38:26
@@ -213,7 +246,14 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "policy listed twice",
-        break_repo: |r| edit(r, "miyabi-org.toml", r#"scps = ["FullAWSAccess", "region-guard"]"#, r#"scps = ["FullAWSAccess", "region-guard", "region-guard"]"#),
+        break_repo: |r| {
+            edit(
+                r,
+                "miyabi-org.toml",
+                r#"scps = ["FullAWSAccess", "region-guard"]"#,
+                r#"scps = ["FullAWSAccess", "region-guard", "region-guard"]"#,
+            )
+        },
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] lists region-guard twice
   --> miyabi-org.toml:38:42
@@ -239,7 +279,13 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "redefining FullAWSAccess",
-        break_repo: |r| write(r, "policies/scp/FullAWSAccess.json", r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}"#),
+        break_repo: |r| {
+            write(
+                r,
+                "policies/scp/FullAWSAccess.json",
+                r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}"#,
+            )
+        },
         args: &["plan"],
         error: r##"error: FullAWSAccess is the AWS-managed policy and cannot be redefined
  --> policies/scp/FullAWSAccess.json
@@ -249,7 +295,13 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "statement without Effect or Action",
-        break_repo: |r| write(r, "policies/scp/deny-root-user.json", r#"{"Version": "2012-10-17", "Statement": [{"Sid": "Oops", "Resource": "*"}]}"#),
+        break_repo: |r| {
+            write(
+                r,
+                "policies/scp/deny-root-user.json",
+                r#"{"Version": "2012-10-17", "Statement": [{"Sid": "Oops", "Resource": "*"}]}"#,
+            )
+        },
         args: &["plan"],
         error: r##"error: statement Oops has no Effect of "Allow" or "Deny"
  --> policies/scp/deny-root-user.json:1:49
@@ -331,7 +383,13 @@ error: statement Oops has neither Action nor NotAction
     },
     Case {
         name: "policy file matching ignore_policies",
-        break_repo: |r| write(r, "policies/scp/aws-guardrails-mine.json", r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "s3:*", "Resource": "*"}]}"#),
+        break_repo: |r| {
+            write(
+                r,
+                "policies/scp/aws-guardrails-mine.json",
+                r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "s3:*", "Resource": "*"}]}"#,
+            )
+        },
         args: &["plan"],
         error: r##"error: policies/scp/aws-guardrails-mine.json matches ignore_policies pattern `aws-guardrails-*`
  --> miyabi-org.toml:9:20
@@ -409,7 +467,13 @@ error: statement Oops has neither Action nor NotAction
     },
     Case {
         name: "malformed IAM policy",
-        break_repo: |r| write(r, "policies/iam/operator.json", "{\"Version\": \"2012-10-17\",\n\"Statement\": [}\n"),
+        break_repo: |r| {
+            write(
+                r,
+                "policies/iam/operator.json",
+                "{\"Version\": \"2012-10-17\",\n\"Statement\": [}\n",
+            )
+        },
         args: &["plan"],
         error: r##"error: malformed JSON: expected value
  --> policies/iam/operator.json:2:15
@@ -436,7 +500,12 @@ error: statement Oops has neither Action nor NotAction
     Case {
         name: "several problems reported together",
         break_repo: |r| {
-            edit(r, "miyabi-org.toml", r#"scps = ["FullAWSAccess", "region-guard"]"#, r#"scps = ["FullAWSAccess", "nope"]"#);
+            edit(
+                r,
+                "miyabi-org.toml",
+                r#"scps = ["FullAWSAccess", "region-guard"]"#,
+                r#"scps = ["FullAWSAccess", "nope"]"#,
+            );
             edit(r, "policies/scp/deny-root-user.json", "2012-10-17", "2008-10-17");
         },
         args: &["validate"],
@@ -456,8 +525,13 @@ error: [ou."Sandbox"] lists SCP nope, which is not defined
 
 2 problems found; nothing was sent to AWS"##,
     },
-    Case { name: "--config that does not exist", break_repo: |_| {}, args: &["plan", "--config", "/nonexistent/org"], error: r##"error: --config /nonexistent/org: no such directory
-  = help: pass the directory that holds miyabi-org.toml, or create one with `miyabi-org init DIR`"## },
+    Case {
+        name: "--config that does not exist",
+        break_repo: |_| {},
+        args: &["plan", "--config", "/nonexistent/org"],
+        error: r##"error: --config /nonexistent/org: no such directory
+  = help: pass the directory that holds miyabi-org.toml, or create one with `miyabi-org init DIR`"##,
+    },
     Case {
         name: "--config without miyabi-org.toml",
         break_repo: |r| std::fs::create_dir_all(r.join("empty")).unwrap(),
@@ -472,14 +546,24 @@ error: [ou."Sandbox"] lists SCP nope, which is not defined
         error: r##"error: plan.json is not a saved plan: EOF while parsing a list at line 1 column 26
   = help: make a new one with `miyabi-org plan --out FILE`; saved plans are not meant to be edited"##,
     },
-    Case { name: "unknown --only part", break_repo: |_| {}, args: &["plan", "--only", "ou,accounts"], error: r##"error: invalid value 'accounts' for '--only <PART>'
+    Case {
+        name: "unknown --only part",
+        break_repo: |_| {},
+        args: &["plan", "--only", "ou,accounts"],
+        error: r##"error: invalid value 'accounts' for '--only <PART>'
   [possible values: ou, scp]
 
   tip: a similar value exists: 'ou'
 
-For more information, try '--help'."## },
-    Case { name: "an output format the command cannot print", break_repo: |_| {}, args: &["plan", "--output", "csv"], error: r##"error: `plan` cannot print --output csv
-  = help: use --output table, --output json, --output markdown"## },
+For more information, try '--help'."##,
+    },
+    Case {
+        name: "an output format the command cannot print",
+        break_repo: |_| {},
+        args: &["plan", "--output", "csv"],
+        error: r##"error: `plan` cannot print --output csv
+  = help: use --output table, --output json, --output markdown"##,
+    },
 ];
 
 /// Every offline check fails before the first AWS call: the sandbox sees no request at all.
@@ -494,7 +578,11 @@ async fn offline_bad_inputs_get_their_exact_error_and_no_aws_call() {
         (case.break_repo)(repo.path());
         let output = tool(&proxy.url, repo.path()).args(case.args).output().unwrap();
         let code = output.status.code();
-        let expected_code = if case.args.contains(&"--only") || case.args.contains(&"--output") { 64 } else { 1 };
+        let expected_code = if case.args.contains(&"--only") || case.args.contains(&"--output") {
+            64
+        } else {
+            1
+        };
         let error = stderr(&output);
         let error = error.replace(&repo.path().display().to_string(), "<repo>");
         if code != Some(expected_code) || error.trim_end() != case.error.trim_end() {
@@ -502,5 +590,76 @@ async fn offline_bad_inputs_get_their_exact_error_and_no_aws_call() {
         }
         assert_eq!(proxy.requests(), Vec::<String>::new(), "{} reached AWS", case.name);
     }
-    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}
+
+/// The checks that need the organization: the guard, credentials, saved plans, unattended apply.
+#[tokio::test(flavor = "multi_thread")]
+async fn online_bad_inputs_are_refused_without_a_write() {
+    let sandbox = Sandbox::start();
+    let org_id = sandbox.create_organization().await;
+    let proxy = Proxy::start(&sandbox.url, &[]);
+    let repo = example_repo();
+    let dir = repo.path();
+    let run = |cmd: &mut assert_cmd::Command| {
+        let output = cmd.output().unwrap();
+        (output.status.code(), stderr(&output))
+    };
+
+    edit(dir, "miyabi-org.toml", "# id = \"o-abc123defg\"", "id = \"o-abc123defg\"");
+    let (code, error) = run(tool(&proxy.url, dir).args(["-q", "plan"]));
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        error,
+        format!(
+            "error: this is organization {org_id}, but miyabi-org.toml is for o-abc123defg\n  = help: use credentials for the organization in [organization] id, or correct the id in miyabi-org.toml\n"
+        )
+    );
+    edit(dir, "miyabi-org.toml", "id = \"o-abc123defg\"", &format!("id = \"{org_id}\""));
+
+    let (code, error) = run(tool(&proxy.url, dir).args(["-q", "apply"]).write_stdin(""));
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        error,
+        "error: refusing to apply without --yes: standard input is not a terminal\n  = help: review the plan, then run again with --yes\n"
+    );
+
+    let (code, error) = run(tool(&proxy.url, dir)
+        .args(["-q", "plan"])
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY"));
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        error,
+        "error: DescribeOrganization: no credentials in the SDK's default chain (environment, profile, web identity, container, instance metadata)\n  = help: no AWS credentials were found: set AWS_PROFILE (or pass --profile), run `aws sso login`, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY\n"
+    );
+
+    let expired = Proxy::start(&sandbox.url, &["--expired-token"]);
+    let (code, error) = run(tool(&expired.url, dir).args(["-q", "drift"]));
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        error,
+        "error: DescribeOrganization: The security token included in the request is expired\n  = help: the credentials are expired or invalid: run `aws sso login` (or refresh your session token) and try again\n"
+    );
+
+    // A plan made against another organization.
+    let other = Sandbox::start();
+    other.create_organization().await;
+    edit(dir, "miyabi-org.toml", &format!("id = \"{org_id}\""), "# no guard");
+    tool(&other.url, dir).args(["-q", "plan", "--out", "other.json"]).assert().success();
+    let (code, error) = run(tool(&proxy.url, dir).args(["-q", "apply", "other.json", "--yes"]));
+    assert_eq!(code, Some(1));
+    assert!(error.starts_with("error: other.json was made for organization o-"), "{error}");
+    assert!(error.ends_with(&format!(
+        "but these credentials reach {org_id}\n  = help: apply it with credentials for the organization it was made for, or make a new plan\n"
+    )));
+
+    assert_eq!(proxy.writes(), Vec::<String>::new());
+    assert_eq!(expired.writes(), Vec::<String>::new());
 }

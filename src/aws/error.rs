@@ -36,16 +36,31 @@ impl AwsError {
     {
         let code = err.code().map(str::to_string);
         let context = DisplayErrorContext(&err).to_string();
+        let kind = classify(code.as_deref(), &context);
         let message = match (&err, err.message()) {
             (SdkError::ServiceError(_), Some(message)) => message.to_string(),
-            _ => context.clone(),
+            _ if kind == AwsErrorKind::NoCredentials => {
+                "no credentials in the SDK's default chain (environment, profile, web identity, container, instance metadata)".into()
+            }
+            _ => causes(&err),
         };
-        let kind = classify(code.as_deref(), &context);
-        AwsError { operation, resource: resource.map(str::to_string), code, message, kind }
+        AwsError {
+            operation,
+            resource: resource.map(str::to_string),
+            code,
+            message,
+            kind,
+        }
     }
 
     pub fn unexpected(operation: &'static str, message: &str) -> Self {
-        AwsError { operation, resource: None, code: None, message: format!("unexpected response: {message}"), kind: AwsErrorKind::Other }
+        AwsError {
+            operation,
+            resource: None,
+            code: None,
+            message: format!("unexpected response: {message}"),
+            kind: AwsErrorKind::Other,
+        }
     }
 
     pub fn is_access_denied(&self) -> bool {
@@ -70,19 +85,45 @@ impl AwsError {
     }
 }
 
+/// The error and its sources as one line, without the Debug dump `DisplayErrorContext` appends.
+fn causes(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts = vec![err.to_string()];
+    let mut source = err.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        source = cause.source();
+    }
+    parts.join(": ")
+}
+
 fn classify(code: Option<&str>, context: &str) -> AwsErrorKind {
     match code {
         Some("AccessDeniedException" | "AccessDenied" | "AWSOrganizationsNotInUseException") => AwsErrorKind::AccessDenied,
         Some(
-            "ExpiredToken" | "ExpiredTokenException" | "RequestExpired" | "InvalidClientTokenId" | "UnrecognizedClientException" | "InvalidSignatureException"
+            "ExpiredToken"
+            | "ExpiredTokenException"
+            | "RequestExpired"
+            | "InvalidClientTokenId"
+            | "UnrecognizedClientException"
+            | "InvalidSignatureException"
             | "SignatureDoesNotMatch",
         ) => AwsErrorKind::ExpiredCredentials,
         Some("ConcurrentModificationException") => AwsErrorKind::ConcurrentModification,
-        Some("DuplicateOrganizationalUnitException" | "DuplicatePolicyException" | "DuplicatePolicyAttachmentException" | "PolicyTypeAlreadyEnabledException") => {
-            AwsErrorKind::AlreadyExists
-        }
         Some(
-            "PolicyNotAttachedException" | "PolicyNotFoundException" | "OrganizationalUnitNotFoundException" | "TargetNotFoundException" | "PolicyTypeNotEnabledException",
+            "DuplicateOrganizationalUnitException"
+            | "DuplicatePolicyException"
+            | "DuplicatePolicyAttachmentException"
+            | "PolicyTypeAlreadyEnabledException",
+        ) => AwsErrorKind::AlreadyExists,
+        Some(
+            "PolicyNotAttachedException"
+            | "PolicyNotFoundException"
+            | "OrganizationalUnitNotFoundException"
+            | "TargetNotFoundException"
+            | "PolicyTypeNotEnabledException",
         ) => AwsErrorKind::NotFound,
         _ if context.contains("no credentials") || context.contains("CredentialsNotLoaded") || context.contains("credentials provider") => {
             AwsErrorKind::NoCredentials

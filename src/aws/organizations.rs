@@ -18,7 +18,9 @@ fn policy_type(kind: PolicyKind) -> PolicyType {
 }
 
 fn to_tags(tags: &Tags) -> Vec<Tag> {
-    tags.iter().map(|(k, v)| Tag::builder().key(k).value(v).build().expect("key and value are set")).collect()
+    tags.iter()
+        .map(|(k, v)| Tag::builder().key(k).value(v).build().expect("key and value are set"))
+        .collect()
 }
 
 /// Reads; the type `drift` is limited to.
@@ -49,13 +51,25 @@ macro_rules! sdk {
 
 impl OrgRead for OrgReader {
     async fn describe_organization(&self) -> Result<Organization, AwsError> {
-        let out = limited(&self.limit, self.client.describe_organization().send()).await.map_err(sdk!("DescribeOrganization", None))?;
-        let org = out.organization().ok_or_else(|| AwsError::unexpected("DescribeOrganization", "no organization"))?;
-        Ok(Organization { id: org.id().unwrap_or_default().to_string(), management_account_id: org.master_account_id().unwrap_or_default().to_string() })
+        let out = limited(&self.limit, self.client.describe_organization().send())
+            .await
+            .map_err(sdk!("DescribeOrganization", None))?;
+        let org = out
+            .organization()
+            .ok_or_else(|| AwsError::unexpected("DescribeOrganization", "no organization"))?;
+        Ok(Organization {
+            id: org.id().unwrap_or_default().to_string(),
+            management_account_id: org.master_account_id().unwrap_or_default().to_string(),
+        })
     }
 
     async fn caller_account_id(&self) -> Result<String, AwsError> {
-        let out = self.sts.get_caller_identity().send().await.map_err(sdk!("GetCallerIdentity", None))?;
+        let out = self
+            .sts
+            .get_caller_identity()
+            .send()
+            .await
+            .map_err(sdk!("GetCallerIdentity", None))?;
         Ok(out.account().unwrap_or_default().to_string())
     }
 
@@ -63,7 +77,9 @@ impl OrgRead for OrgReader {
         let mut roots = Vec::new();
         let mut token = None;
         loop {
-            let out = limited(&self.limit, self.client.list_roots().set_next_token(token).send()).await.map_err(sdk!("ListRoots", None))?;
+            let out = limited(&self.limit, self.client.list_roots().set_next_token(token).send())
+                .await
+                .map_err(sdk!("ListRoots", None))?;
             for root in out.roots() {
                 let policy_types = root
                     .policy_types()
@@ -71,7 +87,11 @@ impl OrgRead for OrgReader {
                     .filter(|t| t.status() == Some(&PolicyTypeStatus::Enabled))
                     .filter_map(|t| t.r#type().and_then(|t| PolicyKind::from_aws_name(t.as_str())))
                     .collect();
-                roots.push(Root { id: root.id().unwrap_or_default().into(), name: root.name().unwrap_or_default().into(), policy_types });
+                roots.push(Root {
+                    id: root.id().unwrap_or_default().into(),
+                    name: root.name().unwrap_or_default().into(),
+                    policy_types,
+                });
             }
             token = out.next_token().map(str::to_string);
             if token.is_none() {
@@ -84,8 +104,15 @@ impl OrgRead for OrgReader {
         let mut ous = Vec::new();
         let mut token = None;
         loop {
-            let call = self.client.list_organizational_units_for_parent().parent_id(parent_id).set_next_token(token).send();
-            let out = limited(&self.limit, call).await.map_err(sdk!("ListOrganizationalUnitsForParent", Some(parent_id)))?;
+            let call = self
+                .client
+                .list_organizational_units_for_parent()
+                .parent_id(parent_id)
+                .set_next_token(token)
+                .send();
+            let out = limited(&self.limit, call)
+                .await
+                .map_err(sdk!("ListOrganizationalUnitsForParent", Some(parent_id)))?;
             ous.extend(out.organizational_units().iter().map(|ou| Ou {
                 id: ou.id().unwrap_or_default().into(),
                 name: ou.name().unwrap_or_default().into(),
@@ -102,15 +129,28 @@ impl OrgRead for OrgReader {
         let mut accounts = Vec::new();
         let mut token = None;
         loop {
-            let call = self.client.list_accounts_for_parent().parent_id(parent_id).set_next_token(token).send();
-            let out = limited(&self.limit, call).await.map_err(sdk!("ListAccountsForParent", Some(parent_id)))?;
-            accounts.extend(out.accounts().iter().map(|a| Account {
-                id: a.id().unwrap_or_default().into(),
-                name: a.name().unwrap_or_default().into(),
-                email: a.email().unwrap_or_default().into(),
-                status: a.state().map(|s| s.as_str().to_string()).or_else(|| a.status().map(|s| s.as_str().to_string())).unwrap_or_default(),
-                parent_id: parent_id.into(),
-                tags: Tags::new(),
+            let call = self
+                .client
+                .list_accounts_for_parent()
+                .parent_id(parent_id)
+                .set_next_token(token)
+                .send();
+            let out = limited(&self.limit, call)
+                .await
+                .map_err(sdk!("ListAccountsForParent", Some(parent_id)))?;
+            accounts.extend(out.accounts().iter().map(|a| {
+                Account {
+                    id: a.id().unwrap_or_default().into(),
+                    name: a.name().unwrap_or_default().into(),
+                    email: a.email().unwrap_or_default().into(),
+                    status: a
+                        .state()
+                        .map(|s| s.as_str().to_string())
+                        .or_else(|| a.status().map(|s| s.as_str().to_string()))
+                        .unwrap_or_default(),
+                    parent_id: parent_id.into(),
+                    tags: Tags::new(),
+                }
             }));
             token = out.next_token().map(str::to_string);
             if token.is_none() {
@@ -124,7 +164,9 @@ impl OrgRead for OrgReader {
         let mut token = None;
         loop {
             let call = self.client.list_policies().filter(policy_type(kind)).set_next_token(token).send();
-            let out = limited(&self.limit, call).await.map_err(sdk!("ListPolicies", Some(kind.aws_name())))?;
+            let out = limited(&self.limit, call)
+                .await
+                .map_err(sdk!("ListPolicies", Some(kind.aws_name())))?;
             policies.extend(out.policies().iter().map(|p| PolicySummary {
                 id: p.id().unwrap_or_default().into(),
                 name: p.name().unwrap_or_default().into(),
@@ -140,7 +182,9 @@ impl OrgRead for OrgReader {
     }
 
     async fn describe_policy(&self, policy_id: &str) -> Result<String, AwsError> {
-        let out = limited(&self.limit, self.client.describe_policy().policy_id(policy_id).send()).await.map_err(sdk!("DescribePolicy", Some(policy_id)))?;
+        let out = limited(&self.limit, self.client.describe_policy().policy_id(policy_id).send())
+            .await
+            .map_err(sdk!("DescribePolicy", Some(policy_id)))?;
         Ok(out.policy().and_then(|p| p.content()).unwrap_or_default().to_string())
     }
 
@@ -148,8 +192,15 @@ impl OrgRead for OrgReader {
         let mut targets = Vec::new();
         let mut token = None;
         loop {
-            let call = self.client.list_targets_for_policy().policy_id(policy_id).set_next_token(token).send();
-            let out = limited(&self.limit, call).await.map_err(sdk!("ListTargetsForPolicy", Some(policy_id)))?;
+            let call = self
+                .client
+                .list_targets_for_policy()
+                .policy_id(policy_id)
+                .set_next_token(token)
+                .send();
+            let out = limited(&self.limit, call)
+                .await
+                .map_err(sdk!("ListTargetsForPolicy", Some(policy_id)))?;
             targets.extend(out.targets().iter().filter_map(|t| t.target_id().map(str::to_string)));
             token = out.next_token().map(str::to_string);
             if token.is_none() {
@@ -162,8 +213,15 @@ impl OrgRead for OrgReader {
         let mut tags = Tags::new();
         let mut token = None;
         loop {
-            let call = self.client.list_tags_for_resource().resource_id(resource_id).set_next_token(token).send();
-            let out = limited(&self.limit, call).await.map_err(sdk!("ListTagsForResource", Some(resource_id)))?;
+            let call = self
+                .client
+                .list_tags_for_resource()
+                .resource_id(resource_id)
+                .set_next_token(token)
+                .send();
+            let out = limited(&self.limit, call)
+                .await
+                .map_err(sdk!("ListTagsForResource", Some(resource_id)))?;
             tags.extend(out.tags().iter().map(|t| (t.key().to_string(), t.value().to_string())));
             token = out.next_token().map(str::to_string);
             if token.is_none() {
@@ -184,7 +242,11 @@ pub struct OrgWriter {
 
 impl OrgWriter {
     pub(super) fn new(reader: OrgReader) -> Self {
-        Self { client: reader.client.clone(), limit: reader.limit.clone(), reader }
+        Self {
+            client: reader.client.clone(),
+            limit: reader.limit.clone(),
+            reader,
+        }
     }
 
     async fn call<T, F, Fut>(&self, call: F) -> Result<T, AwsError>
@@ -244,7 +306,12 @@ impl OrgWrite for OrgWriter {
     async fn delete_ou(&self, id: &str) -> Result<(), AwsError> {
         let result = self
             .call(|| async {
-                self.client.delete_organizational_unit().organizational_unit_id(id).send().await.map_err(sdk!("DeleteOrganizationalUnit", Some(id)))?;
+                self.client
+                    .delete_organizational_unit()
+                    .organizational_unit_id(id)
+                    .send()
+                    .await
+                    .map_err(sdk!("DeleteOrganizationalUnit", Some(id)))?;
                 Ok(())
             })
             .await;
@@ -254,7 +321,13 @@ impl OrgWrite for OrgWriter {
     async fn enable_policy_type(&self, root_id: &str, kind: PolicyKind) -> Result<(), AwsError> {
         let result = self
             .call(|| async {
-                self.client.enable_policy_type().root_id(root_id).policy_type(policy_type(kind)).send().await.map_err(sdk!("EnablePolicyType", Some(root_id)))?;
+                self.client
+                    .enable_policy_type()
+                    .root_id(root_id)
+                    .policy_type(policy_type(kind))
+                    .send()
+                    .await
+                    .map_err(sdk!("EnablePolicyType", Some(root_id)))?;
                 Ok(())
             })
             .await;
@@ -275,7 +348,12 @@ impl OrgWrite for OrgWriter {
                     .send()
                     .await
                     .map_err(sdk!("CreatePolicy", Some(name)))?;
-                Ok(out.policy().and_then(|p| p.policy_summary()).and_then(|s| s.id()).unwrap_or_default().to_string())
+                Ok(out
+                    .policy()
+                    .and_then(|p| p.policy_summary())
+                    .and_then(|s| s.id())
+                    .unwrap_or_default()
+                    .to_string())
             })
             .await;
         match created {
@@ -289,7 +367,12 @@ impl OrgWrite for OrgWriter {
 
     async fn update_policy(&self, id: &str, description: Option<&str>, content: Option<&str>) -> Result<(), AwsError> {
         self.call(|| async {
-            let call = self.client.update_policy().policy_id(id).set_description(description.map(str::to_string)).set_content(content.map(str::to_string));
+            let call = self
+                .client
+                .update_policy()
+                .policy_id(id)
+                .set_description(description.map(str::to_string))
+                .set_content(content.map(str::to_string));
             call.send().await.map_err(sdk!("UpdatePolicy", Some(id)))?;
             Ok(())
         })
@@ -298,7 +381,13 @@ impl OrgWrite for OrgWriter {
 
     async fn tag_resource(&self, id: &str, tags: &Tags) -> Result<(), AwsError> {
         self.call(|| async {
-            self.client.tag_resource().resource_id(id).set_tags(Some(to_tags(tags))).send().await.map_err(sdk!("TagResource", Some(id)))?;
+            self.client
+                .tag_resource()
+                .resource_id(id)
+                .set_tags(Some(to_tags(tags)))
+                .send()
+                .await
+                .map_err(sdk!("TagResource", Some(id)))?;
             Ok(())
         })
         .await
@@ -307,7 +396,13 @@ impl OrgWrite for OrgWriter {
     async fn attach_policy(&self, policy_id: &str, target_id: &str) -> Result<(), AwsError> {
         let result = self
             .call(|| async {
-                self.client.attach_policy().policy_id(policy_id).target_id(target_id).send().await.map_err(sdk!("AttachPolicy", Some(policy_id)))?;
+                self.client
+                    .attach_policy()
+                    .policy_id(policy_id)
+                    .target_id(target_id)
+                    .send()
+                    .await
+                    .map_err(sdk!("AttachPolicy", Some(policy_id)))?;
                 Ok(())
             })
             .await;
@@ -317,7 +412,13 @@ impl OrgWrite for OrgWriter {
     async fn detach_policy(&self, policy_id: &str, target_id: &str) -> Result<(), AwsError> {
         let result = self
             .call(|| async {
-                self.client.detach_policy().policy_id(policy_id).target_id(target_id).send().await.map_err(sdk!("DetachPolicy", Some(policy_id)))?;
+                self.client
+                    .detach_policy()
+                    .policy_id(policy_id)
+                    .target_id(target_id)
+                    .send()
+                    .await
+                    .map_err(sdk!("DetachPolicy", Some(policy_id)))?;
                 Ok(())
             })
             .await;
@@ -327,10 +428,168 @@ impl OrgWrite for OrgWriter {
     async fn delete_policy(&self, id: &str) -> Result<(), AwsError> {
         let result = self
             .call(|| async {
-                self.client.delete_policy().policy_id(id).send().await.map_err(sdk!("DeletePolicy", Some(id)))?;
+                self.client
+                    .delete_policy()
+                    .policy_id(id)
+                    .send()
+                    .await
+                    .map_err(sdk!("DeletePolicy", Some(id)))?;
                 Ok(())
             })
             .await;
         done_if(AwsErrorKind::NotFound, result)
+    }
+}
+
+/// Paging, retries and error cases moto cannot produce.
+#[cfg(test)]
+mod tests {
+    use aws_sdk_organizations::operation::attach_policy::{AttachPolicyError, AttachPolicyOutput};
+    use aws_sdk_organizations::operation::create_organizational_unit::CreateOrganizationalUnitError;
+    use aws_sdk_organizations::operation::describe_organization::DescribeOrganizationOutput;
+    use aws_sdk_organizations::operation::list_accounts_for_parent::ListAccountsForParentOutput;
+    use aws_sdk_organizations::operation::list_organizational_units_for_parent::ListOrganizationalUnitsForParentOutput;
+    use aws_sdk_organizations::operation::list_roots::ListRootsError;
+    use aws_sdk_organizations::types::error::{
+        AccessDeniedException, ConcurrentModificationException, DuplicateOrganizationalUnitException, DuplicatePolicyAttachmentException,
+    };
+    use aws_sdk_organizations::types::{self, OrganizationalUnit};
+    use aws_sdk_sts::operation::get_caller_identity::GetCallerIdentityOutput;
+    use aws_smithy_mocks::{RuleMode, mock, mock_client};
+
+    use super::*;
+    use crate::observe::{Guard, ObserveError, observe};
+
+    /// The code and message the SDK's deserializer would have read off the wire.
+    fn meta(code: &str, message: &str) -> aws_smithy_types::error::ErrorMetadata {
+        aws_smithy_types::error::ErrorMetadata::builder()
+            .code(code)
+            .message(message)
+            .build()
+    }
+
+    fn reader(client: Client, sts: aws_sdk_sts::Client) -> OrgReader {
+        OrgReader::new(client, sts, Arc::new(Semaphore::new(4)))
+    }
+
+    fn no_sts() -> aws_sdk_sts::Client {
+        mock_client!(aws_sdk_sts, RuleMode::MatchAny, &[] as &[&aws_smithy_mocks::Rule])
+    }
+
+    fn account(id: &str) -> types::Account {
+        types::Account::builder()
+            .id(id)
+            .name(format!("Account {id}"))
+            .email(format!("{id}@example.com"))
+            .build()
+    }
+
+    #[tokio::test]
+    async fn reads_follow_every_page() {
+        let first = mock!(Client::list_accounts_for_parent)
+            .match_requests(|r| r.next_token().is_none())
+            .then_output(|| {
+                ListAccountsForParentOutput::builder()
+                    .accounts(account("111111111111"))
+                    .next_token("page-2")
+                    .build()
+            });
+        let second = mock!(Client::list_accounts_for_parent)
+            .match_requests(|r| r.next_token() == Some("page-2"))
+            .then_output(|| ListAccountsForParentOutput::builder().accounts(account("222222222222")).build());
+        let client = mock_client!(aws_sdk_organizations, RuleMode::MatchAny, &[&first, &second]);
+        let accounts = reader(client, no_sts()).list_accounts_for_parent("r-root").await.unwrap();
+        let ids: Vec<&str> = accounts.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["111111111111", "222222222222"]);
+        assert_eq!((first.num_calls(), second.num_calls()), (1, 1));
+    }
+
+    #[tokio::test]
+    async fn writes_are_retried_on_concurrent_modification() {
+        let rule = mock!(Client::attach_policy)
+            .sequence()
+            .error(|| {
+                AttachPolicyError::ConcurrentModificationException(
+                    ConcurrentModificationException::builder()
+                        .meta(meta("ConcurrentModificationException", "try again later"))
+                        .build(),
+                )
+            })
+            .times(2)
+            .output(|| AttachPolicyOutput::builder().build())
+            .build();
+        let client = mock_client!(aws_sdk_organizations, RuleMode::Sequential, &[&rule]);
+        let writer = OrgWriter::new(reader(client, no_sts()));
+        writer.attach_policy("p-1", "ou-1").await.unwrap();
+        assert_eq!(rule.num_calls(), 3);
+    }
+
+    #[tokio::test]
+    async fn an_attachment_that_exists_is_done() {
+        let rule = mock!(Client::attach_policy).then_error(|| {
+            AttachPolicyError::DuplicatePolicyAttachmentException(
+                DuplicatePolicyAttachmentException::builder()
+                    .meta(meta("DuplicatePolicyAttachmentException", "attached"))
+                    .build(),
+            )
+        });
+        let client = mock_client!(aws_sdk_organizations, RuleMode::Sequential, &[&rule]);
+        OrgWriter::new(reader(client, no_sts())).attach_policy("p-1", "ou-1").await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn an_ou_created_by_an_earlier_attempt_is_found_not_duplicated() {
+        let create = mock!(Client::create_organizational_unit).then_error(|| {
+            CreateOrganizationalUnitError::DuplicateOrganizationalUnitException(
+                DuplicateOrganizationalUnitException::builder()
+                    .meta(meta("DuplicateOrganizationalUnitException", "exists"))
+                    .build(),
+            )
+        });
+        let list = mock!(Client::list_organizational_units_for_parent).then_output(|| {
+            ListOrganizationalUnitsForParentOutput::builder()
+                .organizational_units(OrganizationalUnit::builder().id("ou-other").name("Other").build())
+                .organizational_units(OrganizationalUnit::builder().id("ou-pool").name("Pool").build())
+                .build()
+        });
+        let client = mock_client!(aws_sdk_organizations, RuleMode::MatchAny, &[&create, &list]);
+        let id = OrgWriter::new(reader(client, no_sts()))
+            .create_ou("ou-work", "Pool", &Tags::new())
+            .await
+            .unwrap();
+        assert_eq!(id, "ou-pool");
+    }
+
+    #[tokio::test]
+    async fn a_member_account_is_told_it_is_not_the_management_account() {
+        let describe = mock!(Client::describe_organization).then_output(|| {
+            DescribeOrganizationOutput::builder()
+                .organization(
+                    types::Organization::builder()
+                        .id("o-exampleorg1")
+                        .master_account_id("111111111111")
+                        .build(),
+                )
+                .build()
+        });
+        let roots = mock!(Client::list_roots).then_error(|| {
+            ListRootsError::AccessDeniedException(
+                AccessDeniedException::builder()
+                    .meta(meta("AccessDeniedException", "denied"))
+                    .build(),
+            )
+        });
+        let caller = mock!(aws_sdk_sts::Client::get_caller_identity)
+            .then_output(|| GetCallerIdentityOutput::builder().account("222222222222").build());
+        let client = mock_client!(aws_sdk_organizations, RuleMode::MatchAny, &[&describe, &roots]);
+        let sts = mock_client!(aws_sdk_sts, RuleMode::MatchAny, &[&caller]);
+        let err = observe(&reader(client, sts), &Guard::default(), &Default::default())
+            .await
+            .unwrap_err();
+        assert!(matches!(err, ObserveError::NotManagement { .. }), "{err:?}");
+        assert_eq!(
+            err.to_string(),
+            "account 222222222222 is not the management account (111111111111) of organization o-exampleorg1, nor a delegated administrator for AWS Organizations"
+        );
     }
 }

@@ -5,7 +5,9 @@ use std::sync::{Arc, Mutex};
 
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::interceptors::Intercept;
-use aws_smithy_runtime_api::client::interceptors::context::{BeforeSerializationInterceptorContextRef, BeforeTransmitInterceptorContextRef};
+use aws_smithy_runtime_api::client::interceptors::context::{
+    BeforeSerializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
+};
 use aws_smithy_runtime_api::client::orchestrator::Metadata;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::config_bag::ConfigBag;
@@ -34,7 +36,11 @@ impl CallCounter {
     pub fn stats(&self) -> CallStats {
         let counts = self.0.lock().expect("counter lock");
         let api_calls = counts.calls.values().sum();
-        CallStats { api_calls, api_calls_by_operation: counts.calls.clone(), retries: counts.attempts.saturating_sub(api_calls) }
+        CallStats {
+            api_calls,
+            api_calls_by_operation: counts.calls.clone(),
+            retries: counts.attempts.saturating_sub(api_calls),
+        }
     }
 }
 

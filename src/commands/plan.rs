@@ -44,46 +44,75 @@ struct PlanOutput<'a> {
 }
 
 fn summary(plan: &Plan) -> Summary {
-    Summary { add: plan.count(Effect::Add), change: plan.count(Effect::Change), remove: plan.count(Effect::Remove) }
+    Summary {
+        add: plan.count(Effect::Add),
+        change: plan.count(Effect::Change),
+        remove: plan.count(Effect::Remove),
+    }
 }
 
 fn print_plan(session: &Session, plan: &Plan, stats: Stats) -> Result<(), Error> {
     let printer = &session.printer;
     match printer.format {
-        OutputFormat::Json => printer.json(&PlanOutput { drift: !plan.is_empty(), plan, summary: summary(plan), stats }),
+        OutputFormat::Json => printer.json(&PlanOutput {
+            drift: !plan.is_empty(),
+            plan,
+            summary: summary(plan),
+            stats,
+        }),
         OutputFormat::Markdown => printer.out(&plan::render_markdown(plan)),
         _ => printer.out(&printer.paint_plan(&plan::render_text(plan))),
     }
 }
 
 pub async fn plan(session: &Session, only: &[Scope], out: Option<&Path>, detailed_exitcode: bool) -> Result<ExitStatus, Error> {
-    session.printer.require("plan", &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Markdown])?;
+    session
+        .printer
+        .require("plan", &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Markdown])?;
     let repo = session.repo()?;
     let desired = Desired::from_repo(&repo);
     let observed = session.observe(Some(&repo), &desired).await?;
     let scope = scope(only);
     let plan = plan::create_plan(&desired, &observed.snapshot, &scope)?;
     if let Some(path) = out {
-        let saved = SavedPlan { format: SAVED_PLAN_FORMAT, only: scope, plan: plan.clone() };
+        let saved = SavedPlan {
+            format: SAVED_PLAN_FORMAT,
+            only: scope,
+            plan: plan.clone(),
+        };
         let json = serde_json::to_string_pretty(&saved).expect("plans serialize");
         std::fs::write(path, json + "\n").map_err(|e| Error::io(path, e))?;
-        session.printer.note(&format!("Saved the plan to {}; apply it with `miyabi-org apply {}`.", path.display(), path.display()));
+        session.printer.note(&format!(
+            "Saved the plan to {}; apply it with `miyabi-org apply {}`.",
+            path.display(),
+            path.display()
+        ));
     }
     print_plan(session, &plan, session.stats(&observed.aws))?;
     session.report_stats(&observed.aws);
-    Ok(if detailed_exitcode && !plan.is_empty() { ExitStatus::Changes } else { ExitStatus::Success })
+    Ok(if detailed_exitcode && !plan.is_empty() {
+        ExitStatus::Changes
+    } else {
+        ExitStatus::Success
+    })
 }
 
 /// `drift`: only a reader is ever built here, so it cannot write.
 pub async fn drift(session: &Session, only: &[Scope]) -> Result<ExitStatus, Error> {
-    session.printer.require("drift", &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Markdown])?;
+    session
+        .printer
+        .require("drift", &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Markdown])?;
     let repo = session.repo()?;
     let desired = Desired::from_repo(&repo);
     let observed = session.observe(Some(&repo), &desired).await?;
     let plan = plan::create_plan(&desired, &observed.snapshot, &scope(only))?;
     print_plan(session, &plan, session.stats(&observed.aws))?;
     session.report_stats(&observed.aws);
-    Ok(if plan.is_empty() { ExitStatus::Success } else { ExitStatus::Changes })
+    Ok(if plan.is_empty() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Changes
+    })
 }
 
 fn read_saved_plan(path: &Path) -> Result<SavedPlan, Error> {
@@ -96,7 +125,11 @@ fn read_saved_plan(path: &Path) -> Result<SavedPlan, Error> {
     })?;
     if saved.format != SAVED_PLAN_FORMAT {
         return Err(Error::refused(
-            format!("{} is a saved plan of format {}, this miyabi-org reads format {SAVED_PLAN_FORMAT}", path.display(), saved.format),
+            format!(
+                "{} is a saved plan of format {}, this miyabi-org reads format {SAVED_PLAN_FORMAT}",
+                path.display(),
+                saved.format
+            ),
             "make a new one with `miyabi-org plan --out FILE`",
         ));
     }
@@ -118,7 +151,10 @@ pub async fn apply(session: &Session, file: Option<&Path>, only: &[Scope]) -> Re
     let repo = session.repo()?;
     let saved = file.map(read_saved_plan).transpose()?;
     if !session.yes && !std::io::stdin().is_terminal() {
-        return Err(Error::refused("refusing to apply without --yes: standard input is not a terminal", "review the plan, then run again with --yes"));
+        return Err(Error::refused(
+            "refusing to apply without --yes: standard input is not a terminal",
+            "review the plan, then run again with --yes",
+        ));
     }
     let desired = Desired::from_repo(&repo);
     let observed = session.observe(Some(&repo), &desired).await?;
@@ -127,7 +163,12 @@ pub async fn apply(session: &Session, file: Option<&Path>, only: &[Scope]) -> Re
         (Some(saved), Some(path)) => {
             if saved.plan.organization_id != snapshot.organization.id {
                 return Err(Error::refused(
-                    format!("{} was made for organization {}, but these credentials reach {}", path.display(), saved.plan.organization_id, snapshot.organization.id),
+                    format!(
+                        "{} was made for organization {}, but these credentials reach {}",
+                        path.display(),
+                        saved.plan.organization_id,
+                        snapshot.organization.id
+                    ),
                     "apply it with credentials for the organization it was made for, or make a new plan",
                 ));
             }
@@ -146,15 +187,30 @@ pub async fn apply(session: &Session, file: Option<&Path>, only: &[Scope]) -> Re
     }
     if plan.is_empty() {
         if printer.format == OutputFormat::Json {
-            printer.json(&ApplyOutput { plan: &plan, report: &ApplyReport { outcomes: Vec::new() }, stats: session.stats(&observed.aws) })?;
+            printer.json(&ApplyOutput {
+                plan: &plan,
+                report: &ApplyReport { outcomes: Vec::new() },
+                stats: session.stats(&observed.aws),
+            })?;
         }
         return Ok(ExitStatus::Success);
     }
     if !session.yes {
-        let question = format!("Apply these {} changes to organization {}?", plan.changes.len(), plan.organization_id);
-        let confirmed = dialoguer::Confirm::new().with_prompt(question).default(false).interact().map_err(|e| Error::refused(format!("no answer: {e}"), "run again with --yes"))?;
+        let question = format!(
+            "Apply these {} changes to organization {}?",
+            plan.changes.len(),
+            plan.organization_id
+        );
+        let confirmed = dialoguer::Confirm::new()
+            .with_prompt(question)
+            .default(false)
+            .interact()
+            .map_err(|e| Error::refused(format!("no answer: {e}"), "run again with --yes"))?;
         if !confirmed {
-            return Err(Error::refused("apply cancelled; nothing was changed", "run again and answer yes to apply"));
+            return Err(Error::refused(
+                "apply cancelled; nothing was changed",
+                "run again and answer yes to apply",
+            ));
         }
     }
 
@@ -172,7 +228,11 @@ pub async fn apply(session: &Session, file: Option<&Path>, only: &[Scope]) -> Re
     progress.finish();
     let stats = session.stats(&observed.aws);
     if printer.format == OutputFormat::Json {
-        printer.json(&ApplyOutput { plan: &plan, report: &report, stats })?;
+        printer.json(&ApplyOutput {
+            plan: &plan,
+            report: &report,
+            stats,
+        })?;
     }
     session.report_stats(&observed.aws);
     let (done, failed) = (report.done(), report.failed());

@@ -108,13 +108,18 @@ impl Desired {
             if !root.detach_full_aws_access {
                 scps.insert(FULL_AWS_ACCESS.to_string());
             }
-            TargetPolicies { by_kind: BTreeMap::from([(PolicyKind::ServiceControl, scps), (PolicyKind::Tag, names(&root.tag_policies))]) }
+            TargetPolicies {
+                by_kind: BTreeMap::from([(PolicyKind::ServiceControl, scps), (PolicyKind::Tag, names(&root.tag_policies))]),
+            }
         });
         let ous = org
             .ou
             .iter()
             .map(|(path, section)| {
-                let scps = section.scps.as_ref().map_or_else(|| BTreeSet::from([FULL_AWS_ACCESS.to_string()]), |list| names(list.get_ref()));
+                let scps = section
+                    .scps
+                    .as_ref()
+                    .map_or_else(|| BTreeSet::from([FULL_AWS_ACCESS.to_string()]), |list| names(list.get_ref()));
                 let policies = TargetPolicies {
                     by_kind: BTreeMap::from([(PolicyKind::ServiceControl, scps), (PolicyKind::Tag, names(&section.tag_policies))]),
                 };
@@ -131,11 +136,25 @@ impl Desired {
                     .find(|(name, _)| name.get_ref() == &doc.name)
                     .map(|(_, section)| section.description.get_ref().clone())
                     .unwrap_or_else(|| default_description(doc.kind, &doc.name));
-                (PolicyKey { kind: doc.kind, name: doc.name.clone() }, DesiredPolicy { content: doc.document.clone(), description })
+                (
+                    PolicyKey {
+                        kind: doc.kind,
+                        name: doc.name.clone(),
+                    },
+                    DesiredPolicy {
+                        content: doc.document.clone(),
+                        description,
+                    },
+                )
             })
             .collect();
         let ignore_policies = org.organization.ignore_policies.iter().map(|p| p.get_ref().clone()).collect();
-        Desired { root, ous, policies, ignore_policies }
+        Desired {
+            root,
+            ous,
+            policies,
+            ignore_policies,
+        }
     }
 
     pub fn is_ignored(&self, policy_name: &str) -> bool {

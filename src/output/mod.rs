@@ -47,7 +47,10 @@ impl Printer {
             return Ok(());
         }
         let names: Vec<&str> = formats.iter().map(|f| format_name(*f)).collect();
-        Err(Error::usage(format!("`{command}` cannot print --output {}", format_name(self.format)), format!("use --output {}", names.join(", --output "))))
+        Err(Error::usage(
+            format!("`{command}` cannot print --output {}", format_name(self.format)),
+            format!("use --output {}", names.join(", --output ")),
+        ))
     }
 
     /// A result, on stdout.

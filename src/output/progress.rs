@@ -13,7 +13,11 @@ impl Progress {
     pub fn new(total: usize, animate: bool, quiet: bool) -> Progress {
         let bar = animate.then(|| {
             let bar = ProgressBar::new(total as u64);
-            bar.set_style(ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}").expect("valid template").progress_chars("=> "));
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}")
+                    .expect("valid template")
+                    .progress_chars("=> "),
+            );
             bar.enable_steady_tick(Duration::from_millis(120));
             bar
         });

@@ -1,0 +1,393 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_miyabi_org_global_optspecs
+    string join \n config= profile= region= endpoint-url= o/output= color= q/quiet v/verbose y/yes no-progress h/help V/version
+end
+
+function __fish_miyabi_org_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_miyabi_org_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_miyabi_org_using_subcommand
+    set -l cmd (__fish_miyabi_org_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -s V -l version -d 'Print version'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "init" -d 'Scaffold an org repo from the embedded defaults'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "validate" -d 'Run every offline check of the repo; makes no AWS call'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "plan" -d 'Read the live organization and show what apply would change'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "apply" -d 'Apply a saved plan, or plan and apply, after asking'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "drift" -d 'Plan for CI: exit 0 when clean, 2 on drift, 1 on error; never writes'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "org" -d 'The live organization'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "ou" -d 'Organizational units'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "scp" -d 'Service control policies (and tag policies) and their attachments'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "man" -d 'Write man pages into a directory'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l only -d 'Limit to these parts of the organization' -r -f -a "ou\t'Organizational units'
+scp\t'Service control and tag policies, and their attachments'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l out -d 'Save the plan for `apply FILE`' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l detailed-exitcode -d 'Exit 2 when there are changes, 0 when there are none'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l only -d 'Limit to these parts of the organization' -r -f -a "ou\t'Organizational units'
+scp\t'Service control and tag policies, and their attachments'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l only -d 'Limit to these parts of the organization' -r -f -a "ou\t'Organizational units'
+scp\t'Service control and tag policies, and their attachments'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -f -a "show" -d 'The organization, its root and a line per OU'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -f -a "tree" -d 'The OU tree with accounts and attached policies'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "show" -d 'The organization, its root and a line per OU'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "tree" -d 'The OU tree with accounts and attached policies'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -f -a "list" -d 'Live and declared OUs side by side'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -f -a "apply" -d 'Plan and apply the OU tree only'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from help" -f -a "list" -d 'Live and declared OUs side by side'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Plan and apply the OU tree only'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -f -a "list" -d 'Live policies, their targets and whether the repo manages them'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -f -a "validate" -d 'Check the policy files offline and show their sizes against the limits'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -f -a "plan" -d 'Plan policies and attachments only'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -f -a "apply" -d 'Plan and apply policies and attachments only'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -l out -d 'Save the plan for `apply FILE`' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -l detailed-exitcode -d 'Exit 2 when there are changes, 0 when there are none'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from help" -f -a "list" -d 'Live policies, their targets and whether the repo manages them'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check the policy files offline and show their sizes against the limits'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Plan policies and attachments only'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Plan and apply policies and attachments only'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "init" -d 'Scaffold an org repo from the embedded defaults'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "validate" -d 'Run every offline check of the repo; makes no AWS call'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "plan" -d 'Read the live organization and show what apply would change'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "apply" -d 'Apply a saved plan, or plan and apply, after asking'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "drift" -d 'Plan for CI: exit 0 when clean, 2 on drift, 1 on error; never writes'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "org" -d 'The live organization'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "ou" -d 'Organizational units'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "scp" -d 'Service control policies (and tag policies) and their attachments'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "man" -d 'Write man pages into a directory'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "show" -d 'The organization, its root and a line per OU'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "tree" -d 'The OU tree with accounts and attached policies'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from ou" -f -a "list" -d 'Live and declared OUs side by side'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from ou" -f -a "apply" -d 'Plan and apply the OU tree only'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from scp" -f -a "list" -d 'Live policies, their targets and whether the repo manages them'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from scp" -f -a "validate" -d 'Check the policy files offline and show their sizes against the limits'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from scp" -f -a "plan" -d 'Plan policies and attachments only'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from scp" -f -a "apply" -d 'Plan and apply policies and attachments only'

@@ -1,0 +1,1013 @@
+#compdef miyabi-org
+
+autoload -U is-at-least
+
+_miyabi-org() {
+    typeset -A opt_args
+    typeset -a _arguments_options
+    local ret=1
+
+    if is-at-least 5.2; then
+        _arguments_options=(-s -S -C)
+    else
+        _arguments_options=(-s -C)
+    fi
+
+    local context curcontext="$curcontext" state line
+    _arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_miyabi-org_commands" \
+"*::: :->miyabi-org" \
+&& ret=0
+    case $state in
+    (miyabi-org)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-command-$line[1]:"
+        case $line[1] in
+            (init)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'::dir -- Where to create it:_files' \
+&& ret=0
+;;
+(validate)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(plan)
+_arguments "${_arguments_options[@]}" : \
+'*--only=[Limit to these parts of the organization]:PART:((ou\:"Organizational units"
+scp\:"Service control and tag policies, and their attachments"))' \
+'--out=[Save the plan for \`apply FILE\`]:FILE:_files' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'--detailed-exitcode[Exit 2 when there are changes, 0 when there are none]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(apply)
+_arguments "${_arguments_options[@]}" : \
+'*--only=[Limit to these parts of the organization]:PART:((ou\:"Organizational units"
+scp\:"Service control and tag policies, and their attachments"))' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'::file -- A plan saved with `plan --out`; refused if the organization changed since:_files' \
+&& ret=0
+;;
+(drift)
+_arguments "${_arguments_options[@]}" : \
+'*--only=[Limit to these parts of the organization]:PART:((ou\:"Organizational units"
+scp\:"Service control and tag policies, and their attachments"))' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(org)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_miyabi-org__subcmd__org_commands" \
+"*::: :->org" \
+&& ret=0
+
+    case $state in
+    (org)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-org-command-$line[1]:"
+        case $line[1] in
+            (show)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(tree)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__org__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-org-help-command-$line[1]:"
+        case $line[1] in
+            (show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(tree)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(ou)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_miyabi-org__subcmd__ou_commands" \
+"*::: :->ou" \
+&& ret=0
+
+    case $state in
+    (ou)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-ou-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(apply)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__ou__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-ou-help-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(apply)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(scp)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_miyabi-org__subcmd__scp_commands" \
+"*::: :->scp" \
+&& ret=0
+
+    case $state in
+    (scp)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-scp-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(validate)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(plan)
+_arguments "${_arguments_options[@]}" : \
+'--out=[Save the plan for \`apply FILE\`]:FILE:_files' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'--detailed-exitcode[Exit 2 when there are changes, 0 when there are none]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(apply)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__scp__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-scp-help-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(validate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(plan)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(apply)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(completions)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':shell:(bash elvish fish powershell zsh)' \
+&& ret=0
+;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':dir:_files' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-help-command-$line[1]:"
+        case $line[1] in
+            (init)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(validate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(plan)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(apply)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(drift)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(org)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__help__subcmd__org_commands" \
+"*::: :->org" \
+&& ret=0
+
+    case $state in
+    (org)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-help-org-command-$line[1]:"
+        case $line[1] in
+            (show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(tree)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(ou)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__help__subcmd__ou_commands" \
+"*::: :->ou" \
+&& ret=0
+
+    case $state in
+    (ou)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-help-ou-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(apply)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(scp)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__help__subcmd__scp_commands" \
+"*::: :->scp" \
+&& ret=0
+
+    case $state in
+    (scp)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-help-scp-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(validate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(plan)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(apply)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(completions)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+}
+
+(( $+functions[_miyabi-org_commands] )) ||
+_miyabi-org_commands() {
+    local commands; commands=(
+'init:Scaffold an org repo from the embedded defaults' \
+'validate:Run every offline check of the repo; makes no AWS call' \
+'plan:Read the live organization and show what apply would change' \
+'apply:Apply a saved plan, or plan and apply, after asking' \
+'drift:Plan for CI\: exit 0 when clean, 2 on drift, 1 on error; never writes' \
+'org:The live organization' \
+'ou:Organizational units' \
+'scp:Service control policies (and tag policies) and their attachments' \
+'completions:Print a shell completion script' \
+'man:Write man pages into a directory' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__apply_commands] )) ||
+_miyabi-org__subcmd__apply_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org apply commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__completions_commands] )) ||
+_miyabi-org__subcmd__completions_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org completions commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__drift_commands] )) ||
+_miyabi-org__subcmd__drift_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org drift commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__help_commands() {
+    local commands; commands=(
+'init:Scaffold an org repo from the embedded defaults' \
+'validate:Run every offline check of the repo; makes no AWS call' \
+'plan:Read the live organization and show what apply would change' \
+'apply:Apply a saved plan, or plan and apply, after asking' \
+'drift:Plan for CI\: exit 0 when clean, 2 on drift, 1 on error; never writes' \
+'org:The live organization' \
+'ou:Organizational units' \
+'scp:Service control policies (and tag policies) and their attachments' \
+'completions:Print a shell completion script' \
+'man:Write man pages into a directory' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__apply_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__apply_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help apply commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__completions_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__completions_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help completions commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__drift_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__drift_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help drift commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__init_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__init_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help init commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__man_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help man commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__org_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__org_commands() {
+    local commands; commands=(
+'show:The organization, its root and a line per OU' \
+'tree:The OU tree with accounts and attached policies' \
+    )
+    _describe -t commands 'miyabi-org help org commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__org__subcmd__show_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__org__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help org show commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__org__subcmd__tree_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__org__subcmd__tree_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help org tree commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__ou_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__ou_commands() {
+    local commands; commands=(
+'list:Live and declared OUs side by side' \
+'apply:Plan and apply the OU tree only' \
+    )
+    _describe -t commands 'miyabi-org help ou commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__ou__subcmd__apply_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__ou__subcmd__apply_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help ou apply commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__ou__subcmd__list_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__ou__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help ou list commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__plan_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__plan_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help plan commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__scp_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__scp_commands() {
+    local commands; commands=(
+'list:Live policies, their targets and whether the repo manages them' \
+'validate:Check the policy files offline and show their sizes against the limits' \
+'plan:Plan policies and attachments only' \
+'apply:Plan and apply policies and attachments only' \
+    )
+    _describe -t commands 'miyabi-org help scp commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__scp__subcmd__apply_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__scp__subcmd__apply_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help scp apply commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__scp__subcmd__list_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__scp__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help scp list commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__scp__subcmd__plan_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__scp__subcmd__plan_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help scp plan commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__scp__subcmd__validate_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__scp__subcmd__validate_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help scp validate commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__validate_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__validate_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help validate commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__init_commands] )) ||
+_miyabi-org__subcmd__init_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org init commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__man_commands] )) ||
+_miyabi-org__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org man commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__org_commands] )) ||
+_miyabi-org__subcmd__org_commands() {
+    local commands; commands=(
+'show:The organization, its root and a line per OU' \
+'tree:The OU tree with accounts and attached policies' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org org commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__org__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__org__subcmd__help_commands() {
+    local commands; commands=(
+'show:The organization, its root and a line per OU' \
+'tree:The OU tree with accounts and attached policies' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org org help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__org__subcmd__help__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__org__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org org help help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__org__subcmd__help__subcmd__show_commands] )) ||
+_miyabi-org__subcmd__org__subcmd__help__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org org help show commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__org__subcmd__help__subcmd__tree_commands] )) ||
+_miyabi-org__subcmd__org__subcmd__help__subcmd__tree_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org org help tree commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__org__subcmd__show_commands] )) ||
+_miyabi-org__subcmd__org__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org org show commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__org__subcmd__tree_commands] )) ||
+_miyabi-org__subcmd__org__subcmd__tree_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org org tree commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__ou_commands] )) ||
+_miyabi-org__subcmd__ou_commands() {
+    local commands; commands=(
+'list:Live and declared OUs side by side' \
+'apply:Plan and apply the OU tree only' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org ou commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__ou__subcmd__apply_commands] )) ||
+_miyabi-org__subcmd__ou__subcmd__apply_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org ou apply commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__ou__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__ou__subcmd__help_commands() {
+    local commands; commands=(
+'list:Live and declared OUs side by side' \
+'apply:Plan and apply the OU tree only' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org ou help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__ou__subcmd__help__subcmd__apply_commands] )) ||
+_miyabi-org__subcmd__ou__subcmd__help__subcmd__apply_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org ou help apply commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__ou__subcmd__help__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__ou__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org ou help help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__ou__subcmd__help__subcmd__list_commands] )) ||
+_miyabi-org__subcmd__ou__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org ou help list commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__ou__subcmd__list_commands] )) ||
+_miyabi-org__subcmd__ou__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org ou list commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__plan_commands] )) ||
+_miyabi-org__subcmd__plan_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org plan commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__scp_commands] )) ||
+_miyabi-org__subcmd__scp_commands() {
+    local commands; commands=(
+'list:Live policies, their targets and whether the repo manages them' \
+'validate:Check the policy files offline and show their sizes against the limits' \
+'plan:Plan policies and attachments only' \
+'apply:Plan and apply policies and attachments only' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org scp commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__scp__subcmd__apply_commands] )) ||
+_miyabi-org__subcmd__scp__subcmd__apply_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org scp apply commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__scp__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__scp__subcmd__help_commands() {
+    local commands; commands=(
+'list:Live policies, their targets and whether the repo manages them' \
+'validate:Check the policy files offline and show their sizes against the limits' \
+'plan:Plan policies and attachments only' \
+'apply:Plan and apply policies and attachments only' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org scp help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__scp__subcmd__help__subcmd__apply_commands] )) ||
+_miyabi-org__subcmd__scp__subcmd__help__subcmd__apply_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org scp help apply commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__scp__subcmd__help__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__scp__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org scp help help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__scp__subcmd__help__subcmd__list_commands] )) ||
+_miyabi-org__subcmd__scp__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org scp help list commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__scp__subcmd__help__subcmd__plan_commands] )) ||
+_miyabi-org__subcmd__scp__subcmd__help__subcmd__plan_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org scp help plan commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__scp__subcmd__help__subcmd__validate_commands] )) ||
+_miyabi-org__subcmd__scp__subcmd__help__subcmd__validate_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org scp help validate commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__scp__subcmd__list_commands] )) ||
+_miyabi-org__subcmd__scp__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org scp list commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__scp__subcmd__plan_commands] )) ||
+_miyabi-org__subcmd__scp__subcmd__plan_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org scp plan commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__scp__subcmd__validate_commands] )) ||
+_miyabi-org__subcmd__scp__subcmd__validate_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org scp validate commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__validate_commands] )) ||
+_miyabi-org__subcmd__validate_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org validate commands' commands "$@"
+}
+
+if [ "$funcstack[1]" = "_miyabi-org" ]; then
+    _miyabi-org "$@"
+else
+    compdef _miyabi-org miyabi-org
+fi

@@ -1,0 +1,130 @@
+//! Through the fault proxy (throttling, HTTP 500s, delays) the tool gives the same results as
+//! without it, and an apply killed half-way converges when run again.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use support::{Proxy, Sandbox, example_repo, json, stderr, tool};
+
+/// The tree as names and policies only: ids differ between sandboxes.
+fn shape(node: &Value) -> Value {
+    let children: Vec<Value> = node["children"]
+        .as_array()
+        .map(|c| c.iter().map(shape).collect())
+        .unwrap_or_default();
+    serde_json::json!({"name": node["name"], "scps": node["scps"], "tag_policies": node["tag_policies"], "children": children})
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn apply_and_drift_through_faults_match_a_clean_run() {
+    let (clean, faulty) = (Sandbox::start(), Sandbox::start());
+    clean.create_organization().await;
+    faulty.create_organization().await;
+    let proxy = Proxy::start(
+        &faulty.url,
+        &["--throttle", "0.1", "--error500", "0.05", "--delay-ms", "10", "--seed", "7"],
+    );
+    let repo = example_repo();
+    let dir = repo.path();
+
+    tool(&clean.url, dir).args(["apply", "--yes"]).assert().success();
+    let output = tool(&proxy.url, dir).args(["apply", "--yes", "--output", "json"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(
+        report["stats"]["retries"].as_u64().unwrap() > 0,
+        "no fault was injected: {:#}",
+        report["stats"]
+    );
+
+    let expected = shape(&json(tool(&clean.url, dir).args(["org", "tree", "--output", "json"]))["root"]);
+    let actual = shape(&json(tool(&faulty.url, dir).args(["org", "tree", "--output", "json"]))["root"]);
+    assert_eq!(actual, expected);
+
+    // Drift through faults sees exactly what drift without them sees.
+    let org = faulty.organizations().await;
+    let root = org.list_roots().send().await.unwrap().roots()[0].id().unwrap().to_string();
+    let deny = org
+        .create_policy()
+        .name("hand-made")
+        .description("by hand")
+        .r#type(aws_sdk_organizations::types::PolicyType::ServiceControlPolicy)
+        .content(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*"}]}"#)
+        .send()
+        .await
+        .unwrap();
+    org.attach_policy()
+        .policy_id(deny.policy().unwrap().policy_summary().unwrap().id().unwrap())
+        .target_id(&root)
+        .send()
+        .await
+        .unwrap();
+    let direct = json(tool(&faulty.url, dir).args(["drift", "--output", "json"]));
+    let through_faults = json(tool(&proxy.url, dir).args(["drift", "--output", "json"]));
+    assert_eq!(direct["changes"].as_array().unwrap().len(), 1);
+    for key in ["changes", "unmanaged", "warnings", "fingerprint"] {
+        assert_eq!(through_faults[key], direct[key], "{key}");
+    }
+    let outcomes: BTreeSet<String> = proxy
+        .requests()
+        .iter()
+        .map(|l| l.split(' ').nth(1).unwrap_or("").to_string())
+        .collect();
+    assert!(outcomes.contains("throttled") && outcomes.contains("error500"), "{outcomes:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_apply_killed_half_way_converges_with_nothing_duplicated() {
+    let sandbox = Sandbox::start();
+    sandbox.create_organization().await;
+    let slow = Proxy::start(&sandbox.url, &["--delay-ms", "300", "--seed", "3"]);
+    let repo = example_repo();
+    let dir = repo.path();
+
+    let mut child = support::process(&slow.url, dir)
+        .args(["apply", "--yes"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while slow.writes().len() < 6 {
+        assert!(Instant::now() < deadline, "apply made no writes");
+        assert!(child.try_wait().unwrap().is_none(), "apply finished before it could be killed");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let done = slow.writes().len();
+    assert!(done < 28, "apply had finished ({done} writes) before it was killed");
+    tool(&sandbox.url, dir).arg("drift").assert().code(2);
+
+    tool(&sandbox.url, dir).args(["apply", "--yes"]).assert().success();
+    tool(&sandbox.url, dir).arg("drift").assert().code(0);
+
+    // Nothing twice: one OU per name under each parent, one policy per name.
+    let org = sandbox.organizations().await;
+    let root = org.list_roots().send().await.unwrap().roots()[0].id().unwrap().to_string();
+    let mut parents = vec![root];
+    let mut ous = 0;
+    while let Some(parent) = parents.pop() {
+        let children = org.list_organizational_units_for_parent().parent_id(&parent).send().await.unwrap();
+        let names: Vec<&str> = children.organizational_units().iter().map(|ou| ou.name().unwrap()).collect();
+        let unique: BTreeSet<&str> = names.iter().copied().collect();
+        assert_eq!(names.len(), unique.len(), "duplicate OUs under {parent}: {names:?}");
+        ous += names.len();
+        parents.extend(children.organizational_units().iter().map(|ou| ou.id().unwrap().to_string()));
+    }
+    assert_eq!(ous, 9);
+    let policies = json(tool(&sandbox.url, dir).args(["scp", "list", "--output", "json"]));
+    let names: Vec<&str> = policies["policies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), names.iter().collect::<BTreeSet<_>>().len(), "{names:?}");
+}
