@@ -20,6 +20,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/miyabi-org/target}"
 PY="$ROOT/.venv/bin/python"
@@ -36,7 +38,6 @@ VALIDATE_TARGET_MS=200
 
 BIN=""
 TMP=""
-SANDBOX_STARTED=0
 
 # ---------------------------------------------------------------- helpers
 
@@ -48,15 +49,10 @@ usage() {
     exit 64
 }
 
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
 
 cleanup() {
     local status=$?
-    if (( SANDBOX_STARTED )); then
-        scripts/sandbox.sh stop || true
-    fi
+    stop_started_sandbox
     [[ -n "$TMP" ]] && rm -rf "$TMP"
     exit "$status"
 }
@@ -100,18 +96,6 @@ build() {
     [[ -x "$BIN" ]] || die "binary not found or not executable: $BIN"
 }
 
-start_sandbox() {
-    step "starting the sandbox"
-    scripts/sandbox.sh install
-    local port exports
-    port="$(free_port)"
-    exports="$(scripts/sandbox.sh start "$port")" || die "could not start the sandbox"
-    SANDBOX_STARTED=1
-    eval "$exports"
-    export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
-    export AWS_DEFAULT_REGION=us-east-1
-    unset AWS_PROFILE
-}
 
 seed() {
     step "seeding $ACCOUNTS accounts, $OUS OUs, $SCPS SCPs"

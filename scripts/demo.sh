@@ -15,11 +15,12 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/miyabi-org/target}"
 BIN="${MIYABI_BIN:-$CARGO_TARGET_DIR/debug/miyabi-org}"
 PY="$ROOT/.venv/bin/python"
-SANDBOX_STARTED=0
 REPO_SNAPSHOT=""
 
 # ---------------------------------------------------------------- helpers
@@ -37,9 +38,6 @@ miyabi() {
 # Runs inline python (stdin) with boto3 from the sandbox venv.
 py() { "$PY" - "$@"; }
 
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
 
 # Checksums of the org repo's files (not src/ etc., which may be edited meanwhile).
 repo_snapshot() {
@@ -49,9 +47,7 @@ repo_snapshot() {
 
 cleanup() {
     local status=$?
-    if (( SANDBOX_STARTED )); then
-        scripts/sandbox.sh stop || true
-    fi
+    stop_started_sandbox
     exit "$status"
 }
 trap cleanup EXIT
@@ -79,19 +75,6 @@ cargo_build() {
     fi
 }
 
-start_sandbox() {
-    step "starting the sandbox"
-    scripts/sandbox.sh install
-    local port exports
-    port="$(free_port)"
-    exports="$(scripts/sandbox.sh start "$port")" || die "could not start the sandbox"
-    SANDBOX_STARTED=1
-    eval "$exports"
-    export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
-    export AWS_DEFAULT_REGION=us-east-1
-    unset AWS_PROFILE
-    note "AWS_ENDPOINT_URL=$AWS_ENDPOINT_URL"
-}
 
 create_organization() {
     step "creating an empty organization (boto3)"
@@ -198,6 +181,7 @@ main() {
     REPO_SNAPSHOT="$(repo_snapshot)"
     build
     start_sandbox
+    note "AWS_ENDPOINT_URL=$AWS_ENDPOINT_URL"
     create_organization
     apply_example_org
     tamper

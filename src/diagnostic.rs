@@ -27,11 +27,7 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(location: Option<Location>, message: impl Into<String>, help: impl Into<String>) -> Self {
-        Self {
-            location,
-            message: message.into(),
-            help: help.into(),
-        }
+        Self { location, message: message.into(), help: help.into() }
     }
 }
 
@@ -45,17 +41,11 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(path: impl AsRef<Path>, text: String) -> Self {
-        Self {
-            path: path.as_ref().to_path_buf(),
-            text,
-        }
+        Self { path: path.as_ref().to_path_buf(), text }
     }
 
     pub fn whole(&self) -> Location {
-        Location {
-            file: self.path.clone(),
-            line: None,
-        }
+        Location { file: self.path.clone(), line: None }
     }
 
     /// The location of a byte offset.
@@ -67,23 +57,13 @@ impl SourceFile {
         let end = self.text[start..].find('\n').map_or(self.text.len(), |i| start + i);
         let text = self.text[start..end].trim_end_matches('\r').to_string();
         let column = self.text[start..offset].chars().count() + 1;
-        Location {
-            file: self.path.clone(),
-            line: Some(Line { number, column, text }),
-        }
+        Location { file: self.path.clone(), line: Some(Line { number, column, text }) }
     }
 
     /// The location of a 1-based line and column (as serde_json reports them).
     pub fn at_line(&self, number: usize, column: usize) -> Location {
         let text = self.text.lines().nth(number.saturating_sub(1)).unwrap_or("").to_string();
-        Location {
-            file: self.path.clone(),
-            line: Some(Line {
-                number,
-                column: column.max(1),
-                text,
-            }),
-        }
+        Location { file: self.path.clone(), line: Some(Line { number, column: column.max(1), text }) }
     }
 
     /// The first line that contains `needle`, or the whole file when none does.
@@ -114,12 +94,7 @@ impl fmt::Display for Problem {
         if let Some(line) = line {
             writeln!(f, "{gutter} |")?;
             writeln!(f, "{} | {}", line.number, line.text)?;
-            let pad: String = line
-                .text
-                .chars()
-                .take(line.column - 1)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
+            let pad: String = line.text.chars().take(line.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
             writeln!(f, "{gutter} | {pad}^")?;
         }
         write!(f, "{gutter} = help: {}", self.help)

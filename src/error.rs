@@ -38,17 +38,11 @@ pub enum Error {
 
 impl Error {
     pub fn refused(message: impl Into<String>, help: impl Into<String>) -> Self {
-        Error::Refused {
-            message: message.into(),
-            help: help.into(),
-        }
+        Error::Refused { message: message.into(), help: help.into() }
     }
 
     pub fn usage(message: impl Into<String>, help: impl Into<String>) -> Self {
-        Error::Usage {
-            message: message.into(),
-            help: help.into(),
-        }
+        Error::Usage { message: message.into(), help: help.into() }
     }
 
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
@@ -99,10 +93,7 @@ impl From<std::io::Error> for Error {
         if err.kind() == std::io::ErrorKind::BrokenPipe {
             Error::BrokenPipe
         } else {
-            Error::Io {
-                path: PathBuf::from("<stdout>"),
-                source: err,
-            }
+            Error::Io { path: PathBuf::from("<stdout>"), source: err }
         }
     }
 }

@@ -14,10 +14,7 @@ fn main() -> ExitCode {
             return if err.use_stderr() { ExitStatus::Usage } else { ExitStatus::Success }.into();
         }
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime");
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("a tokio runtime");
     let result = runtime.block_on(async {
         tokio::select! {
             result = miyabi_org::commands::run(cli) => result,

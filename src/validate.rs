@@ -16,10 +16,7 @@ const MAX_TAGS: usize = 50;
 const TEMPLATE_PLACEHOLDERS: [&str; 4] = ["pool", "customer", "slug", "tier"];
 
 pub fn validate(repo: &Repo) -> Problems {
-    let mut check = Checker {
-        repo,
-        problems: Problems::default(),
-    };
+    let mut check = Checker { repo, problems: Problems::default() };
     check.organization();
     check.check_limits();
     check.policies();
@@ -63,11 +60,7 @@ impl Checker<'_> {
         let source = self.org_source().clone();
         let org = &self.repo.org.organization;
         if org.name.get_ref().trim().is_empty() {
-            self.push(
-                at(&source, &org.name),
-                "organization name is empty",
-                "set [organization] name to the name of your organization",
-            );
+            self.push(at(&source, &org.name), "organization name is empty", "set [organization] name to the name of your organization");
         }
         if let Some(id) = &org.id
             && !is_organization_id(id.get_ref())
@@ -86,28 +79,11 @@ impl Checker<'_> {
             );
         }
         for pattern in &org.ignore_policies {
-            for doc in self
-                .repo
-                .policies
-                .iter()
-                .filter(|doc| model::glob_matches(pattern.get_ref(), &doc.name))
-            {
-                let message = format!(
-                    "policies/{}/{}.json matches ignore_policies pattern `{}`",
-                    doc.kind.dir(),
-                    doc.name,
-                    pattern.get_ref()
-                );
-                let location = if pattern.span() == (0..0) {
-                    doc.source.whole()
-                } else {
-                    at(&source, pattern)
-                };
-                self.push(
-                    location,
-                    message,
-                    "ignored policies belong to another system: rename the file or change the pattern",
-                );
+            for doc in self.repo.policies.iter().filter(|doc| model::glob_matches(pattern.get_ref(), &doc.name)) {
+                let message =
+                    format!("policies/{}/{}.json matches ignore_policies pattern `{}`", doc.kind.dir(), doc.name, pattern.get_ref());
+                let location = if pattern.span() == (0..0) { doc.source.whole() } else { at(&source, pattern) };
+                self.push(location, message, "ignored policies belong to another system: rename the file or change the pattern");
             }
         }
     }
@@ -159,10 +135,7 @@ impl Checker<'_> {
             if size > max {
                 self.push(
                     source.whole(),
-                    format!(
-                        "{} {} is {size} characters when minified, over the limit of {max}",
-                        doc.kind, doc.name
-                    ),
+                    format!("{} {} is {size} characters when minified, over the limit of {max}", doc.kind, doc.name),
                     format!("split it into two policies, or raise [limits] {key} if AWS raised your quota"),
                 );
             }
@@ -170,11 +143,7 @@ impl Checker<'_> {
                 PolicyKind::ServiceControl => self.statement_grammar(source, &doc.document),
                 PolicyKind::Tag => {
                     if !doc.document.is_object() {
-                        self.push(
-                            source.at_line(1, 1),
-                            "a tag policy must be a JSON object",
-                            "write it as {\"tags\": {...}}",
-                        );
+                        self.push(source.at_line(1, 1), "a tag policy must be a JSON object", "write it as {\"tags\": {...}}");
                     }
                 }
             }
@@ -190,18 +159,11 @@ impl Checker<'_> {
                 self.push(
                     at(&org_source, name),
                     format!("[policy.\"{}\"] names a policy that has no file", name.get_ref()),
-                    format!(
-                        "add policies/scp/{0}.json or policies/tag/{0}.json, or remove the section",
-                        name.get_ref()
-                    ),
+                    format!("add policies/scp/{0}.json or policies/tag/{0}.json, or remove the section", name.get_ref()),
                 );
             }
             if section.description.get_ref().chars().count() > 512 {
-                self.push(
-                    at(&org_source, &section.description),
-                    "policy description is over 512 characters",
-                    "shorten it",
-                );
+                self.push(at(&org_source, &section.description), "policy description is over 512 characters", "shorten it");
             }
         }
     }
@@ -217,30 +179,18 @@ impl Checker<'_> {
             return;
         };
         if object.get("Version").and_then(Value::as_str) != Some("2012-10-17") {
-            self.push(
-                source.find("\"Version\""),
-                "policy Version must be \"2012-10-17\"",
-                "set \"Version\": \"2012-10-17\"",
-            );
+            self.push(source.find("\"Version\""), "policy Version must be \"2012-10-17\"", "set \"Version\": \"2012-10-17\"");
         }
         let statements = match object.get("Statement") {
             Some(Value::Array(list)) => list.iter().collect::<Vec<_>>(),
             Some(statement @ Value::Object(_)) => vec![statement],
             _ => {
-                self.push(
-                    source.at_line(1, 1),
-                    "policy has no Statement",
-                    "add \"Statement\": [{\"Effect\": ..., \"Action\": ...}]",
-                );
+                self.push(source.at_line(1, 1), "policy has no Statement", "add \"Statement\": [{\"Effect\": ..., \"Action\": ...}]");
                 return;
             }
         };
         if statements.is_empty() {
-            self.push(
-                source.find("\"Statement\""),
-                "policy Statement is empty",
-                "add at least one statement",
-            );
+            self.push(source.find("\"Statement\""), "policy Statement is empty", "add at least one statement");
         }
         for (i, statement) in statements.iter().enumerate() {
             let sid = statement.get("Sid").and_then(Value::as_str);
@@ -274,12 +224,7 @@ impl Checker<'_> {
             targets.push(("[root]".into(), Some(&root.scps), &root.tag_policies, !root.detach_full_aws_access));
         }
         for (path, section) in &org.ou {
-            targets.push((
-                format!("[ou.\"{}\"]", path.get_ref()),
-                section.scps.as_ref(),
-                &section.tag_policies,
-                false,
-            ));
+            targets.push((format!("[ou.\"{}\"]", path.get_ref()), section.scps.as_ref(), &section.tag_policies, false));
         }
         for (target, scps, tag_policies, keeps_full_access) in targets {
             if let Some(scps) = scps {
@@ -331,19 +276,10 @@ impl Checker<'_> {
                     format!("{target} lists {n} under {}, but it is a {other}", kind.config_key()),
                     format!("move it to {}", other.config_key()),
                 ),
-                None if self
-                    .repo
-                    .org
-                    .organization
-                    .ignore_policies
-                    .iter()
-                    .any(|p| model::glob_matches(p.get_ref(), n)) =>
-                {
-                    (
-                        format!("{target} lists {n}, which matches ignore_policies"),
-                        "ignored policies are attached by the system that owns them: remove it from the list".to_string(),
-                    )
-                }
+                None if self.repo.org.organization.ignore_policies.iter().any(|p| model::glob_matches(p.get_ref(), n)) => (
+                    format!("{target} lists {n}, which matches ignore_policies"),
+                    "ignored policies are attached by the system that owns them: remove it from the list".to_string(),
+                ),
                 None => (
                     format!("{target} lists {kind} {n}, which is not defined"),
                     format!("add policies/{}/{n}.json or correct the name", kind.dir()),
@@ -361,15 +297,8 @@ impl Checker<'_> {
         for key in self.repo.org.ou.keys() {
             let path = key.get_ref();
             let location = at(&source, key);
-            if let Some(bad) = path
-                .split('/')
-                .find(|name| name.is_empty() || name.len() > 128 || name.trim() != *name)
-            {
-                let why = if bad.is_empty() {
-                    "an empty name".to_string()
-                } else {
-                    format!("the name `{bad}`")
-                };
+            if let Some(bad) = path.split('/').find(|name| name.is_empty() || name.len() > 128 || name.trim() != *name) {
+                let why = if bad.is_empty() { "an empty name".to_string() } else { format!("the name `{bad}`") };
                 self.push(
                     location,
                     format!("`{path}` is not a valid OU path: it has {why}"),
@@ -388,11 +317,7 @@ impl Checker<'_> {
             if let Some(parent) = model::parent_path(path)
                 && !paths.contains(parent)
             {
-                self.push(
-                    location,
-                    format!("OU {path} has no declared parent {parent}"),
-                    format!("add [ou.\"{parent}\"]"),
-                );
+                self.push(location, format!("OU {path} has no declared parent {parent}"), format!("add [ou.\"{parent}\"]"));
             }
         }
     }
@@ -421,11 +346,7 @@ impl Checker<'_> {
         if !self.repo.org.ou.keys().any(|k| k.get_ref() == file.ou.get_ref()) {
             self.push(
                 at(source, &file.ou),
-                format!(
-                    "template {} places accounts in OU {}, which is not declared",
-                    template.name,
-                    file.ou.get_ref()
-                ),
+                format!("template {} places accounts in OU {}, which is not declared", template.name, file.ou.get_ref()),
                 format!("add [ou.\"{}\"] to miyabi-org.toml or correct the path", file.ou.get_ref()),
             );
         }
@@ -434,11 +355,7 @@ impl Checker<'_> {
         self.tags(source, &file.tags);
         if let Some(budget) = &file.budget {
             if *budget.monthly_usd.get_ref() <= 0.0 {
-                self.push(
-                    at(source, &budget.monthly_usd),
-                    "budget monthly_usd must be above 0",
-                    "set the monthly amount in USD",
-                );
+                self.push(at(source, &budget.monthly_usd), "budget monthly_usd must be above 0", "set the monthly amount in USD");
             }
             for percent in &budget.alert_percent {
                 if !(*percent.get_ref() > 0.0 && *percent.get_ref() <= 1000.0) {
@@ -450,26 +367,14 @@ impl Checker<'_> {
                 }
             }
             if budget.alert_percent.len() > 10 {
-                self.push(
-                    source.find("alert_percent"),
-                    "a budget has at most 10 notifications",
-                    "keep 10 alert_percent values or fewer",
-                );
+                self.push(source.find("alert_percent"), "a budget has at most 10 notifications", "keep 10 alert_percent values or fewer");
             }
             if budget.notify.len() > 10 {
-                self.push(
-                    source.find("notify"),
-                    "a notification has at most 10 email subscribers",
-                    "notify a list address instead",
-                );
+                self.push(source.find("notify"), "a notification has at most 10 email subscribers", "notify a list address instead");
             }
             for email in &budget.notify {
                 if !is_email(email.get_ref()) {
-                    self.push(
-                        at(source, email),
-                        format!("`{}` is not an email address", email.get_ref()),
-                        "use name@domain",
-                    );
+                    self.push(at(source, email), format!("`{}` is not an email address", email.get_ref()), "use name@domain");
                 }
             }
         }
@@ -479,21 +384,14 @@ impl Checker<'_> {
         if tags.len() + TOOL_TAGS > MAX_TAGS {
             self.push(
                 source.find("tags"),
-                format!(
-                    "{} tags, over the limit of {MAX_TAGS} per resource with managed-by",
-                    tags.len() + TOOL_TAGS
-                ),
+                format!("{} tags, over the limit of {MAX_TAGS} per resource with managed-by", tags.len() + TOOL_TAGS),
                 "remove some tags",
             );
         }
         for (key, value) in tags {
             let k = key.get_ref();
             if k.is_empty() || k.chars().count() > 128 {
-                self.push(
-                    at(source, key),
-                    format!("tag key `{k}` must be 1-128 characters"),
-                    "shorten the key",
-                );
+                self.push(at(source, key), format!("tag key `{k}` must be 1-128 characters"), "shorten the key");
             }
             if k.to_ascii_lowercase().starts_with("aws:") {
                 self.push(
@@ -503,11 +401,7 @@ impl Checker<'_> {
                 );
             }
             if value.get_ref().chars().count() > 256 {
-                self.push(
-                    at(source, value),
-                    format!("tag value of `{k}` is over 256 characters"),
-                    "shorten the value",
-                );
+                self.push(at(source, value), format!("tag value of `{k}` is over 256 characters"), "shorten the value");
             }
         }
     }
@@ -541,9 +435,7 @@ fn is_region(region: &str) -> bool {
     let parts: Vec<&str> = region.split('-').collect();
     parts.len() >= 3
         && parts[0].len() == 2
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
         && parts.last().is_some_and(|p| p.chars().all(|c| c.is_ascii_digit()))
 }
 

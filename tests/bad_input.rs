@@ -91,14 +91,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "wrong type",
-        break_repo: |r| {
-            edit(
-                r,
-                "miyabi-org.toml",
-                r#"scps = ["FullAWSAccess", "region-guard"]"#,
-                r#"scps = "region-guard""#,
-            )
-        },
+        break_repo: |r| edit(r, "miyabi-org.toml", r#"scps = ["FullAWSAccess", "region-guard"]"#, r#"scps = "region-guard""#),
         args: &["plan"],
         error: r##"error: invalid type: string "region-guard", expected a sequence
   --> miyabi-org.toml:38:8
@@ -194,12 +187,7 @@ const CASES: &[Case] = &[
     Case {
         name: "undefined policy",
         break_repo: |r| {
-            edit(
-                r,
-                "miyabi-org.toml",
-                r#"scps = ["FullAWSAccess", "region-guard"]"#,
-                r#"scps = ["FullAWSAccess", "region-gaurd"]"#,
-            )
+            edit(r, "miyabi-org.toml", r#"scps = ["FullAWSAccess", "region-guard"]"#, r#"scps = ["FullAWSAccess", "region-gaurd"]"#)
         },
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] lists SCP region-gaurd, which is not defined
@@ -227,12 +215,7 @@ const CASES: &[Case] = &[
     Case {
         name: "tag policy listed as an SCP",
         break_repo: |r| {
-            edit(
-                r,
-                "miyabi-org.toml",
-                r#"scps = ["FullAWSAccess", "region-guard"]"#,
-                r#"scps = ["FullAWSAccess", "customer-tag"]"#,
-            )
+            edit(r, "miyabi-org.toml", r#"scps = ["FullAWSAccess", "region-guard"]"#, r#"scps = ["FullAWSAccess", "customer-tag"]"#)
         },
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] lists customer-tag under scps, but it is a tag policy
@@ -296,11 +279,7 @@ const CASES: &[Case] = &[
     Case {
         name: "statement without Effect or Action",
         break_repo: |r| {
-            write(
-                r,
-                "policies/scp/deny-root-user.json",
-                r#"{"Version": "2012-10-17", "Statement": [{"Sid": "Oops", "Resource": "*"}]}"#,
-            )
+            write(r, "policies/scp/deny-root-user.json", r#"{"Version": "2012-10-17", "Statement": [{"Sid": "Oops", "Resource": "*"}]}"#)
         },
         args: &["plan"],
         error: r##"error: statement Oops has no Effect of "Allow" or "Deny"
@@ -467,13 +446,7 @@ error: statement Oops has neither Action nor NotAction
     },
     Case {
         name: "malformed IAM policy",
-        break_repo: |r| {
-            write(
-                r,
-                "policies/iam/operator.json",
-                "{\"Version\": \"2012-10-17\",\n\"Statement\": [}\n",
-            )
-        },
+        break_repo: |r| write(r, "policies/iam/operator.json", "{\"Version\": \"2012-10-17\",\n\"Statement\": [}\n"),
         args: &["plan"],
         error: r##"error: malformed JSON: expected value
  --> policies/iam/operator.json:2:15
@@ -500,12 +473,7 @@ error: statement Oops has neither Action nor NotAction
     Case {
         name: "several problems reported together",
         break_repo: |r| {
-            edit(
-                r,
-                "miyabi-org.toml",
-                r#"scps = ["FullAWSAccess", "region-guard"]"#,
-                r#"scps = ["FullAWSAccess", "nope"]"#,
-            );
+            edit(r, "miyabi-org.toml", r#"scps = ["FullAWSAccess", "region-guard"]"#, r#"scps = ["FullAWSAccess", "nope"]"#);
             edit(r, "policies/scp/deny-root-user.json", "2012-10-17", "2008-10-17");
         },
         args: &["validate"],
@@ -578,11 +546,7 @@ async fn offline_bad_inputs_get_their_exact_error_and_no_aws_call() {
         (case.break_repo)(repo.path());
         let output = tool(&proxy.url, repo.path()).args(case.args).output().unwrap();
         let code = output.status.code();
-        let expected_code = if case.args.contains(&"--only") || case.args.contains(&"--output") {
-            64
-        } else {
-            1
-        };
+        let expected_code = if case.args.contains(&"--only") || case.args.contains(&"--output") { 64 } else { 1 };
         let error = stderr(&output);
         let error = error.replace(&repo.path().display().to_string(), "<repo>");
         if code != Some(expected_code) || error.trim_end() != case.error.trim_end() {
@@ -590,13 +554,7 @@ async fn offline_bad_inputs_get_their_exact_error_and_no_aws_call() {
         }
         assert_eq!(proxy.requests(), Vec::<String>::new(), "{} reached AWS", case.name);
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases differ:\n{}",
-        failures.len(),
-        CASES.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), CASES.len(), failures.join("\n"));
 }
 
 /// The checks that need the organization: the guard, credentials, saved plans, unattended apply.
@@ -630,10 +588,7 @@ async fn online_bad_inputs_are_refused_without_a_write() {
         "error: refusing to apply without --yes: standard input is not a terminal\n  = help: review the plan, then run again with --yes\n"
     );
 
-    let (code, error) = run(tool(&proxy.url, dir)
-        .args(["-q", "plan"])
-        .env_remove("AWS_ACCESS_KEY_ID")
-        .env_remove("AWS_SECRET_ACCESS_KEY"));
+    let (code, error) = run(tool(&proxy.url, dir).args(["-q", "plan"]).env_remove("AWS_ACCESS_KEY_ID").env_remove("AWS_SECRET_ACCESS_KEY"));
     assert_eq!(code, Some(1));
     assert_eq!(
         error,

@@ -19,18 +19,7 @@ fn version_and_help() {
     assert_eq!(stdout(&output), format!("miyabi-org {}\n", env!("CARGO_PKG_VERSION")));
     let help = miyabi().arg("--help").output().unwrap();
     assert!(help.status.success());
-    for command in [
-        "init",
-        "validate",
-        "plan",
-        "apply",
-        "drift",
-        "org",
-        "ou",
-        "scp",
-        "completions",
-        "man",
-    ] {
+    for command in ["init", "validate", "plan", "apply", "drift", "org", "ou", "scp", "completions", "man"] {
         assert!(stdout(&help).contains(&format!("  {command} ")), "help lacks {command}");
     }
 }
@@ -39,11 +28,7 @@ fn version_and_help() {
 fn usage_errors_exit_64_not_clap_2() {
     let output = miyabi().arg("frobnicate").output().unwrap();
     assert_eq!(output.status.code(), Some(64));
-    assert!(
-        stderr(&output).starts_with("error: unrecognized subcommand 'frobnicate'"),
-        "{}",
-        stderr(&output)
-    );
+    assert!(stderr(&output).starts_with("error: unrecognized subcommand 'frobnicate'"), "{}", stderr(&output));
     miyabi().args(["drift", "--quiet", "--verbose"]).assert().code(64);
     miyabi().args(["apply", "plan.json", "--only", "ou"]).assert().code(64);
 }
@@ -59,15 +44,11 @@ fn completions_and_man_pages_are_fresh() {
     }
     let dir = tempfile::tempdir().unwrap();
     miyabi().arg("man").arg(dir.path()).assert().success();
-    let mut generated: Vec<String> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let mut generated: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     generated.sort();
-    let mut committed: Vec<String> = std::fs::read_dir(Path::new(ROOT).join("man"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let mut committed: Vec<String> =
+        std::fs::read_dir(Path::new(ROOT).join("man")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     committed.sort();
     assert_eq!(committed, generated, "man/ is stale: run scripts/generate.sh");
     for page in generated {
@@ -82,11 +63,7 @@ fn init_scaffolds_a_valid_repo_and_never_overwrites() {
     let repo = example_repo();
     let output = miyabi().arg("validate").current_dir(repo.path()).output().unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(
-        stdout(&output).ends_with("miyabi-org.toml is valid: 9 OUs, 6 policies, 4 account templates.\n"),
-        "{}",
-        stdout(&output)
-    );
+    assert!(stdout(&output).ends_with("miyabi-org.toml is valid: 9 OUs, 6 policies, 4 account templates.\n"), "{}", stdout(&output));
     // The embedded defaults are exactly this repository's own files.
     for entry in walk(Path::new(ROOT), &["miyabi-org.toml", "policies", "account-templates"]) {
         let ours = std::fs::read(Path::new(ROOT).join(&entry)).unwrap();
@@ -95,11 +72,7 @@ fn init_scaffolds_a_valid_repo_and_never_overwrites() {
     }
     let again = miyabi().arg("init").arg(repo.path()).output().unwrap();
     assert_eq!(again.status.code(), Some(1));
-    assert!(
-        stderr(&again).contains("already holds miyabi-org.toml, .gitignore, policies/scp/"),
-        "{}",
-        stderr(&again)
-    );
+    assert!(stderr(&again).contains("already holds miyabi-org.toml, .gitignore, policies/scp/"), "{}", stderr(&again));
 }
 
 fn walk(root: &Path, entries: &[&str]) -> Vec<String> {
@@ -107,10 +80,8 @@ fn walk(root: &Path, entries: &[&str]) -> Vec<String> {
     for entry in entries {
         let path = root.join(entry);
         if path.is_dir() {
-            let children: Vec<String> = std::fs::read_dir(&path)
-                .unwrap()
-                .map(|e| format!("{entry}/{}", e.unwrap().file_name().to_string_lossy()))
-                .collect();
+            let children: Vec<String> =
+                std::fs::read_dir(&path).unwrap().map(|e| format!("{entry}/{}", e.unwrap().file_name().to_string_lossy())).collect();
             files.extend(walk(root, &children.iter().map(String::as_str).collect::<Vec<_>>()));
         } else {
             files.push(entry.to_string());
@@ -122,29 +93,14 @@ fn walk(root: &Path, entries: &[&str]) -> Vec<String> {
 #[test]
 fn json_and_csv_outputs_of_offline_commands() {
     let repo = example_repo();
-    let output = miyabi()
-        .args(["validate", "--output", "json"])
-        .current_dir(repo.path())
-        .output()
-        .unwrap();
+    let output = miyabi().args(["validate", "--output", "json"]).current_dir(repo.path()).output().unwrap();
     let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(value, serde_json::json!({"valid": true, "ous": 9, "policies": 6, "templates": 4}));
-    let csv = stdout(
-        &miyabi()
-            .args(["scp", "validate", "--output", "csv"])
-            .current_dir(repo.path())
-            .output()
-            .unwrap(),
-    );
+    let csv = stdout(&miyabi().args(["scp", "validate", "--output", "csv"]).current_dir(repo.path()).output().unwrap());
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], "policy,type,file,chars (minified),limit");
     assert_eq!(lines.len(), 7);
-    assert!(
-        lines
-            .iter()
-            .any(|l| l.starts_with("customer-tag,TAG_POLICY,policies/tag/customer-tag.json,")),
-        "{csv}"
-    );
+    assert!(lines.iter().any(|l| l.starts_with("customer-tag,TAG_POLICY,policies/tag/customer-tag.json,")), "{csv}");
 }
 
 #[test]

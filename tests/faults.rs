@@ -11,10 +11,7 @@ use support::{Proxy, Sandbox, example_repo, json, stderr, tool};
 
 /// The tree as names and policies only: ids differ between sandboxes.
 fn shape(node: &Value) -> Value {
-    let children: Vec<Value> = node["children"]
-        .as_array()
-        .map(|c| c.iter().map(shape).collect())
-        .unwrap_or_default();
+    let children: Vec<Value> = node["children"].as_array().map(|c| c.iter().map(shape).collect()).unwrap_or_default();
     serde_json::json!({"name": node["name"], "scps": node["scps"], "tag_policies": node["tag_policies"], "children": children})
 }
 
@@ -23,10 +20,7 @@ async fn apply_and_drift_through_faults_match_a_clean_run() {
     let (clean, faulty) = (Sandbox::start(), Sandbox::start());
     clean.create_organization().await;
     faulty.create_organization().await;
-    let proxy = Proxy::start(
-        &faulty.url,
-        &["--throttle", "0.1", "--error500", "0.05", "--delay-ms", "10", "--seed", "7"],
-    );
+    let proxy = Proxy::start(&faulty.url, &["--throttle", "0.1", "--error500", "0.05", "--delay-ms", "10", "--seed", "7"]);
     let repo = example_repo();
     let dir = repo.path();
 
@@ -34,11 +28,7 @@ async fn apply_and_drift_through_faults_match_a_clean_run() {
     let output = tool(&proxy.url, dir).args(["apply", "--yes", "--output", "json"]).output().unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert!(
-        report["stats"]["retries"].as_u64().unwrap() > 0,
-        "no fault was injected: {:#}",
-        report["stats"]
-    );
+    assert!(report["stats"]["retries"].as_u64().unwrap() > 0, "no fault was injected: {:#}", report["stats"]);
 
     let expected = shape(&json(tool(&clean.url, dir).args(["org", "tree", "--output", "json"]))["root"]);
     let actual = shape(&json(tool(&faulty.url, dir).args(["org", "tree", "--output", "json"]))["root"]);
@@ -56,23 +46,14 @@ async fn apply_and_drift_through_faults_match_a_clean_run() {
         .send()
         .await
         .unwrap();
-    org.attach_policy()
-        .policy_id(deny.policy().unwrap().policy_summary().unwrap().id().unwrap())
-        .target_id(&root)
-        .send()
-        .await
-        .unwrap();
+    org.attach_policy().policy_id(deny.policy().unwrap().policy_summary().unwrap().id().unwrap()).target_id(&root).send().await.unwrap();
     let direct = json(tool(&faulty.url, dir).args(["drift", "--output", "json"]));
     let through_faults = json(tool(&proxy.url, dir).args(["drift", "--output", "json"]));
     assert_eq!(direct["changes"].as_array().unwrap().len(), 1);
     for key in ["changes", "unmanaged", "warnings", "fingerprint"] {
         assert_eq!(through_faults[key], direct[key], "{key}");
     }
-    let outcomes: BTreeSet<String> = proxy
-        .requests()
-        .iter()
-        .map(|l| l.split(' ').nth(1).unwrap_or("").to_string())
-        .collect();
+    let outcomes: BTreeSet<String> = proxy.requests().iter().map(|l| l.split(' ').nth(1).unwrap_or("").to_string()).collect();
     assert!(outcomes.contains("throttled") && outcomes.contains("error500"), "{outcomes:?}");
 }
 
@@ -120,11 +101,6 @@ async fn an_apply_killed_half_way_converges_with_nothing_duplicated() {
     }
     assert_eq!(ous, 9);
     let policies = json(tool(&sandbox.url, dir).args(["scp", "list", "--output", "json"]));
-    let names: Vec<&str> = policies["policies"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["name"].as_str().unwrap())
-        .collect();
+    let names: Vec<&str> = policies["policies"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
     assert_eq!(names.len(), names.iter().collect::<BTreeSet<_>>().len(), "{names:?}");
 }

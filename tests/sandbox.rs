@@ -7,12 +7,7 @@ use serde_json::Value;
 use support::{Sandbox, edit, example_repo, json, stderr, stdout, tool};
 
 fn operations(report: &Value) -> Vec<String> {
-    report["changes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["action"].as_str().unwrap().to_string())
-        .collect()
+    report["changes"].as_array().unwrap().iter().map(|c| c["action"].as_str().unwrap().to_string()).collect()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -58,19 +53,9 @@ async fn apply_builds_the_example_org_and_a_second_apply_changes_nothing() {
 
     // The tool's own reads agree with what was declared.
     let tree = json(tool(&sandbox.url, dir).args(["org", "tree", "--output", "json"]));
-    let root_scps: Vec<&str> = tree["root"]["scps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
+    let root_scps: Vec<&str> = tree["root"]["scps"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
     assert_eq!(root_scps, ["FullAWSAccess", "deny-leave-organization", "deny-root-user"]);
-    let workloads = tree["root"]["children"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["name"] == "Workloads")
-        .unwrap();
+    let workloads = tree["root"]["children"].as_array().unwrap().iter().find(|c| c["name"] == "Workloads").unwrap();
     assert_eq!(workloads["children"].as_array().unwrap().len(), 5);
     let ous = json(tool(&sandbox.url, dir).args(["ou", "list", "--output", "json"]));
     assert!(ous["ous"].as_array().unwrap().iter().all(|ou| ou["state"] == "in-sync"), "{ous:#}");
@@ -88,14 +73,7 @@ async fn drift_reports_hand_made_changes_and_apply_repairs_them() {
     let org = sandbox.organizations().await;
     let root = org.list_roots().send().await.unwrap().roots()[0].id().unwrap().to_string();
     let ous = org.list_organizational_units_for_parent().parent_id(&root).send().await.unwrap();
-    let security = ous
-        .organizational_units()
-        .iter()
-        .find(|ou| ou.name() == Some("Security"))
-        .unwrap()
-        .id()
-        .unwrap()
-        .to_string();
+    let security = ous.organizational_units().iter().find(|ou| ou.name() == Some("Security")).unwrap().id().unwrap().to_string();
     let hand = org
         .create_policy()
         .name("hand-made")
@@ -107,20 +85,8 @@ async fn drift_reports_hand_made_changes_and_apply_repairs_them() {
         .unwrap();
     let hand_id = hand.policy().unwrap().policy_summary().unwrap().id().unwrap().to_string();
     org.attach_policy().policy_id(&hand_id).target_id(&security).send().await.unwrap();
-    let policies = org
-        .list_policies()
-        .filter(aws_sdk_organizations::types::PolicyType::ServiceControlPolicy)
-        .send()
-        .await
-        .unwrap();
-    let region = policies
-        .policies()
-        .iter()
-        .find(|p| p.name() == Some("region-guard"))
-        .unwrap()
-        .id()
-        .unwrap()
-        .to_string();
+    let policies = org.list_policies().filter(aws_sdk_organizations::types::PolicyType::ServiceControlPolicy).send().await.unwrap();
+    let region = policies.policies().iter().find(|p| p.name() == Some("region-guard")).unwrap().id().unwrap().to_string();
     org.update_policy()
         .policy_id(&region)
         .content(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"ec2:*","Resource":"*"}]}"#)
@@ -141,11 +107,7 @@ async fn drift_reports_hand_made_changes_and_apply_repairs_them() {
 
     let markdown = tool(&sandbox.url, dir).args(["drift", "--output", "markdown"]).output().unwrap();
     assert_eq!(markdown.status.code(), Some(2));
-    assert!(
-        stdout(&markdown).starts_with("### miyabi-org: drift in `o-"),
-        "{}",
-        stdout(&markdown)
-    );
+    assert!(stdout(&markdown).starts_with("### miyabi-org: drift in `o-"), "{}", stdout(&markdown));
 
     tool(&sandbox.url, dir).args(["apply", "--yes"]).assert().success();
     tool(&sandbox.url, dir).arg("drift").assert().code(0);
@@ -163,12 +125,7 @@ async fn a_saved_plan_is_applied_as_shown_and_refused_once_the_org_changed() {
     tool(&sandbox.url, dir).args(["apply", "plan.json", "--yes"]).assert().success();
     tool(&sandbox.url, dir).arg("drift").assert().code(0);
 
-    edit(
-        dir,
-        "miyabi-org.toml",
-        r#"scps = ["FullAWSAccess", "region-guard"]"#,
-        r#"scps = ["FullAWSAccess"]"#,
-    );
+    edit(dir, "miyabi-org.toml", r#"scps = ["FullAWSAccess", "region-guard"]"#, r#"scps = ["FullAWSAccess"]"#);
     tool(&sandbox.url, dir).args(["plan", "--out", "plan.json"]).assert().success();
     let org = sandbox.organizations().await;
     org.create_organizational_unit()
@@ -180,11 +137,7 @@ async fn a_saved_plan_is_applied_as_shown_and_refused_once_the_org_changed() {
     let output = tool(&sandbox.url, dir).args(["apply", "plan.json", "--yes"]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
-        stderr(&output)
-            .lines()
-            .filter(|l| !l.starts_with("Reading"))
-            .collect::<Vec<_>>()
-            .join("\n"),
+        stderr(&output).lines().filter(|l| !l.starts_with("Reading")).collect::<Vec<_>>().join("\n"),
         "error: the organization changed since plan.json was made\n  = help: run `miyabi-org plan --out FILE` again, review it, and apply the new file"
     );
     // Nothing was applied: Sandbox still has region-guard.
@@ -202,32 +155,18 @@ async fn policies_and_ous_removed_from_the_repo_are_deleted_and_unmanaged_ones_k
     tool(&sandbox.url, dir).args(["apply", "--yes"]).assert().success();
 
     // Remove the Sandbox OU and the region-guard policy from the repo.
-    edit(
-        dir,
-        "miyabi-org.toml",
-        "[ou.\"Sandbox\"]\nscps = [\"FullAWSAccess\", \"region-guard\"]\n",
-        "",
-    );
+    edit(dir, "miyabi-org.toml", "[ou.\"Sandbox\"]\nscps = [\"FullAWSAccess\", \"region-guard\"]\n", "");
     edit(
         dir,
         "miyabi-org.toml",
         r#"scps = ["FullAWSAccess", "region-guard", "protect-security-services", "protect-platform-roles"]"#,
         r#"scps = ["FullAWSAccess", "protect-security-services", "protect-platform-roles"]"#,
     );
-    edit(
-        dir,
-        "miyabi-org.toml",
-        "[policy.\"region-guard\"]\ndescription = \"Regional services only in the regions Miyabi runs in\"\n",
-        "",
-    );
+    edit(dir, "miyabi-org.toml", "[policy.\"region-guard\"]\ndescription = \"Regional services only in the regions Miyabi runs in\"\n", "");
     std::fs::remove_file(dir.join("policies/scp/region-guard.json")).unwrap();
 
     let plan = json(tool(&sandbox.url, dir).args(["plan", "--output", "json"]));
-    assert_eq!(
-        operations(&plan),
-        ["detach_policy", "detach_policy", "delete_ou", "delete_policy"],
-        "{plan:#}"
-    );
+    assert_eq!(operations(&plan), ["detach_policy", "detach_policy", "delete_ou", "delete_policy"], "{plan:#}");
     tool(&sandbox.url, dir).args(["apply", "--yes"]).assert().success();
     tool(&sandbox.url, dir).arg("drift").assert().code(0);
     let list = json(tool(&sandbox.url, dir).args(["scp", "list", "--output", "json"]));

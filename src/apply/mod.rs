@@ -69,19 +69,7 @@ impl Ids {
         Ids {
             root: snapshot.root.id.clone(),
             ous: snapshot.ou_paths(),
-            policies: snapshot
-                .policies
-                .iter()
-                .map(|p| {
-                    (
-                        PolicyKey {
-                            kind: p.kind,
-                            name: p.name.clone(),
-                        },
-                        p.id.clone(),
-                    )
-                })
-                .collect(),
+            policies: snapshot.policies.iter().map(|p| (PolicyKey { kind: p.kind, name: p.name.clone() }, p.id.clone())).collect(),
         }
     }
 
@@ -106,10 +94,7 @@ pub async fn apply(plan: &Plan, snapshot: &Snapshot, write: &impl OrgWrite, on_o
     let mut failed = false;
     for batch in batches(&plan.changes) {
         if failed {
-            outcomes.extend(batch.into_iter().map(|change| Outcome {
-                change: change.clone(),
-                status: Status::Skipped,
-            }));
+            outcomes.extend(batch.into_iter().map(|change| Outcome { change: change.clone(), status: Status::Skipped }));
             continue;
         }
         let mut running: FuturesUnordered<_> = batch
@@ -121,10 +106,7 @@ pub async fn apply(plan: &Plan, snapshot: &Snapshot, write: &impl OrgWrite, on_o
                         Ok(()) => Status::Done,
                         Err(err) => Status::Failed(err),
                     };
-                    Outcome {
-                        change: change.clone(),
-                        status,
-                    }
+                    Outcome { change: change.clone(), status }
                 }
             })
             .collect();
@@ -157,14 +139,9 @@ async fn execute(change: &Change, ids: &RefCell<Ids>, write: &impl OrgWrite) -> 
     match change {
         Change::CreateOu { path } => {
             let (parent, name) = match path.rsplit_once('/') {
-                Some((parent, name)) => (
-                    ids.borrow()
-                        .ous
-                        .get(parent)
-                        .cloned()
-                        .ok_or_else(|| missing(format!("parent OU {parent}")))?,
-                    name,
-                ),
+                Some((parent, name)) => {
+                    (ids.borrow().ous.get(parent).cloned().ok_or_else(|| missing(format!("parent OU {parent}")))?, name)
+                }
                 None => (ids.borrow().root.clone(), path.as_str()),
             };
             let id = write.create_ou(&parent, name, &managed_by()).await.map_err(|e| e.to_string())?;
@@ -175,42 +152,18 @@ async fn execute(change: &Change, ids: &RefCell<Ids>, write: &impl OrgWrite) -> 
             let root = ids.borrow().root.clone();
             write.enable_policy_type(&root, *policy_type).await.map_err(|e| e.to_string())?;
         }
-        Change::CreatePolicy {
-            policy_type,
-            name,
-            description,
-            content,
-        } => {
-            let id = write
-                .create_policy(*policy_type, name, description, content, &managed_by())
-                .await
-                .map_err(|e| e.to_string())?;
-            ids.borrow_mut().policies.insert(
-                PolicyKey {
-                    kind: *policy_type,
-                    name: name.clone(),
-                },
-                id,
-            );
+        Change::CreatePolicy { policy_type, name, description, content } => {
+            let id = write.create_policy(*policy_type, name, description, content, &managed_by()).await.map_err(|e| e.to_string())?;
+            ids.borrow_mut().policies.insert(PolicyKey { kind: *policy_type, name: name.clone() }, id);
         }
-        Change::UpdatePolicy {
-            id, description, content, ..
-        } => {
+        Change::UpdatePolicy { id, description, content, .. } => {
             let description = description.as_ref().map(|d| d.to.as_str());
             let content = content.as_ref().map(|c| c.to.as_str());
             write.update_policy(id, description, content).await.map_err(|e| e.to_string())?;
         }
         Change::TagPolicy { id, .. } => write.tag_resource(id, &managed_by()).await.map_err(|e| e.to_string())?,
-        Change::AttachPolicy {
-            policy_type,
-            policy,
-            policy_id,
-            target,
-        } => {
-            let key = PolicyKey {
-                kind: *policy_type,
-                name: policy.clone(),
-            };
+        Change::AttachPolicy { policy_type, policy, policy_id, target } => {
+            let key = PolicyKey { kind: *policy_type, name: policy.clone() };
             let policy_id = policy_id
                 .clone()
                 .or_else(|| ids.borrow().policies.get(&key).cloned())

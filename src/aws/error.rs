@@ -44,23 +44,11 @@ impl AwsError {
             }
             _ => causes(&err),
         };
-        AwsError {
-            operation,
-            resource: resource.map(str::to_string),
-            code,
-            message,
-            kind,
-        }
+        AwsError { operation, resource: resource.map(str::to_string), code, message, kind }
     }
 
     pub fn unexpected(operation: &'static str, message: &str) -> Self {
-        AwsError {
-            operation,
-            resource: None,
-            code: None,
-            message: format!("unexpected response: {message}"),
-            kind: AwsErrorKind::Other,
-        }
+        AwsError { operation, resource: None, code: None, message: format!("unexpected response: {message}"), kind: AwsErrorKind::Other }
     }
 
     pub fn is_access_denied(&self) -> bool {

@@ -43,16 +43,11 @@ pub struct AwsContext {
 impl AwsContext {
     pub async fn load(options: &AwsOptions) -> AwsContext {
         let fallback = options.home_region.clone().unwrap_or_else(|| "us-east-1".into());
-        let region = RegionProviderChain::first_try(options.region.clone().map(Region::new))
-            .or_default_provider()
-            .or_else(Region::new(fallback));
+        let region =
+            RegionProviderChain::first_try(options.region.clone().map(Region::new)).or_default_provider().or_else(Region::new(fallback));
         let mut loader = aws_config::defaults(BehaviorVersion::latest())
             .region(region)
-            .retry_config(
-                RetryConfig::adaptive()
-                    .with_max_attempts(MAX_ATTEMPTS)
-                    .with_initial_backoff(Duration::from_millis(100)),
-            )
+            .retry_config(RetryConfig::adaptive().with_max_attempts(MAX_ATTEMPTS).with_initial_backoff(Duration::from_millis(100)))
             .timeout_config(
                 TimeoutConfig::builder()
                     .connect_timeout(Duration::from_secs(10))
@@ -77,16 +72,12 @@ impl AwsContext {
     }
 
     fn organizations_client(&self) -> aws_sdk_organizations::Client {
-        let config = aws_sdk_organizations::config::Builder::from(&self.sdk)
-            .interceptor(self.counter.clone())
-            .build();
+        let config = aws_sdk_organizations::config::Builder::from(&self.sdk).interceptor(self.counter.clone()).build();
         aws_sdk_organizations::Client::from_conf(config)
     }
 
     fn sts_client(&self) -> aws_sdk_sts::Client {
-        let config = aws_sdk_sts::config::Builder::from(&self.sdk)
-            .interceptor(self.counter.clone())
-            .build();
+        let config = aws_sdk_sts::config::Builder::from(&self.sdk).interceptor(self.counter.clone()).build();
         aws_sdk_sts::Client::from_conf(config)
     }
 

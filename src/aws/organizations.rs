@@ -18,9 +18,7 @@ fn policy_type(kind: PolicyKind) -> PolicyType {
 }
 
 fn to_tags(tags: &Tags) -> Vec<Tag> {
-    tags.iter()
-        .map(|(k, v)| Tag::builder().key(k).value(v).build().expect("key and value are set"))
-        .collect()
+    tags.iter().map(|(k, v)| Tag::builder().key(k).value(v).build().expect("key and value are set")).collect()
 }
 
 /// Reads; the type `drift` is limited to.
@@ -49,14 +47,30 @@ macro_rules! sdk {
     };
 }
 
+impl OrgReader {
+    /// Follows `NextToken` to the last page; each page holds a slot of the service's limit.
+    async fn pages<T, F, Fut>(&self, page: F) -> Result<Vec<T>, AwsError>
+    where
+        F: Fn(Option<String>) -> Fut,
+        Fut: Future<Output = Result<(Vec<T>, Option<String>), AwsError>>,
+    {
+        let mut items = Vec::new();
+        let mut token = None;
+        loop {
+            let (found, next) = limited(&self.limit, page(token)).await?;
+            items.extend(found);
+            match next {
+                Some(next) => token = Some(next),
+                None => return Ok(items),
+            }
+        }
+    }
+}
+
 impl OrgRead for OrgReader {
     async fn describe_organization(&self) -> Result<Organization, AwsError> {
-        let out = limited(&self.limit, self.client.describe_organization().send())
-            .await
-            .map_err(sdk!("DescribeOrganization", None))?;
-        let org = out
-            .organization()
-            .ok_or_else(|| AwsError::unexpected("DescribeOrganization", "no organization"))?;
+        let out = limited(&self.limit, self.client.describe_organization().send()).await.map_err(sdk!("DescribeOrganization", None))?;
+        let org = out.organization().ok_or_else(|| AwsError::unexpected("DescribeOrganization", "no organization"))?;
         Ok(Organization {
             id: org.id().unwrap_or_default().to_string(),
             management_account_id: org.master_account_id().unwrap_or_default().to_string(),
@@ -64,170 +78,104 @@ impl OrgRead for OrgReader {
     }
 
     async fn caller_account_id(&self) -> Result<String, AwsError> {
-        let out = self
-            .sts
-            .get_caller_identity()
-            .send()
-            .await
-            .map_err(sdk!("GetCallerIdentity", None))?;
+        let out = self.sts.get_caller_identity().send().await.map_err(sdk!("GetCallerIdentity", None))?;
         Ok(out.account().unwrap_or_default().to_string())
     }
 
     async fn list_roots(&self) -> Result<Vec<Root>, AwsError> {
-        let mut roots = Vec::new();
-        let mut token = None;
-        loop {
-            let out = limited(&self.limit, self.client.list_roots().set_next_token(token).send())
-                .await
-                .map_err(sdk!("ListRoots", None))?;
-            for root in out.roots() {
+        self.pages(|token| async move {
+            let out = self.client.list_roots().set_next_token(token).send().await.map_err(sdk!("ListRoots", None))?;
+            let roots = out.roots().iter().map(|root| {
                 let policy_types = root
                     .policy_types()
                     .iter()
                     .filter(|t| t.status() == Some(&PolicyTypeStatus::Enabled))
                     .filter_map(|t| t.r#type().and_then(|t| PolicyKind::from_aws_name(t.as_str())))
                     .collect();
-                roots.push(Root {
-                    id: root.id().unwrap_or_default().into(),
-                    name: root.name().unwrap_or_default().into(),
-                    policy_types,
-                });
-            }
-            token = out.next_token().map(str::to_string);
-            if token.is_none() {
-                return Ok(roots);
-            }
-        }
+                Root { id: root.id().unwrap_or_default().into(), name: root.name().unwrap_or_default().into(), policy_types }
+            });
+            Ok((roots.collect(), out.next_token().map(str::to_string)))
+        })
+        .await
     }
 
     async fn list_ous_for_parent(&self, parent_id: &str) -> Result<Vec<Ou>, AwsError> {
-        let mut ous = Vec::new();
-        let mut token = None;
-        loop {
-            let call = self
-                .client
-                .list_organizational_units_for_parent()
-                .parent_id(parent_id)
-                .set_next_token(token)
-                .send();
-            let out = limited(&self.limit, call)
-                .await
-                .map_err(sdk!("ListOrganizationalUnitsForParent", Some(parent_id)))?;
-            ous.extend(out.organizational_units().iter().map(|ou| Ou {
+        self.pages(|token| async move {
+            let call = self.client.list_organizational_units_for_parent().parent_id(parent_id).set_next_token(token);
+            let out = call.send().await.map_err(sdk!("ListOrganizationalUnitsForParent", Some(parent_id)))?;
+            let ous = out.organizational_units().iter().map(|ou| Ou {
                 id: ou.id().unwrap_or_default().into(),
                 name: ou.name().unwrap_or_default().into(),
                 parent_id: parent_id.into(),
-            }));
-            token = out.next_token().map(str::to_string);
-            if token.is_none() {
-                return Ok(ous);
-            }
-        }
+            });
+            Ok((ous.collect(), out.next_token().map(str::to_string)))
+        })
+        .await
     }
 
     async fn list_accounts_for_parent(&self, parent_id: &str) -> Result<Vec<Account>, AwsError> {
-        let mut accounts = Vec::new();
-        let mut token = None;
-        loop {
-            let call = self
-                .client
-                .list_accounts_for_parent()
-                .parent_id(parent_id)
-                .set_next_token(token)
-                .send();
-            let out = limited(&self.limit, call)
-                .await
-                .map_err(sdk!("ListAccountsForParent", Some(parent_id)))?;
-            accounts.extend(out.accounts().iter().map(|a| {
-                Account {
-                    id: a.id().unwrap_or_default().into(),
-                    name: a.name().unwrap_or_default().into(),
-                    email: a.email().unwrap_or_default().into(),
-                    status: a
-                        .state()
-                        .map(|s| s.as_str().to_string())
-                        .or_else(|| a.status().map(|s| s.as_str().to_string()))
-                        .unwrap_or_default(),
-                    parent_id: parent_id.into(),
-                    tags: Tags::new(),
-                }
-            }));
-            token = out.next_token().map(str::to_string);
-            if token.is_none() {
-                return Ok(accounts);
-            }
-        }
+        self.pages(|token| async move {
+            let call = self.client.list_accounts_for_parent().parent_id(parent_id).set_next_token(token);
+            let out = call.send().await.map_err(sdk!("ListAccountsForParent", Some(parent_id)))?;
+            let accounts = out.accounts().iter().map(|a| Account {
+                id: a.id().unwrap_or_default().into(),
+                name: a.name().unwrap_or_default().into(),
+                email: a.email().unwrap_or_default().into(),
+                status: a
+                    .state()
+                    .map(|s| s.as_str().to_string())
+                    .or_else(|| a.status().map(|s| s.as_str().to_string()))
+                    .unwrap_or_default(),
+                parent_id: parent_id.into(),
+                tags: Tags::new(),
+            });
+            Ok((accounts.collect(), out.next_token().map(str::to_string)))
+        })
+        .await
     }
 
     async fn list_policies(&self, kind: PolicyKind) -> Result<Vec<PolicySummary>, AwsError> {
-        let mut policies = Vec::new();
-        let mut token = None;
-        loop {
-            let call = self.client.list_policies().filter(policy_type(kind)).set_next_token(token).send();
-            let out = limited(&self.limit, call)
-                .await
-                .map_err(sdk!("ListPolicies", Some(kind.aws_name())))?;
-            policies.extend(out.policies().iter().map(|p| PolicySummary {
+        self.pages(|token| async move {
+            let call = self.client.list_policies().filter(policy_type(kind)).set_next_token(token);
+            let out = call.send().await.map_err(sdk!("ListPolicies", Some(kind.aws_name())))?;
+            let policies = out.policies().iter().map(|p| PolicySummary {
                 id: p.id().unwrap_or_default().into(),
                 name: p.name().unwrap_or_default().into(),
                 kind,
                 description: p.description().unwrap_or_default().into(),
                 aws_managed: p.aws_managed(),
-            }));
-            token = out.next_token().map(str::to_string);
-            if token.is_none() {
-                return Ok(policies);
-            }
-        }
+            });
+            Ok((policies.collect(), out.next_token().map(str::to_string)))
+        })
+        .await
     }
 
     async fn describe_policy(&self, policy_id: &str) -> Result<String, AwsError> {
-        let out = limited(&self.limit, self.client.describe_policy().policy_id(policy_id).send())
-            .await
-            .map_err(sdk!("DescribePolicy", Some(policy_id)))?;
+        let call = self.client.describe_policy().policy_id(policy_id).send();
+        let out = limited(&self.limit, call).await.map_err(sdk!("DescribePolicy", Some(policy_id)))?;
         Ok(out.policy().and_then(|p| p.content()).unwrap_or_default().to_string())
     }
 
     async fn list_targets_for_policy(&self, policy_id: &str) -> Result<Vec<String>, AwsError> {
-        let mut targets = Vec::new();
-        let mut token = None;
-        loop {
-            let call = self
-                .client
-                .list_targets_for_policy()
-                .policy_id(policy_id)
-                .set_next_token(token)
-                .send();
-            let out = limited(&self.limit, call)
-                .await
-                .map_err(sdk!("ListTargetsForPolicy", Some(policy_id)))?;
-            targets.extend(out.targets().iter().filter_map(|t| t.target_id().map(str::to_string)));
-            token = out.next_token().map(str::to_string);
-            if token.is_none() {
-                return Ok(targets);
-            }
-        }
+        self.pages(|token| async move {
+            let call = self.client.list_targets_for_policy().policy_id(policy_id).set_next_token(token);
+            let out = call.send().await.map_err(sdk!("ListTargetsForPolicy", Some(policy_id)))?;
+            let targets = out.targets().iter().filter_map(|t| t.target_id().map(str::to_string));
+            Ok((targets.collect(), out.next_token().map(str::to_string)))
+        })
+        .await
     }
 
     async fn list_tags(&self, resource_id: &str) -> Result<Tags, AwsError> {
-        let mut tags = Tags::new();
-        let mut token = None;
-        loop {
-            let call = self
-                .client
-                .list_tags_for_resource()
-                .resource_id(resource_id)
-                .set_next_token(token)
-                .send();
-            let out = limited(&self.limit, call)
-                .await
-                .map_err(sdk!("ListTagsForResource", Some(resource_id)))?;
-            tags.extend(out.tags().iter().map(|t| (t.key().to_string(), t.value().to_string())));
-            token = out.next_token().map(str::to_string);
-            if token.is_none() {
-                return Ok(tags);
-            }
-        }
+        let pairs = self
+            .pages(|token| async move {
+                let call = self.client.list_tags_for_resource().resource_id(resource_id).set_next_token(token);
+                let out = call.send().await.map_err(sdk!("ListTagsForResource", Some(resource_id)))?;
+                let tags = out.tags().iter().map(|t| (t.key().to_string(), t.value().to_string()));
+                Ok((tags.collect(), out.next_token().map(str::to_string)))
+            })
+            .await?;
+        Ok(pairs.into_iter().collect())
     }
 }
 
@@ -242,11 +190,7 @@ pub struct OrgWriter {
 
 impl OrgWriter {
     pub(super) fn new(reader: OrgReader) -> Self {
-        Self {
-            client: reader.client.clone(),
-            limit: reader.limit.clone(),
-            reader,
-        }
+        Self { client: reader.client.clone(), limit: reader.limit.clone(), reader }
     }
 
     async fn call<T, F, Fut>(&self, call: F) -> Result<T, AwsError>
@@ -348,12 +292,7 @@ impl OrgWrite for OrgWriter {
                     .send()
                     .await
                     .map_err(sdk!("CreatePolicy", Some(name)))?;
-                Ok(out
-                    .policy()
-                    .and_then(|p| p.policy_summary())
-                    .and_then(|s| s.id())
-                    .unwrap_or_default()
-                    .to_string())
+                Ok(out.policy().and_then(|p| p.policy_summary()).and_then(|s| s.id()).unwrap_or_default().to_string())
             })
             .await;
         match created {
@@ -381,13 +320,7 @@ impl OrgWrite for OrgWriter {
 
     async fn tag_resource(&self, id: &str, tags: &Tags) -> Result<(), AwsError> {
         self.call(|| async {
-            self.client
-                .tag_resource()
-                .resource_id(id)
-                .set_tags(Some(to_tags(tags)))
-                .send()
-                .await
-                .map_err(sdk!("TagResource", Some(id)))?;
+            self.client.tag_resource().resource_id(id).set_tags(Some(to_tags(tags))).send().await.map_err(sdk!("TagResource", Some(id)))?;
             Ok(())
         })
         .await
@@ -428,12 +361,7 @@ impl OrgWrite for OrgWriter {
     async fn delete_policy(&self, id: &str) -> Result<(), AwsError> {
         let result = self
             .call(|| async {
-                self.client
-                    .delete_policy()
-                    .policy_id(id)
-                    .send()
-                    .await
-                    .map_err(sdk!("DeletePolicy", Some(id)))?;
+                self.client.delete_policy().policy_id(id).send().await.map_err(sdk!("DeletePolicy", Some(id)))?;
                 Ok(())
             })
             .await;
@@ -462,10 +390,7 @@ mod tests {
 
     /// The code and message the SDK's deserializer would have read off the wire.
     fn meta(code: &str, message: &str) -> aws_smithy_types::error::ErrorMetadata {
-        aws_smithy_types::error::ErrorMetadata::builder()
-            .code(code)
-            .message(message)
-            .build()
+        aws_smithy_types::error::ErrorMetadata::builder().code(code).message(message).build()
     }
 
     fn reader(client: Client, sts: aws_sdk_sts::Client) -> OrgReader {
@@ -477,23 +402,14 @@ mod tests {
     }
 
     fn account(id: &str) -> types::Account {
-        types::Account::builder()
-            .id(id)
-            .name(format!("Account {id}"))
-            .email(format!("{id}@example.com"))
-            .build()
+        types::Account::builder().id(id).name(format!("Account {id}")).email(format!("{id}@example.com")).build()
     }
 
     #[tokio::test]
     async fn reads_follow_every_page() {
         let first = mock!(Client::list_accounts_for_parent)
             .match_requests(|r| r.next_token().is_none())
-            .then_output(|| {
-                ListAccountsForParentOutput::builder()
-                    .accounts(account("111111111111"))
-                    .next_token("page-2")
-                    .build()
-            });
+            .then_output(|| ListAccountsForParentOutput::builder().accounts(account("111111111111")).next_token("page-2").build());
         let second = mock!(Client::list_accounts_for_parent)
             .match_requests(|r| r.next_token() == Some("page-2"))
             .then_output(|| ListAccountsForParentOutput::builder().accounts(account("222222222222")).build());
@@ -510,9 +426,7 @@ mod tests {
             .sequence()
             .error(|| {
                 AttachPolicyError::ConcurrentModificationException(
-                    ConcurrentModificationException::builder()
-                        .meta(meta("ConcurrentModificationException", "try again later"))
-                        .build(),
+                    ConcurrentModificationException::builder().meta(meta("ConcurrentModificationException", "try again later")).build(),
                 )
             })
             .times(2)
@@ -528,9 +442,7 @@ mod tests {
     async fn an_attachment_that_exists_is_done() {
         let rule = mock!(Client::attach_policy).then_error(|| {
             AttachPolicyError::DuplicatePolicyAttachmentException(
-                DuplicatePolicyAttachmentException::builder()
-                    .meta(meta("DuplicatePolicyAttachmentException", "attached"))
-                    .build(),
+                DuplicatePolicyAttachmentException::builder().meta(meta("DuplicatePolicyAttachmentException", "attached")).build(),
             )
         });
         let client = mock_client!(aws_sdk_organizations, RuleMode::Sequential, &[&rule]);
@@ -541,9 +453,7 @@ mod tests {
     async fn an_ou_created_by_an_earlier_attempt_is_found_not_duplicated() {
         let create = mock!(Client::create_organizational_unit).then_error(|| {
             CreateOrganizationalUnitError::DuplicateOrganizationalUnitException(
-                DuplicateOrganizationalUnitException::builder()
-                    .meta(meta("DuplicateOrganizationalUnitException", "exists"))
-                    .build(),
+                DuplicateOrganizationalUnitException::builder().meta(meta("DuplicateOrganizationalUnitException", "exists")).build(),
             )
         });
         let list = mock!(Client::list_organizational_units_for_parent).then_output(|| {
@@ -553,10 +463,7 @@ mod tests {
                 .build()
         });
         let client = mock_client!(aws_sdk_organizations, RuleMode::MatchAny, &[&create, &list]);
-        let id = OrgWriter::new(reader(client, no_sts()))
-            .create_ou("ou-work", "Pool", &Tags::new())
-            .await
-            .unwrap();
+        let id = OrgWriter::new(reader(client, no_sts())).create_ou("ou-work", "Pool", &Tags::new()).await.unwrap();
         assert_eq!(id, "ou-pool");
     }
 
@@ -564,28 +471,17 @@ mod tests {
     async fn a_member_account_is_told_it_is_not_the_management_account() {
         let describe = mock!(Client::describe_organization).then_output(|| {
             DescribeOrganizationOutput::builder()
-                .organization(
-                    types::Organization::builder()
-                        .id("o-exampleorg1")
-                        .master_account_id("111111111111")
-                        .build(),
-                )
+                .organization(types::Organization::builder().id("o-exampleorg1").master_account_id("111111111111").build())
                 .build()
         });
         let roots = mock!(Client::list_roots).then_error(|| {
-            ListRootsError::AccessDeniedException(
-                AccessDeniedException::builder()
-                    .meta(meta("AccessDeniedException", "denied"))
-                    .build(),
-            )
+            ListRootsError::AccessDeniedException(AccessDeniedException::builder().meta(meta("AccessDeniedException", "denied")).build())
         });
         let caller = mock!(aws_sdk_sts::Client::get_caller_identity)
             .then_output(|| GetCallerIdentityOutput::builder().account("222222222222").build());
         let client = mock_client!(aws_sdk_organizations, RuleMode::MatchAny, &[&describe, &roots]);
         let sts = mock_client!(aws_sdk_sts, RuleMode::MatchAny, &[&caller]);
-        let err = observe(&reader(client, sts), &Guard::default(), &Default::default())
-            .await
-            .unwrap_err();
+        let err = observe(&reader(client, sts), &Guard::default(), &Default::default()).await.unwrap_err();
         assert!(matches!(err, ObserveError::NotManagement { .. }), "{err:?}");
         assert_eq!(
             err.to_string(),

@@ -36,11 +36,7 @@ impl CallCounter {
     pub fn stats(&self) -> CallStats {
         let counts = self.0.lock().expect("counter lock");
         let api_calls = counts.calls.values().sum();
-        CallStats {
-            api_calls,
-            api_calls_by_operation: counts.calls.clone(),
-            retries: counts.attempts.saturating_sub(api_calls),
-        }
+        CallStats { api_calls, api_calls_by_operation: counts.calls.clone(), retries: counts.attempts.saturating_sub(api_calls) }
     }
 }
 

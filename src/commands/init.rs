@@ -11,38 +11,14 @@ use crate::exit::ExitStatus;
 pub const DEFAULTS: &[(&str, &str)] = &[
     (REPO_FILE, include_str!("../../miyabi-org.toml")),
     (".gitignore", ".miyabi-org/\n"),
-    (
-        "policies/scp/deny-leave-organization.json",
-        include_str!("../../policies/scp/deny-leave-organization.json"),
-    ),
-    (
-        "policies/scp/deny-root-user.json",
-        include_str!("../../policies/scp/deny-root-user.json"),
-    ),
-    (
-        "policies/scp/protect-platform-roles.json",
-        include_str!("../../policies/scp/protect-platform-roles.json"),
-    ),
-    (
-        "policies/scp/protect-security-services.json",
-        include_str!("../../policies/scp/protect-security-services.json"),
-    ),
-    (
-        "policies/scp/region-guard.json",
-        include_str!("../../policies/scp/region-guard.json"),
-    ),
-    (
-        "policies/tag/customer-tag.json",
-        include_str!("../../policies/tag/customer-tag.json"),
-    ),
-    (
-        "policies/iam/drift-oidc-trust.json",
-        include_str!("../../policies/iam/drift-oidc-trust.json"),
-    ),
-    (
-        "policies/iam/drift-readonly.json",
-        include_str!("../../policies/iam/drift-readonly.json"),
-    ),
+    ("policies/scp/deny-leave-organization.json", include_str!("../../policies/scp/deny-leave-organization.json")),
+    ("policies/scp/deny-root-user.json", include_str!("../../policies/scp/deny-root-user.json")),
+    ("policies/scp/protect-platform-roles.json", include_str!("../../policies/scp/protect-platform-roles.json")),
+    ("policies/scp/protect-security-services.json", include_str!("../../policies/scp/protect-security-services.json")),
+    ("policies/scp/region-guard.json", include_str!("../../policies/scp/region-guard.json")),
+    ("policies/tag/customer-tag.json", include_str!("../../policies/tag/customer-tag.json")),
+    ("policies/iam/drift-oidc-trust.json", include_str!("../../policies/iam/drift-oidc-trust.json")),
+    ("policies/iam/drift-readonly.json", include_str!("../../policies/iam/drift-readonly.json")),
     ("policies/iam/operator.json", include_str!("../../policies/iam/operator.json")),
     ("account-templates/bridge.toml", include_str!("../../account-templates/bridge.toml")),
     ("account-templates/core.toml", include_str!("../../account-templates/core.toml")),
@@ -51,11 +27,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 ];
 
 pub fn init(session: &Session, dir: &Path) -> Result<ExitStatus, Error> {
-    let existing: Vec<String> = DEFAULTS
-        .iter()
-        .filter(|(path, _)| dir.join(path).exists())
-        .map(|(path, _)| path.to_string())
-        .collect();
+    let existing: Vec<String> = DEFAULTS.iter().filter(|(path, _)| dir.join(path).exists()).map(|(path, _)| path.to_string()).collect();
     if !existing.is_empty() {
         return Err(Error::refused(
             format!("{} already holds {}", dir.display(), existing.join(", ")),

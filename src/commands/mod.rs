@@ -109,9 +109,7 @@ impl Session {
         options.home_region = repo.map(|r| r.org.organization.home_region.get_ref().clone());
         options.calls_in_flight = repo.map_or(Limits::default().api_calls_in_flight, |r| r.org.limits.api_calls_in_flight);
         let aws = AwsContext::load(&options).await;
-        let guard = Guard {
-            organization_id: repo.and_then(|r| r.org.organization.id.as_ref()).map(|id| id.get_ref().clone()),
-        };
+        let guard = Guard { organization_id: repo.and_then(|r| r.org.organization.id.as_ref()).map(|id| id.get_ref().clone()) };
         let declared: BTreeSet<String> = desired.ous.keys().cloned().collect();
         let spinner = self.printer.spinner("Reading the organization…");
         let snapshot = observe::observe(&aws.org_reader(), &guard, &declared).await?;
@@ -120,10 +118,7 @@ impl Session {
     }
 
     pub fn stats(&self, aws: &AwsContext) -> Stats {
-        Stats {
-            calls: aws.stats(),
-            seconds: (self.started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
-        }
+        Stats { calls: aws.stats(), seconds: (self.started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0 }
     }
 
     /// `-v`: API calls by operation and the time taken, on stderr.
@@ -132,10 +127,7 @@ impl Session {
             return;
         }
         let stats = self.stats(aws);
-        self.printer.detail(&format!(
-            "{} API calls ({} retries) in {:.2}s",
-            stats.calls.api_calls, stats.calls.retries, stats.seconds
-        ));
+        self.printer.detail(&format!("{} API calls ({} retries) in {:.2}s", stats.calls.api_calls, stats.calls.retries, stats.seconds));
         for (operation, count) in &stats.calls.api_calls_by_operation {
             self.printer.detail(&format!("  {count:>6}  {operation}"));
         }
@@ -144,9 +136,5 @@ impl Session {
 
 /// `--only` with nothing given means everything.
 fn scope(only: &[Scope]) -> BTreeSet<Scope> {
-    if only.is_empty() {
-        Scope::all()
-    } else {
-        only.iter().copied().collect()
-    }
+    if only.is_empty() { Scope::all() } else { only.iter().copied().collect() }
 }

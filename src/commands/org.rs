@@ -8,18 +8,13 @@ use super::{Session, Stats};
 use crate::cli::OutputFormat;
 use crate::error::Error;
 use crate::exit::ExitStatus;
-use crate::model::{Desired, MANAGED_BY_KEY, MANAGED_BY_VALUE, PolicyKey, PolicyKind};
+use crate::model::{self, Desired, PolicyKey, PolicyKind};
 use crate::observe::{Account, Snapshot};
 use crate::output::Table;
 
 /// Names of the policies of one kind attached to a target, sorted.
 fn attached(snapshot: &Snapshot, target_id: &str, kind: PolicyKind) -> Vec<String> {
-    snapshot
-        .policies
-        .iter()
-        .filter(|p| p.kind == kind && p.targets.iter().any(|t| t == target_id))
-        .map(|p| p.name.clone())
-        .collect()
+    snapshot.policies.iter().filter(|p| p.kind == kind && p.targets.iter().any(|t| t == target_id)).map(|p| p.name.clone()).collect()
 }
 
 #[derive(Debug, Serialize)]
@@ -78,13 +73,7 @@ pub async fn show(session: &Session) -> Result<ExitStatus, Error> {
     };
     let mut table = Table::new(&["OU", "id", "accounts", "SCPs", "tag policies"]);
     for ou in &show.ous {
-        table.row(vec![
-            ou.path.clone(),
-            ou.id.clone(),
-            ou.accounts.to_string(),
-            ou.scps.join(", "),
-            ou.tag_policies.join(", "),
-        ]);
+        table.row(vec![ou.path.clone(), ou.id.clone(), ou.accounts.to_string(), ou.scps.join(", "), ou.tag_policies.join(", ")]);
     }
     match printer.format {
         OutputFormat::Json => printer.json(&show)?,
@@ -95,15 +84,7 @@ pub async fn show(session: &Session) -> Result<ExitStatus, Error> {
             let _ = writeln!(head, "Organization   {}", show.organization_id);
             let _ = writeln!(head, "Management     {}", show.management_account_id);
             let _ = writeln!(head, "Root           {} (SCPs: {})", show.root_id, show.root_scps.join(", "));
-            let _ = writeln!(
-                head,
-                "Policy types   {}",
-                if types.is_empty() {
-                    "none enabled".into()
-                } else {
-                    types.join(", ")
-                }
-            );
+            let _ = writeln!(head, "Policy types   {}", if types.is_empty() { "none enabled".into() } else { types.join(", ") });
             let _ = writeln!(head, "Accounts       {}", show.accounts);
             let _ = writeln!(head, "Policies       {}", show.policies);
             printer.out(&format!("{head}\n{}", table.render()))?;
@@ -126,12 +107,7 @@ struct TreeNode {
 }
 
 fn node(s: &Snapshot, kind: &'static str, id: &str, name: &str) -> TreeNode {
-    let mut children: Vec<TreeNode> = s
-        .ous
-        .iter()
-        .filter(|ou| ou.parent_id == id)
-        .map(|ou| node(s, "ou", &ou.id, &ou.name))
-        .collect();
+    let mut children: Vec<TreeNode> = s.ous.iter().filter(|ou| ou.parent_id == id).map(|ou| node(s, "ou", &ou.id, &ou.name)).collect();
     children.sort_by(|a, b| a.name.cmp(&b.name));
     let mut accounts: Vec<&Account> = s.accounts.iter().filter(|a| a.parent_id == id).collect();
     accounts.sort_by(|a, b| a.name.cmp(&b.name));
@@ -163,17 +139,9 @@ fn draw(node: &TreeNode, prefix: &str, last: bool, top: bool, out: &mut String) 
     };
     let mut policies = node.scps.clone();
     policies.extend(node.tag_policies.iter().map(|t| format!("tag:{t}")));
-    let policies = if policies.is_empty() {
-        String::new()
-    } else {
-        format!("  [{}]", policies.join(", "))
-    };
+    let policies = if policies.is_empty() { String::new() } else { format!("  [{}]", policies.join(", ")) };
     let _ = writeln!(out, "{prefix}{branch}{} ({}){policies}", node.name, node.id);
-    let child_prefix = if top {
-        String::new()
-    } else {
-        format!("{prefix}{}", if last { "    " } else { "│   " })
-    };
+    let child_prefix = if top { String::new() } else { format!("{prefix}{}", if last { "    " } else { "│   " }) };
     for (i, child) in node.children.iter().enumerate() {
         draw(child, &child_prefix, i + 1 == node.children.len(), false, out);
     }
@@ -195,11 +163,7 @@ pub async fn tree(session: &Session) -> Result<ExitStatus, Error> {
     let s = &observed.snapshot;
     let root = node(s, "root", &s.root.id, &s.root.name);
     if printer.format == OutputFormat::Json {
-        printer.json(&TreeOutput {
-            organization_id: s.organization.id.clone(),
-            root,
-            stats: session.stats(&observed.aws),
-        })?;
+        printer.json(&TreeOutput { organization_id: s.organization.id.clone(), root, stats: session.stats(&observed.aws) })?;
     } else {
         let mut out = String::new();
         draw(&root, "", true, true, &mut out);
@@ -240,33 +204,17 @@ pub async fn ou_list(session: &Session) -> Result<ExitStatus, Error> {
         .into_iter()
         .map(|path| {
             let id = live.get(path).cloned();
-            let scps = id
-                .as_deref()
-                .map(|id| attached(s, id, PolicyKind::ServiceControl))
-                .unwrap_or_default();
-            let declared_scps: Vec<String> = desired
-                .ous
-                .get(path)
-                .map(|t| t.names(PolicyKind::ServiceControl).cloned().collect())
-                .unwrap_or_default();
+            let scps = id.as_deref().map(|id| attached(s, id, PolicyKind::ServiceControl)).unwrap_or_default();
+            let declared_scps: Vec<String> =
+                desired.ous.get(path).map(|t| t.names(PolicyKind::ServiceControl).cloned().collect()).unwrap_or_default();
             let state = match (&id, desired.ous.contains_key(path)) {
                 (None, _) => "missing",
                 (Some(_), true) if scps == declared_scps => "in-sync",
                 (Some(_), true) => "drift",
-                (Some(id), false)
-                    if s.ou_tags.get(id).and_then(|t| t.get(MANAGED_BY_KEY)).map(String::as_str) == Some(MANAGED_BY_VALUE) =>
-                {
-                    "managed-undeclared"
-                }
+                (Some(id), false) if s.ou_tags.get(id).is_some_and(model::is_managed) => "managed-undeclared",
                 (Some(_), false) => "unmanaged",
             };
-            OuListLine {
-                path: path.clone(),
-                id,
-                state,
-                scps,
-                declared_scps,
-            }
+            OuListLine { path: path.clone(), id, state, scps, declared_scps }
         })
         .collect();
     let mut table = Table::new(&["OU", "id", "state", "SCPs attached", "SCPs declared"]);
@@ -279,14 +227,7 @@ pub async fn ou_list(session: &Session) -> Result<ExitStatus, Error> {
             ou.declared_scps.join(", "),
         ]);
     }
-    match printer.format {
-        OutputFormat::Json => printer.json(&OuList {
-            ous,
-            stats: session.stats(&observed.aws),
-        })?,
-        OutputFormat::Csv => printer.out(&table.csv())?,
-        _ => printer.out(&table.render())?,
-    }
+    printer.listing(&table, &OuList { ous, stats: session.stats(&observed.aws) })?;
     session.report_stats(&observed.aws);
     Ok(ExitStatus::Success)
 }
@@ -322,12 +263,9 @@ pub async fn scp_list(session: &Session) -> Result<ExitStatus, Error> {
                 "aws-managed"
             } else if desired.is_ignored(&p.name) {
                 "ignored"
-            } else if desired.policies.contains_key(&PolicyKey {
-                kind: p.kind,
-                name: p.name.clone(),
-            }) {
+            } else if desired.policies.contains_key(&PolicyKey { kind: p.kind, name: p.name.clone() }) {
                 "declared"
-            } else if p.tags.get(MANAGED_BY_KEY).map(String::as_str) == Some(MANAGED_BY_VALUE) {
+            } else if model::is_managed(&p.tags) {
                 "managed-undeclared"
             } else {
                 "unmanaged"
@@ -343,22 +281,9 @@ pub async fn scp_list(session: &Session) -> Result<ExitStatus, Error> {
         .collect();
     let mut table = Table::new(&["policy", "type", "id", "state", "attached to"]);
     for p in &policies {
-        table.row(vec![
-            p.name.clone(),
-            p.policy_type.aws_name().into(),
-            p.id.clone(),
-            p.state.into(),
-            p.targets.join(", "),
-        ]);
+        table.row(vec![p.name.clone(), p.policy_type.aws_name().into(), p.id.clone(), p.state.into(), p.targets.join(", ")]);
     }
-    match printer.format {
-        OutputFormat::Json => printer.json(&PolicyList {
-            policies,
-            stats: session.stats(&observed.aws),
-        })?,
-        OutputFormat::Csv => printer.out(&table.csv())?,
-        _ => printer.out(&table.render())?,
-    }
+    printer.listing(&table, &PolicyList { policies, stats: session.stats(&observed.aws) })?;
     session.report_stats(&observed.aws);
     Ok(ExitStatus::Success)
 }

@@ -1,6 +1,5 @@
 //! `plan`, `apply` and `drift`: one diff engine and one apply engine behind all three.
 
-use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::Path;
 
@@ -21,7 +20,6 @@ const SAVED_PLAN_FORMAT: u32 = 1;
 #[derive(Debug, Serialize, Deserialize)]
 struct SavedPlan {
     format: u32,
-    only: BTreeSet<Scope>,
     #[serde(flatten)]
     plan: Plan,
 }
@@ -44,75 +42,48 @@ struct PlanOutput<'a> {
 }
 
 fn summary(plan: &Plan) -> Summary {
-    Summary {
-        add: plan.count(Effect::Add),
-        change: plan.count(Effect::Change),
-        remove: plan.count(Effect::Remove),
-    }
+    Summary { add: plan.count(Effect::Add), change: plan.count(Effect::Change), remove: plan.count(Effect::Remove) }
 }
 
 fn print_plan(session: &Session, plan: &Plan, stats: Stats) -> Result<(), Error> {
     let printer = &session.printer;
     match printer.format {
-        OutputFormat::Json => printer.json(&PlanOutput {
-            drift: !plan.is_empty(),
-            plan,
-            summary: summary(plan),
-            stats,
-        }),
+        OutputFormat::Json => printer.json(&PlanOutput { drift: !plan.is_empty(), plan, summary: summary(plan), stats }),
         OutputFormat::Markdown => printer.out(&plan::render_markdown(plan)),
         _ => printer.out(&printer.paint_plan(&plan::render_text(plan))),
     }
 }
 
 pub async fn plan(session: &Session, only: &[Scope], out: Option<&Path>, detailed_exitcode: bool) -> Result<ExitStatus, Error> {
-    session
-        .printer
-        .require("plan", &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Markdown])?;
-    let repo = session.repo()?;
-    let desired = Desired::from_repo(&repo);
-    let observed = session.observe(Some(&repo), &desired).await?;
-    let scope = scope(only);
-    let plan = plan::create_plan(&desired, &observed.snapshot, &scope)?;
-    if let Some(path) = out {
-        let saved = SavedPlan {
-            format: SAVED_PLAN_FORMAT,
-            only: scope,
-            plan: plan.clone(),
-        };
-        let json = serde_json::to_string_pretty(&saved).expect("plans serialize");
-        std::fs::write(path, json + "\n").map_err(|e| Error::io(path, e))?;
-        session.printer.note(&format!(
-            "Saved the plan to {}; apply it with `miyabi-org apply {}`.",
-            path.display(),
-            path.display()
-        ));
-    }
-    print_plan(session, &plan, session.stats(&observed.aws))?;
-    session.report_stats(&observed.aws);
-    Ok(if detailed_exitcode && !plan.is_empty() {
-        ExitStatus::Changes
-    } else {
-        ExitStatus::Success
-    })
+    show_plan(session, "plan", only, out, detailed_exitcode).await
 }
 
-/// `drift`: only a reader is ever built here, so it cannot write.
+/// `drift`: `plan` that always tells changes by its exit status. It holds read access only.
 pub async fn drift(session: &Session, only: &[Scope]) -> Result<ExitStatus, Error> {
-    session
-        .printer
-        .require("drift", &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Markdown])?;
+    show_plan(session, "drift", only, None, true).await
+}
+
+async fn show_plan(
+    session: &Session,
+    command: &str,
+    only: &[Scope],
+    out: Option<&Path>,
+    detailed_exitcode: bool,
+) -> Result<ExitStatus, Error> {
+    session.printer.require(command, &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Markdown])?;
     let repo = session.repo()?;
     let desired = Desired::from_repo(&repo);
     let observed = session.observe(Some(&repo), &desired).await?;
     let plan = plan::create_plan(&desired, &observed.snapshot, &scope(only))?;
+    if let Some(path) = out {
+        let saved = SavedPlan { format: SAVED_PLAN_FORMAT, plan: plan.clone() };
+        let json = serde_json::to_string_pretty(&saved).expect("plans serialize");
+        std::fs::write(path, json + "\n").map_err(|e| Error::io(path, e))?;
+        session.printer.note(&format!("Saved the plan to {0}; apply it with `miyabi-org apply {0}`.", path.display()));
+    }
     print_plan(session, &plan, session.stats(&observed.aws))?;
     session.report_stats(&observed.aws);
-    Ok(if plan.is_empty() {
-        ExitStatus::Success
-    } else {
-        ExitStatus::Changes
-    })
+    Ok(if detailed_exitcode && !plan.is_empty() { ExitStatus::Changes } else { ExitStatus::Success })
 }
 
 fn read_saved_plan(path: &Path) -> Result<SavedPlan, Error> {
@@ -125,11 +96,7 @@ fn read_saved_plan(path: &Path) -> Result<SavedPlan, Error> {
     })?;
     if saved.format != SAVED_PLAN_FORMAT {
         return Err(Error::refused(
-            format!(
-                "{} is a saved plan of format {}, this miyabi-org reads format {SAVED_PLAN_FORMAT}",
-                path.display(),
-                saved.format
-            ),
+            format!("{} is a saved plan of format {}, this miyabi-org reads format {SAVED_PLAN_FORMAT}", path.display(), saved.format),
             "make a new one with `miyabi-org plan --out FILE`",
         ));
     }
@@ -196,21 +163,14 @@ pub async fn apply(session: &Session, file: Option<&Path>, only: &[Scope]) -> Re
         return Ok(ExitStatus::Success);
     }
     if !session.yes {
-        let question = format!(
-            "Apply these {} changes to organization {}?",
-            plan.changes.len(),
-            plan.organization_id
-        );
+        let question = format!("Apply these {} changes to organization {}?", plan.changes.len(), plan.organization_id);
         let confirmed = dialoguer::Confirm::new()
             .with_prompt(question)
             .default(false)
             .interact()
             .map_err(|e| Error::refused(format!("no answer: {e}"), "run again with --yes"))?;
         if !confirmed {
-            return Err(Error::refused(
-                "apply cancelled; nothing was changed",
-                "run again and answer yes to apply",
-            ));
+            return Err(Error::refused("apply cancelled; nothing was changed", "run again and answer yes to apply"));
         }
     }
 
@@ -228,11 +188,7 @@ pub async fn apply(session: &Session, file: Option<&Path>, only: &[Scope]) -> Re
     progress.finish();
     let stats = session.stats(&observed.aws);
     if printer.format == OutputFormat::Json {
-        printer.json(&ApplyOutput {
-            plan: &plan,
-            report: &report,
-            stats,
-        })?;
+        printer.json(&ApplyOutput { plan: &plan, report: &report, stats })?;
     }
     session.report_stats(&observed.aws);
     let (done, failed) = (report.done(), report.failed());

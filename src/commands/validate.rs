@@ -20,12 +20,7 @@ struct Validated {
 pub fn validate(session: &Session) -> Result<ExitStatus, Error> {
     session.printer.require("validate", &[OutputFormat::Table, OutputFormat::Json])?;
     let repo = session.repo()?;
-    let result = Validated {
-        valid: true,
-        ous: repo.org.ou.len(),
-        policies: repo.policies.len(),
-        templates: repo.templates.len(),
-    };
+    let result = Validated { valid: true, ous: repo.org.ou.len(), policies: repo.policies.len(), templates: repo.templates.len() };
     match session.printer.format {
         OutputFormat::Json => session.printer.json(&result)?,
         _ => session.printer.out(&format!(
@@ -75,18 +70,8 @@ pub fn scp_validate(session: &Session) -> Result<ExitStatus, Error> {
         .collect();
     let mut table = Table::new(&["policy", "type", "file", "chars (minified)", "limit"]);
     for p in &policies {
-        table.row(vec![
-            p.name.clone(),
-            p.policy_type.aws_name().into(),
-            p.file.clone(),
-            p.chars.to_string(),
-            p.limit.to_string(),
-        ]);
+        table.row(vec![p.name.clone(), p.policy_type.aws_name().into(), p.file.clone(), p.chars.to_string(), p.limit.to_string()]);
     }
-    match printer.format {
-        OutputFormat::Json => printer.json(&PolicySizes { valid: true, policies })?,
-        OutputFormat::Csv => printer.out(&table.csv())?,
-        _ => printer.out(&table.render())?,
-    }
+    printer.listing(&table, &PolicySizes { valid: true, policies })?;
     Ok(ExitStatus::Success)
 }

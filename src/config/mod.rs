@@ -76,10 +76,7 @@ pub fn find_root(config: Option<&Path>, cwd: &Path) -> Result<PathBuf, FindError
         }
         return Ok(dir.to_path_buf());
     }
-    cwd.ancestors()
-        .find(|dir| dir.join(REPO_FILE).is_file())
-        .map(Path::to_path_buf)
-        .ok_or_else(|| FindError::NotFound(cwd.to_path_buf()))
+    cwd.ancestors().find(|dir| dir.join(REPO_FILE).is_file()).map(Path::to_path_buf).ok_or_else(|| FindError::NotFound(cwd.to_path_buf()))
 }
 
 /// Reads and parses every file of the repo, collecting all problems.
@@ -93,12 +90,7 @@ pub fn load(root: &Path) -> Result<Repo, Problems> {
         for source in read_dir(root, &Path::new("policies").join(kind.dir()), "json", &mut problems) {
             if let Some(document) = parse_json(&source, &mut problems) {
                 let name = stem(&source.path);
-                policies.push(PolicyDocument {
-                    kind,
-                    name,
-                    source,
-                    document,
-                });
+                policies.push(PolicyDocument { kind, name, source, document });
             }
         }
     }
@@ -111,23 +103,14 @@ pub fn load(root: &Path) -> Result<Repo, Problems> {
     let mut templates = Vec::new();
     for source in read_dir(root, Path::new("account-templates"), "toml", &mut problems) {
         if let Some(file) = parse_toml::<TemplateFile>(&source, &mut problems) {
-            templates.push(Template {
-                name: stem(&source.path),
-                source,
-                file,
-            });
+            templates.push(Template { name: stem(&source.path), source, file });
         }
     }
 
     match (org_source, org) {
-        (Some(org_source), Some(org)) if problems.is_empty() => Ok(Repo {
-            root: root.to_path_buf(),
-            org_source,
-            org,
-            policies,
-            iam_policies,
-            templates,
-        }),
+        (Some(org_source), Some(org)) if problems.is_empty() => {
+            Ok(Repo { root: root.to_path_buf(), org_source, org, policies, iam_policies, templates })
+        }
         _ => Err(problems),
     }
 }
@@ -141,11 +124,7 @@ fn read(root: &Path, relative: &Path, problems: &mut Problems) -> Option<SourceF
         Ok(text) => Some(SourceFile::new(relative, text)),
         Err(err) => {
             let location = SourceFile::new(relative, String::new()).whole();
-            problems.push(Problem::new(
-                Some(location),
-                format!("cannot read the file: {err}"),
-                "make it a readable UTF-8 file",
-            ));
+            problems.push(Problem::new(Some(location), format!("cannot read the file: {err}"), "make it a readable UTF-8 file"));
             None
         }
     }
@@ -212,11 +191,7 @@ fn parse_json(source: &SourceFile, problems: &mut Problems) -> Option<serde_json
         Err(err) => {
             let location = source.at_line(err.line(), err.column());
             let message = format!("malformed JSON: {}", strip_position(&err.to_string()));
-            problems.push(Problem::new(
-                Some(location),
-                message,
-                "correct the JSON syntax (a policy is one JSON object)",
-            ));
+            problems.push(Problem::new(Some(location), message, "correct the JSON syntax (a policy is one JSON object)"));
             None
         }
     }

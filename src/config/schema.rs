@@ -50,13 +50,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Self {
-            scp_max_chars: 5120,
-            tag_policy_max_chars: 10_000,
-            scps_per_target: 5,
-            ou_max_depth: 5,
-            api_calls_in_flight: 8,
-        }
+        Self { scp_max_chars: 5120, tag_policy_max_chars: 10_000, scps_per_target: 5, ou_max_depth: 5, api_calls_in_flight: 8 }
     }
 }
 

@@ -108,18 +108,14 @@ impl Desired {
             if !root.detach_full_aws_access {
                 scps.insert(FULL_AWS_ACCESS.to_string());
             }
-            TargetPolicies {
-                by_kind: BTreeMap::from([(PolicyKind::ServiceControl, scps), (PolicyKind::Tag, names(&root.tag_policies))]),
-            }
+            TargetPolicies { by_kind: BTreeMap::from([(PolicyKind::ServiceControl, scps), (PolicyKind::Tag, names(&root.tag_policies))]) }
         });
         let ous = org
             .ou
             .iter()
             .map(|(path, section)| {
-                let scps = section
-                    .scps
-                    .as_ref()
-                    .map_or_else(|| BTreeSet::from([FULL_AWS_ACCESS.to_string()]), |list| names(list.get_ref()));
+                let scps =
+                    section.scps.as_ref().map_or_else(|| BTreeSet::from([FULL_AWS_ACCESS.to_string()]), |list| names(list.get_ref()));
                 let policies = TargetPolicies {
                     by_kind: BTreeMap::from([(PolicyKind::ServiceControl, scps), (PolicyKind::Tag, names(&section.tag_policies))]),
                 };
@@ -136,30 +132,21 @@ impl Desired {
                     .find(|(name, _)| name.get_ref() == &doc.name)
                     .map(|(_, section)| section.description.get_ref().clone())
                     .unwrap_or_else(|| default_description(doc.kind, &doc.name));
-                (
-                    PolicyKey {
-                        kind: doc.kind,
-                        name: doc.name.clone(),
-                    },
-                    DesiredPolicy {
-                        content: doc.document.clone(),
-                        description,
-                    },
-                )
+                (PolicyKey { kind: doc.kind, name: doc.name.clone() }, DesiredPolicy { content: doc.document.clone(), description })
             })
             .collect();
         let ignore_policies = org.organization.ignore_policies.iter().map(|p| p.get_ref().clone()).collect();
-        Desired {
-            root,
-            ous,
-            policies,
-            ignore_policies,
-        }
+        Desired { root, ous, policies, ignore_policies }
     }
 
     pub fn is_ignored(&self, policy_name: &str) -> bool {
         self.ignore_policies.iter().any(|pattern| glob_matches(pattern, policy_name))
     }
+}
+
+/// Whether a resource carries the tag of the resources this tool created or adopted.
+pub fn is_managed(tags: &BTreeMap<String, String>) -> bool {
+    tags.get(MANAGED_BY_KEY).map(String::as_str) == Some(MANAGED_BY_VALUE)
 }
 
 /// The description a policy gets when `[policy."name"]` gives none: where it comes from.

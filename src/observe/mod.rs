@@ -101,10 +101,7 @@ impl Snapshot {
 
     /// OU ids by path.
     pub fn ou_paths(&self) -> BTreeMap<String, String> {
-        self.ous
-            .iter()
-            .filter_map(|ou| self.ou_path(&ou.id).map(|path| (path, ou.id.clone())))
-            .collect()
+        self.ous.iter().filter_map(|ou| self.ou_path(&ou.id).map(|path| (path, ou.id.clone()))).collect()
     }
 
     /// A short, stable digest of the state: a saved plan is applied only to the state it was made from.
@@ -157,11 +154,7 @@ pub enum ObserveError {
     #[error(
         "account {caller} is not the management account ({management}) of organization {organization}, nor a delegated administrator for AWS Organizations"
     )]
-    NotManagement {
-        caller: String,
-        management: String,
-        organization: String,
-    },
+    NotManagement { caller: String, management: String, organization: String },
     #[error(transparent)]
     Aws(#[from] AwsError),
 }
@@ -174,10 +167,7 @@ pub async fn observe(read: &impl OrgRead, guard: &Guard, declared_ous: &BTreeSet
     if let Some(expected) = &guard.organization_id
         && expected != &organization.id
     {
-        return Err(ObserveError::WrongOrganization {
-            expected: expected.clone(),
-            actual: organization.id,
-        });
+        return Err(ObserveError::WrongOrganization { expected: expected.clone(), actual: organization.id });
     }
     let caller = caller?;
     let not_management = |err: AwsError| -> ObserveError {
@@ -191,11 +181,7 @@ pub async fn observe(read: &impl OrgRead, guard: &Guard, declared_ous: &BTreeSet
             err.into()
         }
     };
-    let root = roots
-        .map_err(not_management)?
-        .into_iter()
-        .next()
-        .ok_or_else(|| AwsError::unexpected("ListRoots", "no root"))?;
+    let root = roots.map_err(not_management)?.into_iter().next().ok_or_else(|| AwsError::unexpected("ListRoots", "no root"))?;
 
     let tree = read_tree(read, &root.id);
     let policies = read_policies(read);
@@ -204,30 +190,13 @@ pub async fn observe(read: &impl OrgRead, guard: &Guard, declared_ous: &BTreeSet
     let mut policies = policies.map_err(not_management)?;
 
     // Paths need the whole tree; sort by them once it is complete.
-    let mut snapshot = Snapshot {
-        organization,
-        root,
-        ous: std::mem::take(&mut ous),
-        ou_tags: BTreeMap::new(),
-        accounts,
-        policies: Vec::new(),
-    };
-    let paths: BTreeMap<String, String> = snapshot
-        .ous
-        .iter()
-        .map(|ou| (ou.id.clone(), snapshot.ou_path(&ou.id).unwrap_or_default()))
-        .collect();
+    let mut snapshot =
+        Snapshot { organization, root, ous: std::mem::take(&mut ous), ou_tags: BTreeMap::new(), accounts, policies: Vec::new() };
+    let paths: BTreeMap<String, String> =
+        snapshot.ous.iter().map(|ou| (ou.id.clone(), snapshot.ou_path(&ou.id).unwrap_or_default())).collect();
     snapshot.ous.sort_by(|a, b| paths[&a.id].cmp(&paths[&b.id]));
-    let undeclared: Vec<String> = snapshot
-        .ous
-        .iter()
-        .filter(|ou| !declared_ous.contains(&paths[&ou.id]))
-        .map(|ou| ou.id.clone())
-        .collect();
-    let mut tag_reads: FuturesUnordered<_> = undeclared
-        .iter()
-        .map(|id| async move { (id.clone(), read.list_tags(id).await) })
-        .collect();
+    let undeclared: Vec<String> = snapshot.ous.iter().filter(|ou| !declared_ous.contains(&paths[&ou.id])).map(|ou| ou.id.clone()).collect();
+    let mut tag_reads: FuturesUnordered<_> = undeclared.iter().map(|id| async move { (id.clone(), read.list_tags(id).await) }).collect();
     while let Some((id, tags)) = tag_reads.next().await {
         snapshot.ou_tags.insert(id, tags?);
     }
@@ -287,20 +256,8 @@ async fn read_policies(read: &impl OrgRead) -> Result<Vec<Policy>, AwsError> {
     let mut reads: FuturesUnordered<_> = summaries
         .map(|summary| async move {
             // AWS-managed policies cannot be tagged and their content is fixed: only their targets matter.
-            let content = async {
-                if summary.aws_managed {
-                    Ok(None)
-                } else {
-                    read.describe_policy(&summary.id).await.map(Some)
-                }
-            };
-            let tags = async {
-                if summary.aws_managed {
-                    Ok(Tags::new())
-                } else {
-                    read.list_tags(&summary.id).await
-                }
-            };
+            let content = async { if summary.aws_managed { Ok(None) } else { read.describe_policy(&summary.id).await.map(Some) } };
+            let tags = async { if summary.aws_managed { Ok(Tags::new()) } else { read.list_tags(&summary.id).await } };
             let (content, targets, tags) = futures_util::join!(content, read.list_targets_for_policy(&summary.id), tags);
             let mut targets = targets?;
             targets.sort();

@@ -68,6 +68,15 @@ impl Printer {
         self.out(&serde_json::to_string_pretty(value).expect("outputs serialize"))
     }
 
+    /// Rows as JSON (the whole object), CSV or a table, as the format says.
+    pub fn listing(&self, table: &Table, json: &impl Serialize) -> Result<(), Error> {
+        match self.format {
+            OutputFormat::Json => self.json(json),
+            OutputFormat::Csv => self.out(&table.csv()),
+            _ => self.out(&table.render()),
+        }
+    }
+
     /// A note for the operator, on stderr; silent with -q.
     pub fn note(&self, text: &str) {
         if !self.quiet {

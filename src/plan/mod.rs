@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{self, Desired, FULL_AWS_ACCESS, MANAGED_BY_KEY, MANAGED_BY_VALUE, PolicyKey, PolicyKind};
+use crate::model::{self, Desired, FULL_AWS_ACCESS, PolicyKey, PolicyKind, is_managed};
 use crate::observe::{Policy, Snapshot};
 
 pub use render::{render_change_line, render_markdown, render_text};
@@ -199,14 +199,7 @@ impl PlanError {
 }
 
 pub fn create_plan(desired: &Desired, snapshot: &Snapshot, scope: &BTreeSet<Scope>) -> Result<Plan, PlanError> {
-    Planner {
-        desired,
-        snapshot,
-        scope,
-        ou_ids: snapshot.ou_paths(),
-        plan: Plan::new(snapshot),
-    }
-    .run()
+    Planner { desired, snapshot, scope, ou_ids: snapshot.ou_paths(), plan: Plan::new(snapshot) }.run()
 }
 
 impl Plan {
@@ -230,23 +223,14 @@ struct Planner<'a> {
     plan: Plan,
 }
 
-fn is_managed(tags: &BTreeMap<String, String>) -> bool {
-    tags.get(MANAGED_BY_KEY).map(String::as_str) == Some(MANAGED_BY_VALUE)
-}
-
 /// Policy documents compare as JSON, so formatting and key order are not drift.
 fn same_content(live: Option<&str>, desired: &serde_json::Value) -> bool {
-    live.and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok())
-        .is_some_and(|live| &live == desired)
+    live.and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok()).is_some_and(|live| &live == desired)
 }
 
 impl<'a> Planner<'a> {
     fn run(mut self) -> Result<Plan, PlanError> {
-        let deleted_ous = if self.scope.contains(&Scope::Ou) {
-            self.ous()
-        } else {
-            BTreeSet::new()
-        };
+        let deleted_ous = if self.scope.contains(&Scope::Ou) { self.ous() } else { BTreeSet::new() };
         if self.scope.contains(&Scope::Scp) {
             self.policies();
             self.attachments();
@@ -271,16 +255,11 @@ impl<'a> Planner<'a> {
     fn ous(&mut self) -> BTreeSet<String> {
         let mut missing: Vec<&String> = self.desired.ous.keys().filter(|path| !self.ou_ids.contains_key(*path)).collect();
         missing.sort_by_key(|path| (model::depth(path), (*path).clone()));
-        self.plan
-            .changes
-            .extend(missing.into_iter().map(|path| Change::CreateOu { path: path.clone() }));
+        self.plan.changes.extend(missing.into_iter().map(|path| Change::CreateOu { path: path.clone() }));
 
         let snapshot = self.snapshot;
-        let mut undeclared: Vec<(&String, &String)> = self
-            .ou_ids
-            .iter()
-            .filter(|(path, _)| !self.desired.ous.contains_key(*path))
-            .collect();
+        let mut undeclared: Vec<(&String, &String)> =
+            self.ou_ids.iter().filter(|(path, _)| !self.desired.ous.contains_key(*path)).collect();
         // Deepest first, so a child is gone before its parent is judged empty.
         undeclared.sort_by_key(|(path, _)| std::cmp::Reverse(model::depth(path)));
         let mut deleted = BTreeSet::new();
@@ -297,11 +276,7 @@ impl<'a> Planner<'a> {
                 continue;
             }
             let accounts = snapshot.accounts.iter().filter(|a| &a.parent_id == id).count();
-            let children = snapshot
-                .ous
-                .iter()
-                .filter(|ou| &ou.parent_id == id && !deleted.contains(&ou.id))
-                .count();
+            let children = snapshot.ous.iter().filter(|ou| &ou.parent_id == id && !deleted.contains(&ou.id)).count();
             if accounts > 0 || children > 0 {
                 self.plan.warnings.push(format!(
                     "OU {path} is managed by miyabi-org but no longer declared; it still holds {accounts} account(s) and {children} OU(s) that are not being deleted, so it is kept: move them out and plan again"
@@ -309,10 +284,7 @@ impl<'a> Planner<'a> {
                 continue;
             }
             deleted.insert(id.clone());
-            deletions.push(Change::DeleteOu {
-                path: path.clone(),
-                id: id.clone(),
-            });
+            deletions.push(Change::DeleteOu { path: path.clone(), id: id.clone() });
         }
         self.plan.changes.extend(deletions);
         deleted
@@ -336,14 +308,10 @@ impl<'a> Planner<'a> {
                 });
                 continue;
             };
-            let content = (!same_content(live.content.as_deref(), &wanted.content)).then(|| Update {
-                from: live.content.clone().unwrap_or_default(),
-                to: wanted.content.to_string(),
-            });
-            let description = (live.description != wanted.description).then(|| Update {
-                from: live.description.clone(),
-                to: wanted.description.clone(),
-            });
+            let content = (!same_content(live.content.as_deref(), &wanted.content))
+                .then(|| Update { from: live.content.clone().unwrap_or_default(), to: wanted.content.to_string() });
+            let description =
+                (live.description != wanted.description).then(|| Update { from: live.description.clone(), to: wanted.description.clone() });
             if content.is_some() || description.is_some() {
                 self.plan.changes.push(Change::UpdatePolicy {
                     policy_type: key.kind,
@@ -354,11 +322,7 @@ impl<'a> Planner<'a> {
                 });
             }
             if !is_managed(&live.tags) {
-                self.plan.changes.push(Change::TagPolicy {
-                    policy_type: key.kind,
-                    name: key.name.clone(),
-                    id: live.id.clone(),
-                });
+                self.plan.changes.push(Change::TagPolicy { policy_type: key.kind, name: key.name.clone(), id: live.id.clone() });
             }
         }
     }
@@ -367,14 +331,7 @@ impl<'a> Planner<'a> {
     fn attachments(&mut self) {
         let mut targets = Vec::new();
         if let Some(root) = &self.desired.root {
-            targets.push((
-                Target {
-                    kind: TargetKind::Root,
-                    name: "root".into(),
-                    id: Some(self.snapshot.root.id.clone()),
-                },
-                root,
-            ));
+            targets.push((Target { kind: TargetKind::Root, name: "root".into(), id: Some(self.snapshot.root.id.clone()) }, root));
         }
         let creating_ous = self.scope.contains(&Scope::Ou);
         for (path, policies) in &self.desired.ous {
@@ -382,24 +339,15 @@ impl<'a> Planner<'a> {
             if id.is_none() && !creating_ous {
                 continue; // attached once the OU exists
             }
-            targets.push((
-                Target {
-                    kind: TargetKind::Ou,
-                    name: path.clone(),
-                    id,
-                },
-                policies,
-            ));
+            targets.push((Target { kind: TargetKind::Ou, name: path.clone(), id }, policies));
         }
         let mut changes = Vec::new();
         for (target, wanted) in targets {
             for kind in PolicyKind::ALL {
                 let attached: BTreeMap<&str, &Policy> = match &target.id {
-                    Some(id) => self
-                        .live_policies()
-                        .filter(|p| p.kind == kind && p.targets.contains(id))
-                        .map(|p| (p.name.as_str(), p))
-                        .collect(),
+                    Some(id) => {
+                        self.live_policies().filter(|p| p.kind == kind && p.targets.contains(id)).map(|p| (p.name.as_str(), p)).collect()
+                    }
                     // AWS attaches FullAWSAccess to every new OU.
                     None => self
                         .live_policies()
@@ -409,12 +357,7 @@ impl<'a> Planner<'a> {
                 };
                 for name in wanted.names(kind).filter(|name| !attached.contains_key(name.as_str())) {
                     let policy_id = self.live_policy(&PolicyKey { kind, name: name.clone() }).map(|p| p.id.clone());
-                    changes.push(Change::AttachPolicy {
-                        policy_type: kind,
-                        policy: name.clone(),
-                        policy_id,
-                        target: target.clone(),
-                    });
+                    changes.push(Change::AttachPolicy { policy_type: kind, policy: name.clone(), policy_id, target: target.clone() });
                 }
                 let wanted: BTreeSet<&str> = wanted.names(kind).map(String::as_str).collect();
                 for (name, policy) in attached.into_iter().filter(|(name, _)| !wanted.contains(name)) {
@@ -436,10 +379,7 @@ impl<'a> Planner<'a> {
         let managed_targets: BTreeSet<String> = self.managed_target_ids();
         let mut changes = Vec::new();
         for policy in self.live_policies().filter(|p| !p.aws_managed) {
-            let key = PolicyKey {
-                kind: policy.kind,
-                name: policy.name.clone(),
-            };
+            let key = PolicyKey { kind: policy.kind, name: policy.name.clone() };
             if self.desired.policies.contains_key(&key) {
                 continue;
             }
@@ -467,11 +407,7 @@ impl<'a> Planner<'a> {
                     target: self.target(target_id),
                 });
             }
-            changes.push(Change::DeletePolicy {
-                policy_type: policy.kind,
-                name: policy.name.clone(),
-                id: policy.id.clone(),
-            });
+            changes.push(Change::DeletePolicy { policy_type: policy.kind, name: policy.name.clone(), id: policy.id.clone() });
         }
         self.plan.changes.extend(changes);
         Ok(())
@@ -483,10 +419,7 @@ impl<'a> Planner<'a> {
             .filter(|p| {
                 !p.aws_managed
                     && !is_managed(&p.tags)
-                    && !self.desired.policies.contains_key(&PolicyKey {
-                        kind: p.kind,
-                        name: p.name.clone(),
-                    })
+                    && !self.desired.policies.contains_key(&PolicyKey { kind: p.kind, name: p.name.clone() })
             })
             .map(|p| unmanaged_policy(p, self.snapshot))
             .collect();
@@ -500,11 +433,7 @@ impl<'a> Planner<'a> {
     }
 
     fn scp_count(&self, target_id: &str) -> usize {
-        self.snapshot
-            .policies
-            .iter()
-            .filter(|p| p.kind == PolicyKind::ServiceControl && p.targets.iter().any(|t| t == target_id))
-            .count()
+        self.snapshot.policies.iter().filter(|p| p.kind == PolicyKind::ServiceControl && p.targets.iter().any(|t| t == target_id)).count()
     }
 
     fn target(&self, id: &str) -> Target {
@@ -515,30 +444,18 @@ impl<'a> Planner<'a> {
         } else {
             TargetKind::Account
         };
-        Target {
-            kind,
-            name: self.snapshot.target_name(id),
-            id: Some(id.to_string()),
-        }
+        Target { kind, name: self.snapshot.target_name(id), id: Some(id.to_string()) }
     }
 }
 
 fn unmanaged_policy(policy: &Policy, snapshot: &Snapshot) -> Unmanaged {
     let targets: Vec<String> = policy.targets.iter().map(|t| snapshot.target_name(t)).collect();
-    let attached = if targets.is_empty() {
-        "not attached".to_string()
-    } else {
-        format!("attached to {}", targets.join(", "))
-    };
+    let attached = if targets.is_empty() { "not attached".to_string() } else { format!("attached to {}", targets.join(", ")) };
     Unmanaged {
         kind: "policy".into(),
         name: policy.name.clone(),
         id: policy.id.clone(),
-        detail: format!(
-            "{} not in policies/{}/ and not tagged managed-by=miyabi-org; {attached}",
-            policy.kind,
-            policy.kind.dir()
-        ),
+        detail: format!("{} not in policies/{}/ and not tagged managed-by=miyabi-org; {attached}", policy.kind, policy.kind.dir()),
     }
 }
 

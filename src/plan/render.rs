@@ -29,33 +29,15 @@ pub fn describe(change: &Change) -> String {
         Change::DeleteOu { path, id } => format!("OU {path} ({id})"),
         Change::EnablePolicyType { policy_type } => format!("enable {} on the root", policy_type.aws_name()),
         Change::CreatePolicy { policy_type, name, .. } => format!("{policy_type} {name}"),
-        Change::UpdatePolicy {
-            policy_type,
-            name,
-            description,
-            content,
-            ..
-        } => {
-            let what: Vec<&str> = [content.as_ref().map(|_| "content"), description.as_ref().map(|_| "description")]
-                .into_iter()
-                .flatten()
-                .collect();
+        Change::UpdatePolicy { policy_type, name, description, content, .. } => {
+            let what: Vec<&str> =
+                [content.as_ref().map(|_| "content"), description.as_ref().map(|_| "description")].into_iter().flatten().collect();
             format!("{policy_type} {name} ({})", what.join(", "))
         }
         Change::TagPolicy { policy_type, name, .. } => format!("{policy_type} {name}: tag managed-by=miyabi-org"),
         Change::DeletePolicy { policy_type, name, id } => format!("{policy_type} {name} ({id})"),
-        Change::AttachPolicy {
-            policy_type,
-            policy,
-            target: t,
-            ..
-        } => format!("{policy_type} {policy} -> {}", target(t)),
-        Change::DetachPolicy {
-            policy_type,
-            policy,
-            target: t,
-            ..
-        } => format!("{policy_type} {policy} -/-> {}", target(t)),
+        Change::AttachPolicy { policy_type, policy, target: t, .. } => format!("{policy_type} {policy} -> {}", target(t)),
+        Change::DetachPolicy { policy_type, policy, target: t, .. } => format!("{policy_type} {policy} -/-> {}", target(t)),
     }
 }
 
@@ -115,12 +97,7 @@ fn details(change: &Change, indent: &str) -> String {
 }
 
 pub fn summary(plan: &Plan) -> String {
-    format!(
-        "Plan: {} to add, {} to change, {} to remove.",
-        plan.count(Effect::Add),
-        plan.count(Effect::Change),
-        plan.count(Effect::Remove)
-    )
+    format!("Plan: {} to add, {} to change, {} to remove.", plan.count(Effect::Add), plan.count(Effect::Change), plan.count(Effect::Remove))
 }
 
 /// The plan for a terminal.
@@ -158,11 +135,7 @@ pub fn render_text(plan: &Plan) -> String {
 pub fn render_markdown(plan: &Plan) -> String {
     let mut out = String::new();
     if plan.is_empty() {
-        let _ = writeln!(
-            out,
-            "### miyabi-org: no drift\n\nOrganization `{}` matches the repo.",
-            plan.organization_id
-        );
+        let _ = writeln!(out, "### miyabi-org: no drift\n\nOrganization `{}` matches the repo.", plan.organization_id);
     } else {
         let _ = writeln!(out, "### miyabi-org: drift in `{}`\n\n{}\n", plan.organization_id, summary(plan));
         out.push_str("```diff\n");
@@ -173,10 +146,7 @@ pub fn render_markdown(plan: &Plan) -> String {
         out.push_str("```\n");
     }
     if !plan.unmanaged.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n#### Unmanaged (left alone)\n\n| kind | name | id | detail |\n| --- | --- | --- | --- |"
-        );
+        let _ = writeln!(out, "\n#### Unmanaged (left alone)\n\n| kind | name | id | detail |\n| --- | --- | --- | --- |");
         for item in &plan.unmanaged {
             let _ = writeln!(out, "| {} | {} | `{}` | {} |", item.kind, item.name, item.id, item.detail);
         }

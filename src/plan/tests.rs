@@ -17,15 +17,8 @@ fn deny(action: &str) -> serde_json::Value {
 /// An organization with a root, FullAWSAccess on the root, and nothing else.
 fn empty_org() -> Snapshot {
     Snapshot {
-        organization: Organization {
-            id: "o-exampleorg1".into(),
-            management_account_id: "111111111111".into(),
-        },
-        root: Root {
-            id: "r-root".into(),
-            name: "Root".into(),
-            policy_types: BTreeSet::from([PolicyKind::ServiceControl]),
-        },
+        organization: Organization { id: "o-exampleorg1".into(), management_account_id: "111111111111".into() },
+        root: Root { id: "r-root".into(), name: "Root".into(), policy_types: BTreeSet::from([PolicyKind::ServiceControl]) },
         ous: Vec::new(),
         ou_tags: BTreeMap::new(),
         accounts: vec![Account {
@@ -52,11 +45,7 @@ fn empty_org() -> Snapshot {
 const FULL: &str = "FullAWSAccess";
 
 fn add_ou(s: &mut Snapshot, id: &str, name: &str, parent: &str, tags: Option<Tags>) {
-    s.ous.push(Ou {
-        id: id.into(),
-        name: name.into(),
-        parent_id: parent.into(),
-    });
+    s.ous.push(Ou { id: id.into(), name: name.into(), parent_id: parent.into() });
     if let Some(tags) = tags {
         s.ou_tags.insert(id.into(), tags);
     }
@@ -83,35 +72,21 @@ fn attach(s: &mut Snapshot, policy: &str, target: &str) {
 }
 
 fn scps(names: &[&str]) -> TargetPolicies {
-    TargetPolicies {
-        by_kind: BTreeMap::from([(PolicyKind::ServiceControl, names.iter().map(|n| n.to_string()).collect())]),
-    }
+    TargetPolicies { by_kind: BTreeMap::from([(PolicyKind::ServiceControl, names.iter().map(|n| n.to_string()).collect())]) }
 }
 
 /// Root: FullAWSAccess + deny-leave; Workloads and Workloads/Pool; Workloads gets region-guard.
 fn desired() -> Desired {
     let policy = |action: &str, name: &str| {
         (
-            PolicyKey {
-                kind: PolicyKind::ServiceControl,
-                name: name.into(),
-            },
-            DesiredPolicy {
-                content: deny(action),
-                description: crate::model::default_description(PolicyKind::ServiceControl, name),
-            },
+            PolicyKey { kind: PolicyKind::ServiceControl, name: name.into() },
+            DesiredPolicy { content: deny(action), description: crate::model::default_description(PolicyKind::ServiceControl, name) },
         )
     };
     Desired {
         root: Some(scps(&[FULL, "deny-leave"])),
-        ous: BTreeMap::from([
-            ("Workloads".into(), scps(&[FULL, "region-guard"])),
-            ("Workloads/Pool".into(), scps(&[FULL])),
-        ]),
-        policies: BTreeMap::from([
-            policy("organizations:LeaveOrganization", "deny-leave"),
-            policy("ec2:*", "region-guard"),
-        ]),
+        ous: BTreeMap::from([("Workloads".into(), scps(&[FULL, "region-guard"])), ("Workloads/Pool".into(), scps(&[FULL]))]),
+        policies: BTreeMap::from([policy("organizations:LeaveOrganization", "deny-leave"), policy("ec2:*", "region-guard")]),
         ignore_policies: vec!["aws-guardrails-*".into()],
     }
 }
@@ -121,14 +96,7 @@ fn converged() -> Snapshot {
     let mut s = empty_org();
     add_ou(&mut s, "ou-work", "Workloads", "r-root", None);
     add_ou(&mut s, "ou-pool", "Pool", "ou-work", None);
-    add_policy(
-        &mut s,
-        "p-leave",
-        "deny-leave",
-        &deny("organizations:LeaveOrganization"),
-        managed(),
-        &["r-root"],
-    );
+    add_policy(&mut s, "p-leave", "deny-leave", &deny("organizations:LeaveOrganization"), managed(), &["r-root"]);
     add_policy(&mut s, "p-region", "region-guard", &deny("ec2:*"), managed(), &["ou-work"]);
     s
 }
@@ -290,14 +258,7 @@ fn undeclared_ous_are_deleted_only_when_managed_and_empty() {
 #[test]
 fn ignored_policies_are_left_alone_entirely() {
     let mut s = converged();
-    add_policy(
-        &mut s,
-        "p-ct",
-        "aws-guardrails-XyZ",
-        &deny("config:*"),
-        Tags::new(),
-        &["ou-work", "r-root"],
-    );
+    add_policy(&mut s, "p-ct", "aws-guardrails-XyZ", &deny("config:*"), Tags::new(), &["ou-work", "r-root"]);
     let plan = plan(&desired(), &s);
     assert!(plan.is_empty() && plan.unmanaged.is_empty(), "{}", render_text(&plan));
 }

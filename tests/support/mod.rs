@@ -14,11 +14,7 @@ pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 fn venv_bin(name: &str) -> PathBuf {
     let path = Path::new(ROOT).join(".venv/bin").join(name);
-    assert!(
-        path.exists(),
-        "the sandbox is not installed ({} is missing): run scripts/sandbox.sh install",
-        path.display()
-    );
+    assert!(path.exists(), "the sandbox is not installed ({} is missing): run scripts/sandbox.sh install", path.display());
     path
 }
 
@@ -41,10 +37,7 @@ impl Sandbox {
             .stderr(Stdio::null())
             .spawn()
             .expect("moto_server starts");
-        let sandbox = Sandbox {
-            child,
-            url: format!("http://127.0.0.1:{port}"),
-        };
+        let sandbox = Sandbox { child, url: format!("http://127.0.0.1:{port}") };
         let deadline = Instant::now() + Duration::from_secs(60);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(Instant::now() < deadline, "moto_server did not listen on {port} within 60 s");
@@ -59,9 +52,7 @@ impl Sandbox {
             .behavior_version(aws_sdk_organizations::config::BehaviorVersion::latest())
             .region(aws_sdk_organizations::config::Region::new("us-east-1"))
             .endpoint_url(&self.url)
-            .credentials_provider(aws_sdk_organizations::config::Credentials::new(
-                "testing", "testing", None, None, "tests",
-            ))
+            .credentials_provider(aws_sdk_organizations::config::Credentials::new("testing", "testing", None, None, "tests"))
             .build();
         aws_sdk_organizations::Client::from_conf(config)
     }
@@ -111,17 +102,8 @@ impl Proxy {
             .expect("the fault proxy starts");
         let mut line = String::new();
         BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        let port = line
-            .trim()
-            .strip_prefix("ready ")
-            .unwrap_or_else(|| panic!("fault proxy said {line:?}"))
-            .to_string();
-        Proxy {
-            child,
-            url: format!("http://127.0.0.1:{port}"),
-            log,
-            _dir: dir,
-        }
+        let port = line.trim().strip_prefix("ready ").unwrap_or_else(|| panic!("fault proxy said {line:?}")).to_string();
+        Proxy { child, url: format!("http://127.0.0.1:{port}"), log, _dir: dir }
     }
 
     /// Operations seen so far, with their outcome: `CreatePolicy forwarded 200`.
@@ -131,10 +113,7 @@ impl Proxy {
 
     /// The operations that change something (AWS names them by verb).
     pub fn writes(&self) -> Vec<String> {
-        self.requests()
-            .into_iter()
-            .filter(|line| is_write(line.split(' ').next().unwrap_or("")))
-            .collect()
+        self.requests().into_iter().filter(|line| is_write(line.split(' ').next().unwrap_or(""))).collect()
     }
 }
 
@@ -175,12 +154,7 @@ pub fn process(endpoint: &str, repo: &Path) -> Process {
 /// A new org repo made by `miyabi-org init`: this repo's example org.
 pub fn example_repo() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    Command::new(assert_cmd::cargo::cargo_bin!("miyabi-org"))
-        .arg("init")
-        .arg(dir.path())
-        .env("NO_COLOR", "1")
-        .assert()
-        .success();
+    Command::new(assert_cmd::cargo::cargo_bin!("miyabi-org")).arg("init").arg(dir.path()).env("NO_COLOR", "1").assert().success();
     dir
 }
 
