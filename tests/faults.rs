@@ -35,18 +35,8 @@ async fn apply_and_drift_through_faults_match_a_clean_run() {
     assert_eq!(actual, expected);
 
     // Drift through faults sees exactly what drift without them sees.
-    let org = faulty.organizations().await;
-    let root = org.list_roots().send().await.unwrap().roots()[0].id().unwrap().to_string();
-    let deny = org
-        .create_policy()
-        .name("hand-made")
-        .description("by hand")
-        .r#type(aws_sdk_organizations::types::PolicyType::ServiceControlPolicy)
-        .content(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*"}]}"#)
-        .send()
-        .await
-        .unwrap();
-    org.attach_policy().policy_id(deny.policy().unwrap().policy_summary().unwrap().id().unwrap()).target_id(&root).send().await.unwrap();
+    let hand = faulty.create_scp_by_hand("hand-made", "s3:*").await;
+    faulty.attach(&hand, &faulty.root_id().await).await;
     let direct = json(tool(&faulty.url, dir).args(["drift", "--output", "json"]));
     let through_faults = json(tool(&proxy.url, dir).args(["drift", "--output", "json"]));
     assert_eq!(direct["changes"].as_array().unwrap().len(), 1);
@@ -88,8 +78,7 @@ async fn an_apply_killed_half_way_converges_with_nothing_duplicated() {
 
     // Nothing twice: one OU per name under each parent, one policy per name.
     let org = sandbox.organizations().await;
-    let root = org.list_roots().send().await.unwrap().roots()[0].id().unwrap().to_string();
-    let mut parents = vec![root];
+    let mut parents = vec![sandbox.root_id().await];
     let mut ous = 0;
     while let Some(parent) = parents.pop() {
         let children = org.list_organizational_units_for_parent().parent_id(&parent).send().await.unwrap();
@@ -103,4 +92,31 @@ async fn an_apply_killed_half_way_converges_with_nothing_duplicated() {
     let policies = json(tool(&sandbox.url, dir).args(["scp", "list", "--output", "json"]));
     let names: Vec<&str> = policies["policies"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
     assert_eq!(names.len(), names.iter().collect::<BTreeSet<_>>().len(), "{names:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_partial_apply_says_what_was_done_and_what_failed_and_a_rerun_converges() {
+    let sandbox = Sandbox::start();
+    sandbox.create_organization().await;
+    let refusing = Proxy::start(&sandbox.url, &["--refuse", "CreatePolicy"]);
+    let repo = example_repo();
+    let dir = repo.path();
+
+    let output = tool(&refusing.url, dir).args(["apply", "--yes"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let error = stderr(&output);
+    assert!(error.contains("done    + OU Workloads/Pool"), "{error}");
+    assert!(error.contains("FAILED  + SCP region-guard: CreatePolicy region-guard: injected refusal"), "{error}");
+    assert!(
+        error.ends_with(
+            "error: apply failed: 11 changes done, 6 failed, 11 not attempted\n  = help: fix the cause shown above and run apply again: it plans from the live state and converges\n"
+        ),
+        "{error}"
+    );
+    let json = json(tool(&refusing.url, dir).args(["apply", "--yes", "--output", "json"]));
+    let statuses: BTreeSet<&str> = json["outcomes"].as_array().unwrap().iter().map(|o| o["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, BTreeSet::from(["failed", "skipped"]));
+
+    tool(&sandbox.url, dir).args(["apply", "--yes"]).assert().success();
+    tool(&sandbox.url, dir).arg("drift").assert().code(0);
 }

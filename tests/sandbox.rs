@@ -71,20 +71,11 @@ async fn drift_reports_hand_made_changes_and_apply_repairs_them() {
 
     // Behind the tool's back: a policy attached by hand, and a managed policy edited.
     let org = sandbox.organizations().await;
-    let root = org.list_roots().send().await.unwrap().roots()[0].id().unwrap().to_string();
+    let root = sandbox.root_id().await;
     let ous = org.list_organizational_units_for_parent().parent_id(&root).send().await.unwrap();
     let security = ous.organizational_units().iter().find(|ou| ou.name() == Some("Security")).unwrap().id().unwrap().to_string();
-    let hand = org
-        .create_policy()
-        .name("hand-made")
-        .description("by hand")
-        .r#type(aws_sdk_organizations::types::PolicyType::ServiceControlPolicy)
-        .content(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*"}]}"#)
-        .send()
-        .await
-        .unwrap();
-    let hand_id = hand.policy().unwrap().policy_summary().unwrap().id().unwrap().to_string();
-    org.attach_policy().policy_id(&hand_id).target_id(&security).send().await.unwrap();
+    let hand_id = sandbox.create_scp_by_hand("hand-made", "s3:DeleteBucket").await;
+    sandbox.attach(&hand_id, &security).await;
     let policies = org.list_policies().filter(aws_sdk_organizations::types::PolicyType::ServiceControlPolicy).send().await.unwrap();
     let region = policies.policies().iter().find(|p| p.name() == Some("region-guard")).unwrap().id().unwrap().to_string();
     org.update_policy()
@@ -128,12 +119,7 @@ async fn a_saved_plan_is_applied_as_shown_and_refused_once_the_org_changed() {
     edit(dir, "miyabi-org.toml", r#"scps = ["FullAWSAccess", "region-guard"]"#, r#"scps = ["FullAWSAccess"]"#);
     tool(&sandbox.url, dir).args(["plan", "--out", "plan.json"]).assert().success();
     let org = sandbox.organizations().await;
-    org.create_organizational_unit()
-        .parent_id(org.list_roots().send().await.unwrap().roots()[0].id().unwrap())
-        .name("Made-by-hand")
-        .send()
-        .await
-        .unwrap();
+    org.create_organizational_unit().parent_id(sandbox.root_id().await).name("Made-by-hand").send().await.unwrap();
     let output = tool(&sandbox.url, dir).args(["apply", "plan.json", "--yes"]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(

@@ -3,7 +3,7 @@
 
     python3 tests/support/fault_proxy.py --upstream http://127.0.0.1:PORT \
         [--port 0] [--throttle 0.0] [--error500 0.0] [--delay-ms 0] [--seed 1] \
-        [--log FILE] [--expired-token]
+        [--log FILE] [--expired-token] [--refuse OPERATION ...]
 
 Prints exactly one line `ready PORT` on stdout once it is listening on 127.0.0.1.
 
@@ -13,6 +13,8 @@ the query string, else it is `METHOD PATH`.  Requests under /moto-api are
 forwarded untouched and not logged.  Every other request is, in this order:
 
   * --expired-token: answered with an expired-credentials error;
+  * an operation named by --refuse: answered with a ConstraintViolationException
+    (HTTP 400, not retried), as AWS refuses a request it will never accept;
   * with probability --throttle: answered with a throttling error (HTTP 400);
   * else with probability --error500: answered with an HTTP 500 service error;
   * else delayed by a uniform 0..--delay-ms milliseconds and forwarded.
@@ -21,7 +23,7 @@ Faults are answered without contacting the upstream.  JSON-protocol requests
 (those with X-Amz-Target) get JSON errors; the others (query protocol, e.g. STS)
 get XML errors.  With --log FILE one line per request is appended and flushed:
 `<Operation> <outcome> <status>`, outcome one of forwarded, throttled, error500,
-expired, upstream-error.
+expired, refused, upstream-error.
 """
 
 import argparse
@@ -39,6 +41,10 @@ import urllib.parse
 JSON_THROTTLE = (
     b'{"__type":"TooManyRequestsException","Message":"AWS Organizations can\'t complete '
     b'your request because another request is already in progress. Try again later."}'
+)
+JSON_REFUSED = (
+    b'{"__type":"ConstraintViolationException","Message":"injected refusal",'
+    b'"Reason":"POLICY_NUMBER_LIMIT_EXCEEDED"}'
 )
 JSON_ERROR500 = b'{"__type":"ServiceException","Message":"injected fault"}'
 JSON_EXPIRED = (
@@ -86,6 +92,7 @@ class Proxy:
         self.error500 = args.error500
         self.delay_ms = args.delay_ms
         self.expired = args.expired_token
+        self.refuse = set(args.refuse or [])
         self.rng = random.Random(args.seed)
         self.rng_lock = threading.Lock()
         self.log_file = open(args.log, "a", encoding="utf-8") if args.log else None
@@ -248,6 +255,9 @@ def make_handler(proxy):
                 self.fault(op, "expired", is_json, 400, JSON_EXPIRED, 403, XML_EXPIRED,
                            json_ctype)
                 return
+            if op in proxy.refuse and is_json:
+                self.fault(op, "refused", is_json, 400, JSON_REFUSED, 400, b"", json_ctype)
+                return
             r_throttle, r_error, r_delay = proxy.draw()
             if r_throttle < proxy.throttle:
                 self.fault(op, "throttled", is_json, 400, JSON_THROTTLE, 400, XML_THROTTLE,
@@ -326,6 +336,8 @@ def main():
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--log", help="append one line per request to this file")
     p.add_argument("--expired-token", action="store_true")
+    p.add_argument("--refuse", action="append", metavar="OPERATION",
+                   help="always refuse this operation (repeatable)")
     args = p.parse_args()
 
     proxy = Proxy(args)

@@ -71,6 +71,34 @@ impl Sandbox {
     }
 }
 
+/// Changes behind the tool's back, as a person with the console or the CLI would make them.
+impl Sandbox {
+    pub async fn root_id(&self) -> String {
+        self.organizations().await.list_roots().send().await.unwrap().roots()[0].id().unwrap().to_string()
+    }
+
+    /// An SCP made by hand (not tagged) that denies one action; returns its id.
+    pub async fn create_scp_by_hand(&self, name: &str, action: &str) -> String {
+        let content = format!(r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Deny","Action":"{action}","Resource":"*"}}]}}"#);
+        let out = self
+            .organizations()
+            .await
+            .create_policy()
+            .name(name)
+            .description("by hand")
+            .r#type(aws_sdk_organizations::types::PolicyType::ServiceControlPolicy)
+            .content(content)
+            .send()
+            .await
+            .unwrap();
+        out.policy().unwrap().policy_summary().unwrap().id().unwrap().to_string()
+    }
+
+    pub async fn attach(&self, policy_id: &str, target_id: &str) {
+        self.organizations().await.attach_policy().policy_id(policy_id).target_id(target_id).send().await.unwrap();
+    }
+}
+
 impl Drop for Sandbox {
     fn drop(&mut self) {
         let _ = self.child.kill();
