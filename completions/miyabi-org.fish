@@ -49,6 +49,9 @@ complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "drift" -d 'Pl
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "org" -d 'The live organization'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "ou" -d 'Organizational units'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "scp" -d 'Service control policies (and tag policies) and their attachments'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "account" -d 'Accounts: the account factory, import, move, close'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "tenant" -d 'The tenant registry: customers, their pools and silos'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "budget" -d 'Budgets of accounts and customers'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "man" -d 'Write man pages into a directory'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -85,7 +88,9 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -s y -l 
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -l no-progress -d 'Plain lines instead of progress bars and spinners'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -s h -l help -d 'Print help'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l only -d 'Limit to these parts of the organization' -r -f -a "ou\t'Organizational units'
-scp\t'Service control and tag policies, and their attachments'"
+scp\t'Service control and tag policies, and their attachments to the root and OUs'
+account\t'Accounts: creation, OU, tags, account-level SCPs; the tenant registry\'s pools'
+budget\t'Budgets of accounts and customers'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l out -d 'Save the plan for `apply FILE`' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
@@ -105,7 +110,9 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -s y -l yes 
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l no-progress -d 'Plain lines instead of progress bars and spinners'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l only -d 'Limit to these parts of the organization' -r -f -a "ou\t'Organizational units'
-scp\t'Service control and tag policies, and their attachments'"
+scp\t'Service control and tag policies, and their attachments to the root and OUs'
+account\t'Accounts: creation, OU, tags, account-level SCPs; the tenant registry\'s pools'
+budget\t'Budgets of accounts and customers'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -123,7 +130,9 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -s y -l yes
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l no-progress -d 'Plain lines instead of progress bars and spinners'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l only -d 'Limit to these parts of the organization' -r -f -a "ou\t'Organizational units'
-scp\t'Service control and tag policies, and their attachments'"
+scp\t'Service control and tag policies, and their attachments to the root and OUs'
+account\t'Accounts: creation, OU, tags, account-level SCPs; the tenant registry\'s pools'
+budget\t'Budgets of accounts and customers'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -340,6 +349,283 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_se
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Plan policies and attachments only'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Plan and apply policies and attachments only'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -f -a "create" -d 'Place a customer in a pool (created when needed), or create a core account with --template'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -f -a "list" -d 'Accounts with their OU, tier, pool, customers and status'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -f -a "import" -d 'Adopt an existing account into the repo without recreating it'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -f -a "move" -d 'Move a core account to another OU (tenant accounts follow their template)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -f -a "close" -d 'Close an account that hosts no customer, and remove it from the repo'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l customer -d 'The customer id ([A-Za-z0-9][A-Za-z0-9-]{0,62})' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l tier -d 'The tier from [tenancy.tier] (default: pool)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l pool -d 'This pool number rather than the first with room' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l budget-usd -d 'Monthly budget for the customer\'s tagged cost' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l template -d 'A core account from this template (with --name)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l name -d 'The core account\'s name' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l ou -d 'The core account\'s OU, instead of the template\'s' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l email -d 'The core account\'s email, instead of [organization] email' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l silo -d 'A dedicated account: the tier `silo`'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l dry-run -d 'Show the plan and change nothing'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -l pool -d 'As this pool (with --tier, default pool)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -l tier -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -l core -d 'As a core account of this name' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -l template -d 'The core account\'s template' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -l dry-run
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -l ou -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -l dry-run
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -l confirm -d 'The account\'s name, to close without typing it (with --yes)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "create" -d 'Place a customer in a pool (created when needed), or create a core account with --template'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "list" -d 'Accounts with their OU, tier, pool, customers and status'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "import" -d 'Adopt an existing account into the repo without recreating it'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move a core account to another OU (tenant accounts follow their template)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close an account that hosts no customer, and remove it from the repo'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -f -a "list" -d 'Every customer with its tier, pool and account'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -f -a "show" -d 'One customer, with its placement history'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -f -a "place" -d 'Place a customer (the same as `account create --customer`)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -f -a "migrate" -d 'Move a customer to another tier or pool, creating the account when needed'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -l tier -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -l pool -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -l budget-usd -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -l dry-run
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -l to -d 'The tier to move to (silo, pool, ...)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -l pool -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -l dry-run
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every customer with its tier, pool and account'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "show" -d 'One customer, with its placement history'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "place" -d 'Place a customer (the same as `account create --customer`)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Move a customer to another tier or pool, creating the account when needed'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -f -a "list" -d 'Declared and live budgets side by side'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -f -a "apply" -d 'Plan and apply budgets only'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "list" -d 'Declared and live budgets side by side'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Plan and apply budgets only'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -372,17 +658,20 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s v -l verbo
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -l no-progress -d 'Plain lines instead of progress bars and spinners'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s h -l help -d 'Print help'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "init" -d 'Scaffold an org repo from the embedded defaults'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "validate" -d 'Run every offline check of the repo; makes no AWS call'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "plan" -d 'Read the live organization and show what apply would change'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "apply" -d 'Apply a saved plan, or plan and apply, after asking'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "drift" -d 'Plan for CI: exit 0 when clean, 2 on drift, 1 on error; never writes'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "org" -d 'The live organization'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "ou" -d 'Organizational units'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "scp" -d 'Service control policies (and tag policies) and their attachments'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "man" -d 'Write man pages into a directory'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "init" -d 'Scaffold an org repo from the embedded defaults'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "validate" -d 'Run every offline check of the repo; makes no AWS call'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "plan" -d 'Read the live organization and show what apply would change'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "apply" -d 'Apply a saved plan, or plan and apply, after asking'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "drift" -d 'Plan for CI: exit 0 when clean, 2 on drift, 1 on error; never writes'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "org" -d 'The live organization'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "ou" -d 'Organizational units'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "scp" -d 'Service control policies (and tag policies) and their attachments'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "account" -d 'Accounts: the account factory, import, move, close'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "tenant" -d 'The tenant registry: customers, their pools and silos'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "budget" -d 'Budgets of accounts and customers'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "man" -d 'Write man pages into a directory'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "show" -d 'The organization, its root and a line per OU'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "tree" -d 'The OU tree with accounts and attached policies'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from ou" -f -a "list" -d 'Live and declared OUs side by side'
@@ -391,3 +680,14 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_s
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from scp" -f -a "validate" -d 'Check the policy files offline and show their sizes against the limits'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from scp" -f -a "plan" -d 'Plan policies and attachments only'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from scp" -f -a "apply" -d 'Plan and apply policies and attachments only'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "create" -d 'Place a customer in a pool (created when needed), or create a core account with --template'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "list" -d 'Accounts with their OU, tier, pool, customers and status'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "import" -d 'Adopt an existing account into the repo without recreating it'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "move" -d 'Move a core account to another OU (tenant accounts follow their template)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "close" -d 'Close an account that hosts no customer, and remove it from the repo'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "list" -d 'Every customer with its tier, pool and account'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "show" -d 'One customer, with its placement history'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "place" -d 'Place a customer (the same as `account create --customer`)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "migrate" -d 'Move a customer to another tier or pool, creating the account when needed'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from budget" -f -a "list" -d 'Declared and live budgets side by side'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from budget" -f -a "apply" -d 'Plan and apply budgets only'

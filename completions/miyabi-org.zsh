@@ -86,7 +86,9 @@ _arguments "${_arguments_options[@]}" : \
 (plan)
 _arguments "${_arguments_options[@]}" : \
 '*--only=[Limit to these parts of the organization]:PART:((ou\:"Organizational units"
-scp\:"Service control and tag policies, and their attachments"))' \
+scp\:"Service control and tag policies, and their attachments to the root and OUs"
+account\:"Accounts\: creation, OU, tags, account-level SCPs; the tenant registry'\''s pools"
+budget\:"Budgets of accounts and customers"))' \
 '--out=[Save the plan for \`apply FILE\`]:FILE:_files' \
 '--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
@@ -110,7 +112,9 @@ scp\:"Service control and tag policies, and their attachments"))' \
 (apply)
 _arguments "${_arguments_options[@]}" : \
 '*--only=[Limit to these parts of the organization]:PART:((ou\:"Organizational units"
-scp\:"Service control and tag policies, and their attachments"))' \
+scp\:"Service control and tag policies, and their attachments to the root and OUs"
+account\:"Accounts\: creation, OU, tags, account-level SCPs; the tenant registry'\''s pools"
+budget\:"Budgets of accounts and customers"))' \
 '--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
@@ -133,7 +137,9 @@ scp\:"Service control and tag policies, and their attachments"))' \
 (drift)
 _arguments "${_arguments_options[@]}" : \
 '*--only=[Limit to these parts of the organization]:PART:((ou\:"Organizational units"
-scp\:"Service control and tag policies, and their attachments"))' \
+scp\:"Service control and tag policies, and their attachments to the root and OUs"
+account\:"Accounts\: creation, OU, tags, account-level SCPs; the tenant registry'\''s pools"
+budget\:"Budgets of accounts and customers"))' \
 '--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
@@ -502,6 +508,457 @@ esac
     ;;
 esac
 ;;
+(account)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_miyabi-org__subcmd__account_commands" \
+"*::: :->account" \
+&& ret=0
+
+    case $state in
+    (account)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-account-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+'--customer=[The customer id (\[A-Za-z0-9\]\[A-Za-z0-9-\]{0,62})]:CUSTOMER:_default' \
+'(--silo)--tier=[The tier from \[tenancy.tier\] (default\: pool)]:TIER:_default' \
+'--pool=[This pool number rather than the first with room]:N:_default' \
+'--budget-usd=[Monthly budget for the customer'\''s tagged cost]:USD:_default' \
+'(--customer --tier --silo --pool --budget-usd)--template=[A core account from this template (with --name)]:TEMPLATE:_default' \
+'--name=[The core account'\''s name]:NAME:_default' \
+'--ou=[The core account'\''s OU, instead of the template'\''s]:PATH:_default' \
+'--email=[The core account'\''s email, instead of \[organization\] email]:EMAIL:_default' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'--silo[A dedicated account\: the tier \`silo\`]' \
+'--dry-run[Show the plan and change nothing]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(import)
+_arguments "${_arguments_options[@]}" : \
+'(--core)--pool=[As this pool (with --tier, default pool)]:POOL:_default' \
+'--tier=[]:TIER:_default' \
+'--core=[As a core account of this name]:NAME:_default' \
+'--template=[The core account'\''s template]:TEMPLATE:_default' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'--dry-run[]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':id -- The account id:_default' \
+&& ret=0
+;;
+(move)
+_arguments "${_arguments_options[@]}" : \
+'--ou=[]:PATH:_default' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'--dry-run[]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':id:_default' \
+&& ret=0
+;;
+(close)
+_arguments "${_arguments_options[@]}" : \
+'--confirm=[The account'\''s name, to close without typing it (with --yes)]:NAME:_default' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':id:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__account__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-account-help-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(import)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(move)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(close)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(tenant)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_miyabi-org__subcmd__tenant_commands" \
+"*::: :->tenant" \
+&& ret=0
+
+    case $state in
+    (tenant)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-tenant-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':customer:_default' \
+&& ret=0
+;;
+(place)
+_arguments "${_arguments_options[@]}" : \
+'--tier=[]:TIER:_default' \
+'--pool=[]:N:_default' \
+'--budget-usd=[]:USD:_default' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'--dry-run[]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':customer:_default' \
+&& ret=0
+;;
+(migrate)
+_arguments "${_arguments_options[@]}" : \
+'--to=[The tier to move to (silo, pool, ...)]:TIER:_default' \
+'--pool=[]:N:_default' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'--dry-run[]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':customer:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__tenant__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-tenant-help-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(place)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(migrate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(budget)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_miyabi-org__subcmd__budget_commands" \
+"*::: :->budget" \
+&& ret=0
+
+    case $state in
+    (budget)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-budget-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(apply)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__budget__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-budget-help-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(apply)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
@@ -656,6 +1113,98 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(account)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__help__subcmd__account_commands" \
+"*::: :->account" \
+&& ret=0
+
+    case $state in
+    (account)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-help-account-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(import)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(move)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(close)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(tenant)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__help__subcmd__tenant_commands" \
+"*::: :->tenant" \
+&& ret=0
+
+    case $state in
+    (tenant)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-help-tenant-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(place)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(migrate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(budget)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__help__subcmd__budget_commands" \
+"*::: :->budget" \
+&& ret=0
+
+    case $state in
+    (budget)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-help-budget-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(apply)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -688,16 +1237,141 @@ _miyabi-org_commands() {
 'org:The live organization' \
 'ou:Organizational units' \
 'scp:Service control policies (and tag policies) and their attachments' \
+'account:Accounts\: the account factory, import, move, close' \
+'tenant:The tenant registry\: customers, their pools and silos' \
+'budget:Budgets of accounts and customers' \
 'completions:Print a shell completion script' \
 'man:Write man pages into a directory' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'miyabi-org commands' commands "$@"
 }
+(( $+functions[_miyabi-org__subcmd__account_commands] )) ||
+_miyabi-org__subcmd__account_commands() {
+    local commands; commands=(
+'create:Place a customer in a pool (created when needed), or create a core account with --template' \
+'list:Accounts with their OU, tier, pool, customers and status' \
+'import:Adopt an existing account into the repo without recreating it' \
+'move:Move a core account to another OU (tenant accounts follow their template)' \
+'close:Close an account that hosts no customer, and remove it from the repo' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org account commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__account__subcmd__close_commands] )) ||
+_miyabi-org__subcmd__account__subcmd__close_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org account close commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__account__subcmd__create_commands] )) ||
+_miyabi-org__subcmd__account__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org account create commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__account__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__account__subcmd__help_commands() {
+    local commands; commands=(
+'create:Place a customer in a pool (created when needed), or create a core account with --template' \
+'list:Accounts with their OU, tier, pool, customers and status' \
+'import:Adopt an existing account into the repo without recreating it' \
+'move:Move a core account to another OU (tenant accounts follow their template)' \
+'close:Close an account that hosts no customer, and remove it from the repo' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org account help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__account__subcmd__help__subcmd__close_commands] )) ||
+_miyabi-org__subcmd__account__subcmd__help__subcmd__close_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org account help close commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__account__subcmd__help__subcmd__create_commands] )) ||
+_miyabi-org__subcmd__account__subcmd__help__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org account help create commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__account__subcmd__help__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__account__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org account help help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__account__subcmd__help__subcmd__import_commands] )) ||
+_miyabi-org__subcmd__account__subcmd__help__subcmd__import_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org account help import commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__account__subcmd__help__subcmd__list_commands] )) ||
+_miyabi-org__subcmd__account__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org account help list commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__account__subcmd__help__subcmd__move_commands] )) ||
+_miyabi-org__subcmd__account__subcmd__help__subcmd__move_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org account help move commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__account__subcmd__import_commands] )) ||
+_miyabi-org__subcmd__account__subcmd__import_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org account import commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__account__subcmd__list_commands] )) ||
+_miyabi-org__subcmd__account__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org account list commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__account__subcmd__move_commands] )) ||
+_miyabi-org__subcmd__account__subcmd__move_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org account move commands' commands "$@"
+}
 (( $+functions[_miyabi-org__subcmd__apply_commands] )) ||
 _miyabi-org__subcmd__apply_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org apply commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__budget_commands] )) ||
+_miyabi-org__subcmd__budget_commands() {
+    local commands; commands=(
+'list:Declared and live budgets side by side' \
+'apply:Plan and apply budgets only' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org budget commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__budget__subcmd__apply_commands] )) ||
+_miyabi-org__subcmd__budget__subcmd__apply_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org budget apply commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__budget__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__budget__subcmd__help_commands() {
+    local commands; commands=(
+'list:Declared and live budgets side by side' \
+'apply:Plan and apply budgets only' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org budget help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__budget__subcmd__help__subcmd__apply_commands] )) ||
+_miyabi-org__subcmd__budget__subcmd__help__subcmd__apply_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org budget help apply commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__budget__subcmd__help__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__budget__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org budget help help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__budget__subcmd__help__subcmd__list_commands] )) ||
+_miyabi-org__subcmd__budget__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org budget help list commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__budget__subcmd__list_commands] )) ||
+_miyabi-org__subcmd__budget__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org budget list commands' commands "$@"
 }
 (( $+functions[_miyabi-org__subcmd__completions_commands] )) ||
 _miyabi-org__subcmd__completions_commands() {
@@ -720,16 +1394,73 @@ _miyabi-org__subcmd__help_commands() {
 'org:The live organization' \
 'ou:Organizational units' \
 'scp:Service control policies (and tag policies) and their attachments' \
+'account:Accounts\: the account factory, import, move, close' \
+'tenant:The tenant registry\: customers, their pools and silos' \
+'budget:Budgets of accounts and customers' \
 'completions:Print a shell completion script' \
 'man:Write man pages into a directory' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'miyabi-org help commands' commands "$@"
 }
+(( $+functions[_miyabi-org__subcmd__help__subcmd__account_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__account_commands() {
+    local commands; commands=(
+'create:Place a customer in a pool (created when needed), or create a core account with --template' \
+'list:Accounts with their OU, tier, pool, customers and status' \
+'import:Adopt an existing account into the repo without recreating it' \
+'move:Move a core account to another OU (tenant accounts follow their template)' \
+'close:Close an account that hosts no customer, and remove it from the repo' \
+    )
+    _describe -t commands 'miyabi-org help account commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__account__subcmd__close_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__account__subcmd__close_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help account close commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__account__subcmd__create_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__account__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help account create commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__account__subcmd__import_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__account__subcmd__import_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help account import commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__account__subcmd__list_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__account__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help account list commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__account__subcmd__move_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__account__subcmd__move_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help account move commands' commands "$@"
+}
 (( $+functions[_miyabi-org__subcmd__help__subcmd__apply_commands] )) ||
 _miyabi-org__subcmd__help__subcmd__apply_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org help apply commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__budget_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__budget_commands() {
+    local commands; commands=(
+'list:Declared and live budgets side by side' \
+'apply:Plan and apply budgets only' \
+    )
+    _describe -t commands 'miyabi-org help budget commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__budget__subcmd__apply_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__budget__subcmd__apply_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help budget apply commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__budget__subcmd__list_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__budget__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help budget list commands' commands "$@"
 }
 (( $+functions[_miyabi-org__subcmd__help__subcmd__completions_commands] )) ||
 _miyabi-org__subcmd__help__subcmd__completions_commands() {
@@ -826,6 +1557,36 @@ _miyabi-org__subcmd__help__subcmd__scp__subcmd__plan_commands() {
 _miyabi-org__subcmd__help__subcmd__scp__subcmd__validate_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org help scp validate commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__tenant_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__tenant_commands() {
+    local commands; commands=(
+'list:Every customer with its tier, pool and account' \
+'show:One customer, with its placement history' \
+'place:Place a customer (the same as \`account create --customer\`)' \
+'migrate:Move a customer to another tier or pool, creating the account when needed' \
+    )
+    _describe -t commands 'miyabi-org help tenant commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__tenant__subcmd__list_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__tenant__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help tenant list commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__tenant__subcmd__migrate_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__tenant__subcmd__migrate_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help tenant migrate commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__tenant__subcmd__place_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__tenant__subcmd__place_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help tenant place commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__tenant__subcmd__show_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__tenant__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help tenant show commands' commands "$@"
 }
 (( $+functions[_miyabi-org__subcmd__help__subcmd__validate_commands] )) ||
 _miyabi-org__subcmd__help__subcmd__validate_commands() {
@@ -999,6 +1760,73 @@ _miyabi-org__subcmd__scp__subcmd__plan_commands() {
 _miyabi-org__subcmd__scp__subcmd__validate_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org scp validate commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__tenant_commands] )) ||
+_miyabi-org__subcmd__tenant_commands() {
+    local commands; commands=(
+'list:Every customer with its tier, pool and account' \
+'show:One customer, with its placement history' \
+'place:Place a customer (the same as \`account create --customer\`)' \
+'migrate:Move a customer to another tier or pool, creating the account when needed' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org tenant commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__tenant__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__tenant__subcmd__help_commands() {
+    local commands; commands=(
+'list:Every customer with its tier, pool and account' \
+'show:One customer, with its placement history' \
+'place:Place a customer (the same as \`account create --customer\`)' \
+'migrate:Move a customer to another tier or pool, creating the account when needed' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org tenant help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__tenant__subcmd__help__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__tenant__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org tenant help help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__tenant__subcmd__help__subcmd__list_commands] )) ||
+_miyabi-org__subcmd__tenant__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org tenant help list commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__tenant__subcmd__help__subcmd__migrate_commands] )) ||
+_miyabi-org__subcmd__tenant__subcmd__help__subcmd__migrate_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org tenant help migrate commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__tenant__subcmd__help__subcmd__place_commands] )) ||
+_miyabi-org__subcmd__tenant__subcmd__help__subcmd__place_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org tenant help place commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__tenant__subcmd__help__subcmd__show_commands] )) ||
+_miyabi-org__subcmd__tenant__subcmd__help__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org tenant help show commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__tenant__subcmd__list_commands] )) ||
+_miyabi-org__subcmd__tenant__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org tenant list commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__tenant__subcmd__migrate_commands] )) ||
+_miyabi-org__subcmd__tenant__subcmd__migrate_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org tenant migrate commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__tenant__subcmd__place_commands] )) ||
+_miyabi-org__subcmd__tenant__subcmd__place_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org tenant place commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__tenant__subcmd__show_commands] )) ||
+_miyabi-org__subcmd__tenant__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org tenant show commands' commands "$@"
 }
 (( $+functions[_miyabi-org__subcmd__validate_commands] )) ||
 _miyabi-org__subcmd__validate_commands() {

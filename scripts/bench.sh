@@ -2,6 +2,7 @@
 # Benchmark miyabi-org against a seeded sandbox organization.
 #
 #   scripts/bench.sh [--accounts 1000] [--ous 50] [--scps 30] [--runs 20]
+#                    [--pool-customers 1000] [--silo-customers 100]
 #
 # 1. Starts a throwaway sandbox on a free port (always stopped on exit) and seeds
 #    it with scripts/seed_org.py (N accounts, N OUs, N SCPs) plus a matching org repo.
@@ -30,6 +31,8 @@ ACCOUNTS=1000
 OUS=50
 SCPS=30
 RUNS=20
+POOL_CUSTOMERS=1000
+SILO_CUSTOMERS=100
 VALIDATE_SCPS=200
 VALIDATE_OUS=40
 RSS_LIMIT_MB=100
@@ -67,6 +70,8 @@ parse_args() {
             --ous)      OUS="${2:-}";      shift 2 || usage ;;
             --scps)     SCPS="${2:-}";     shift 2 || usage ;;
             --runs)     RUNS="${2:-}";     shift 2 || usage ;;
+            --pool-customers) POOL_CUSTOMERS="${2:-}"; shift 2 || usage ;;
+            --silo-customers) SILO_CUSTOMERS="${2:-}"; shift 2 || usage ;;
             --accounts=*) ACCOUNTS="${1#*=}"; shift ;;
             --ous=*)      OUS="${1#*=}";      shift ;;
             --scps=*)     SCPS="${1#*=}";     shift ;;
@@ -281,6 +286,13 @@ if fails:
 PY
 }
 
+# The account factory: customers placed with one apply into a fresh organization (the sandbox is reset).
+measure_tenancy() {
+    step "tenancy: $POOL_CUSTOMERS pool and $SILO_CUSTOMERS silo customers with one apply, then drift"
+    "$PY" scripts/bench_tenancy.py --bin "$BIN" --endpoint-url "$AWS_ENDPOINT_URL" \
+        --pool-customers "$POOL_CUSTOMERS" --silo-customers "$SILO_CUSTOMERS"
+}
+
 main() {
     parse_args "$@"
     build
@@ -291,6 +303,7 @@ main() {
     make_validate_repo
     measure_startup
     report
+    measure_tenancy
 }
 
 main "$@"

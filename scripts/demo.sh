@@ -41,13 +41,14 @@ py() { "$PY" - "$@"; }
 
 # Checksums of the org repo's files (not src/ etc., which may be edited meanwhile).
 repo_snapshot() {
-    find miyabi-org.toml policies account-templates -type f -print0 2>/dev/null \
+    find miyabi-org.toml tenants.toml policies account-templates -type f -print0 2>/dev/null \
         | LC_ALL=C sort -z | xargs -0 sha256sum
 }
 
 cleanup() {
     local status=$?
     stop_started_sandbox
+    [[ -n "${ORG_DIR:-}" ]] && rm -rf "$ORG_DIR"
     exit "$status"
 }
 trap cleanup EXIT
@@ -88,8 +89,16 @@ print("    organization %s, root %s, management account %s"
 PY
 }
 
+# The tool edits the org repo it places customers in: the demo works on a copy made by `init`.
+init_org_repo() {
+    ORG_DIR="$(mktemp -d)"
+    step "miyabi-org init: a copy of this repo's example org in $ORG_DIR"
+    miyabi -q init "$ORG_DIR/org"
+    cd "$ORG_DIR/org"
+}
+
 apply_example_org() {
-    step "validate, plan and apply this repo's example org"
+    step "validate, plan and apply the example org"
     miyabi validate
     echo
     miyabi plan
@@ -98,6 +107,22 @@ apply_example_org() {
     echo
     step "the organization as the tool sees it"
     miyabi org tree
+}
+
+place_customers() {
+    step "placing customers: two in shared pool 1, one in a silo of its own"
+    miyabi account create --customer ACME --budget-usd 50 --yes
+    echo
+    miyabi account create --pool 1 --customer Globex --yes
+    echo
+    miyabi account create --silo --customer Initech --yes
+    echo
+    miyabi account create --customer ACME --yes
+    echo
+    miyabi tenant list
+    miyabi account list
+    step "the registry the tool wrote (tenants.toml)"
+    cat tenants.toml
 }
 
 tamper() {
@@ -183,13 +208,16 @@ main() {
     start_sandbox
     note "AWS_ENDPOINT_URL=$AWS_ENDPOINT_URL"
     create_organization
+    init_org_repo
     apply_example_org
+    place_customers
     tamper
     expect_drift
     repair
     expect_clean
+    cd "$ROOT"
     check_repo_untouched
-    step "demo finished: example org applied, drift detected (exit 2) and repaired (exit 0)"
+    step "demo finished: example org applied, customers placed in a pool and a silo, drift detected (exit 2) and repaired (exit 0)"
 }
 
 main "$@"

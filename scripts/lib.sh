@@ -9,10 +9,10 @@ free_port() {
 # Installs and starts a sandbox of this run's own on a free port, with credentials only it accepts.
 start_sandbox() {
     step "starting the sandbox"
-    scripts/sandbox.sh install
+    "$ROOT/scripts/sandbox.sh" install
     local port exports
     port="$(free_port)"
-    exports="$(scripts/sandbox.sh start "$port")" || die "could not start the sandbox"
+    exports="$("$ROOT/scripts/sandbox.sh" start "$port")" || die "could not start the sandbox"
     SANDBOX_STARTED=1
     eval "$exports"
     export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
@@ -23,6 +23,6 @@ start_sandbox() {
 # For the caller's EXIT trap: stops the sandbox only if this run started it.
 stop_started_sandbox() {
     if (( SANDBOX_STARTED )); then
-        scripts/sandbox.sh stop || true
+        "$ROOT/scripts/sandbox.sh" stop || true
     fi
 }

@@ -94,6 +94,15 @@ pub enum Command {
     /// Service control policies (and tag policies) and their attachments
     #[command(subcommand)]
     Scp(ScpCommand),
+    /// Accounts: the account factory, import, move, close
+    #[command(subcommand)]
+    Account(AccountCommand),
+    /// The tenant registry: customers, their pools and silos
+    #[command(subcommand)]
+    Tenant(TenantCommand),
+    /// Budgets of accounts and customers
+    #[command(subcommand)]
+    Budget(BudgetCommand),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -169,5 +178,122 @@ pub enum ScpCommand {
         detailed_exitcode: bool,
     },
     /// Plan and apply policies and attachments only
+    Apply,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PlacementArgs {
+    /// The customer id ([A-Za-z0-9][A-Za-z0-9-]{0,62})
+    #[arg(long)]
+    pub customer: Option<String>,
+    /// The tier from [tenancy.tier] (default: pool)
+    #[arg(long, conflicts_with = "silo")]
+    pub tier: Option<String>,
+    /// A dedicated account: the tier `silo`
+    #[arg(long)]
+    pub silo: bool,
+    /// This pool number rather than the first with room
+    #[arg(long, value_name = "N")]
+    pub pool: Option<u32>,
+    /// Monthly budget for the customer's tagged cost
+    #[arg(long, value_name = "USD")]
+    pub budget_usd: Option<f64>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// Place a customer in a pool (created when needed), or create a core account with --template
+    Create {
+        #[command(flatten)]
+        placement: PlacementArgs,
+        /// A core account from this template (with --name)
+        #[arg(long, requires = "name", conflicts_with_all = ["customer", "tier", "silo", "pool", "budget_usd"])]
+        template: Option<String>,
+        /// The core account's name
+        #[arg(long, requires = "template")]
+        name: Option<String>,
+        /// The core account's OU, instead of the template's
+        #[arg(long, requires = "template", value_name = "PATH")]
+        ou: Option<String>,
+        /// The core account's email, instead of [organization] email
+        #[arg(long, requires = "template")]
+        email: Option<String>,
+        /// Show the plan and change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Accounts with their OU, tier, pool, customers and status
+    List,
+    /// Adopt an existing account into the repo without recreating it
+    Import {
+        /// The account id
+        id: String,
+        /// As this pool (with --tier, default pool)
+        #[arg(long, required_unless_present = "core", conflicts_with = "core")]
+        pool: Option<u32>,
+        #[arg(long, requires = "pool")]
+        tier: Option<String>,
+        /// As a core account of this name
+        #[arg(long, value_name = "NAME")]
+        core: Option<String>,
+        /// The core account's template
+        #[arg(long, requires = "core", default_value = "core")]
+        template: String,
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Move a core account to another OU (tenant accounts follow their template)
+    Move {
+        id: String,
+        #[arg(long, value_name = "PATH")]
+        ou: String,
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Close an account that hosts no customer, and remove it from the repo
+    Close {
+        id: String,
+        /// The account's name, to close without typing it (with --yes)
+        #[arg(long, value_name = "NAME")]
+        confirm: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TenantCommand {
+    /// Every customer with its tier, pool and account
+    List,
+    /// One customer, with its placement history
+    Show { customer: String },
+    /// Place a customer (the same as `account create --customer`)
+    Place {
+        customer: String,
+        #[arg(long)]
+        tier: Option<String>,
+        #[arg(long, value_name = "N")]
+        pool: Option<u32>,
+        #[arg(long, value_name = "USD")]
+        budget_usd: Option<f64>,
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Move a customer to another tier or pool, creating the account when needed
+    Migrate {
+        customer: String,
+        /// The tier to move to (silo, pool, ...)
+        #[arg(long, value_name = "TIER")]
+        to: String,
+        #[arg(long, value_name = "N")]
+        pool: Option<u32>,
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BudgetCommand {
+    /// Declared and live budgets side by side
+    List,
+    /// Plan and apply budgets only
     Apply,
 }

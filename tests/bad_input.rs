@@ -26,6 +26,9 @@ fn append(repo: &Path, file: &str, text: &str) {
     std::fs::write(path, before + text).unwrap();
 }
 
+const POOL_1: &str = "[[pool]]\ntier = \"pool\"\nnumber = 1\n";
+const ACME: &str = "[[tenant]]\ncustomer = \"ACME\"\ntier = \"pool\"\npool = 1\n";
+
 const WORKLOADS: &str = r#"scps = ["FullAWSAccess", "region-guard", "protect-security-services", "protect-platform-roles"]"#;
 
 fn big_scp() -> String {
@@ -42,9 +45,9 @@ const CASES: &[Case] = &[
         break_repo: |r| edit(r, "miyabi-org.toml", "[ou.\"Security\"]", "[ou.\"Security\""),
         args: &["plan"],
         error: r##"error: unclosed table, expected `]`
-  --> miyabi-org.toml:22:15
+  --> miyabi-org.toml:26:15
    |
-22 | [ou."Security"
+26 | [ou."Security"
    |               ^
    = help: correct the TOML syntax (see https://toml.io)
 
@@ -54,7 +57,7 @@ const CASES: &[Case] = &[
         name: "unknown key",
         break_repo: |r| edit(r, "miyabi-org.toml", "name = \"miyabi\"", "nmae = \"miyabi\""),
         args: &["plan"],
-        error: r##"error: unknown field `nmae`, expected one of `name`, `id`, `home_region`, `ignore_policies`
+        error: r##"error: unknown field `nmae`, expected one of `name`, `id`, `home_region`, `ignore_policies`, `member_role`, `email`
  --> miyabi-org.toml:5:1
   |
 5 | nmae = "miyabi"
@@ -68,9 +71,9 @@ const CASES: &[Case] = &[
         break_repo: |r| edit(r, "miyabi-org.toml", "[ou.\"Sandbox\"]\nscps", "[ou.\"Sandbox\"]\nscp"),
         args: &["plan"],
         error: r##"error: unknown field `scp`, expected `scps` or `tag_policies`
-  --> miyabi-org.toml:38:1
+  --> miyabi-org.toml:42:1
    |
-38 | scp = ["FullAWSAccess", "region-guard"]
+42 | scp = ["FullAWSAccess", "region-guard"]
    | ^
    = help: remove the key or correct its spelling to one of the expected keys
 
@@ -94,9 +97,9 @@ const CASES: &[Case] = &[
         break_repo: |r| edit(r, "miyabi-org.toml", r#"scps = ["FullAWSAccess", "region-guard"]"#, r#"scps = "region-guard""#),
         args: &["plan"],
         error: r##"error: invalid type: string "region-guard", expected a sequence
-  --> miyabi-org.toml:38:8
+  --> miyabi-org.toml:42:8
    |
-38 | scps = "region-guard"
+42 | scps = "region-guard"
    |        ^
    = help: give the key a value of the expected type
 
@@ -137,9 +140,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: [ou."Workloads"] has 6 SCPs, over the limit of 5 per target
-  --> miyabi-org.toml:29:8
+  --> miyabi-org.toml:33:8
    |
-29 | scps = ["FullAWSAccess", "region-guard", "protect-security-services", "protect-platform-roles", "deny-root-user", "deny-leave-organization"]
+33 | scps = ["FullAWSAccess", "region-guard", "protect-security-services", "protect-platform-roles", "deny-root-user", "deny-leave-organization"]
    |        ^
    = help: merge policies into fewer documents, or raise [limits] scps_per_target if AWS raised your quota
 
@@ -157,9 +160,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: [root] has 6 SCPs (FullAWSAccess, kept on the root, takes one), over the limit of 5 per target
-  --> miyabi-org.toml:19:8
+  --> miyabi-org.toml:23:8
    |
-19 | scps = ["deny-leave-organization", "deny-root-user", "region-guard", "protect-security-services", "protect-platform-roles"]
+23 | scps = ["deny-leave-organization", "deny-root-user", "region-guard", "protect-security-services", "protect-platform-roles"]
    |        ^
    = help: merge policies into fewer documents, or raise [limits] scps_per_target if AWS raised your quota
 
@@ -176,9 +179,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: OU Workloads/Pool/A/B/C/D is 6 levels deep, over the limit of 5
-  --> miyabi-org.toml:60:5
+  --> miyabi-org.toml:90:5
    |
-60 | [ou."Workloads/Pool/A/B/C/D"]
+90 | [ou."Workloads/Pool/A/B/C/D"]
    |     ^
    = help: flatten the tree: AWS nests OUs at most 5 levels below the root
 
@@ -191,9 +194,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] lists SCP region-gaurd, which is not defined
-  --> miyabi-org.toml:38:26
+  --> miyabi-org.toml:42:26
    |
-38 | scps = ["FullAWSAccess", "region-gaurd"]
+42 | scps = ["FullAWSAccess", "region-gaurd"]
    |                          ^
    = help: add policies/scp/region-gaurd.json or correct the name
 
@@ -204,9 +207,9 @@ const CASES: &[Case] = &[
         break_repo: |r| append(r, "miyabi-org.toml", "[ou.\"Suspended/Closed\"]\n"),
         args: &["plan"],
         error: r##"error: OU Suspended/Closed has no declared parent Suspended
-  --> miyabi-org.toml:57:5
+  --> miyabi-org.toml:87:5
    |
-57 | [ou."Suspended/Closed"]
+87 | [ou."Suspended/Closed"]
    |     ^
    = help: add [ou."Suspended"]
 
@@ -219,9 +222,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] lists customer-tag under scps, but it is a tag policy
-  --> miyabi-org.toml:38:26
+  --> miyabi-org.toml:42:26
    |
-38 | scps = ["FullAWSAccess", "customer-tag"]
+42 | scps = ["FullAWSAccess", "customer-tag"]
    |                          ^
    = help: move it to tag_policies
 
@@ -239,9 +242,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] lists region-guard twice
-  --> miyabi-org.toml:38:42
+  --> miyabi-org.toml:42:42
    |
-38 | scps = ["FullAWSAccess", "region-guard", "region-guard"]
+42 | scps = ["FullAWSAccess", "region-guard", "region-guard"]
    |                                          ^
    = help: remove the duplicate
 
@@ -252,9 +255,9 @@ const CASES: &[Case] = &[
         break_repo: |r| edit(r, "miyabi-org.toml", r#"scps = ["FullAWSAccess", "region-guard"]"#, "scps = []"),
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] has no SCP: AWS requires at least one on every target
-  --> miyabi-org.toml:38:8
+  --> miyabi-org.toml:42:8
    |
-38 | scps = []
+42 | scps = []
    |        ^
    = help: list at least "FullAWSAccess"
 
@@ -352,9 +355,9 @@ error: statement Oops has neither Action nor NotAction
         break_repo: |r| append(r, "miyabi-org.toml", "[policy.\"deny-everything\"]\ndescription = \"x\"\n"),
         args: &["plan"],
         error: r##"error: [policy."deny-everything"] names a policy that has no file
-  --> miyabi-org.toml:57:9
+  --> miyabi-org.toml:87:9
    |
-57 | [policy."deny-everything"]
+87 | [policy."deny-everything"]
    |         ^
    = help: add policies/scp/deny-everything.json or policies/tag/deny-everything.json, or remove the section
 
@@ -436,9 +439,9 @@ error: statement Oops has neither Action nor NotAction
         break_repo: |r| edit(r, "miyabi-org.toml", "scps_per_target = 5", "scps_per_target = 0"),
         args: &["plan"],
         error: r##"error: [limits] scps_per_target must be at least 1
-  --> miyabi-org.toml:14:1
+  --> miyabi-org.toml:16:1
    |
-14 | scps_per_target = 0                   # FullAWSAccess takes a slot
+16 | scps_per_target = 0                   # FullAWSAccess takes a slot
    | ^
    = help: set scps_per_target to the quota AWS gives your organization
 
@@ -462,9 +465,9 @@ error: statement Oops has neither Action nor NotAction
         break_repo: |r| append(r, "miyabi-org.toml", "[ou.\"Workloads//Pool\"]\n"),
         args: &["plan"],
         error: r##"error: `Workloads//Pool` is not a valid OU path: it has an empty name
-  --> miyabi-org.toml:57:5
+  --> miyabi-org.toml:87:5
    |
-57 | [ou."Workloads//Pool"]
+87 | [ou."Workloads//Pool"]
    |     ^
    = help: write OU paths as Parent/Child with names of 1-128 characters and no surrounding spaces
 
@@ -485,13 +488,439 @@ error: statement Oops has neither Action nor NotAction
   = help: set "Version": "2012-10-17"
 
 error: [ou."Sandbox"] lists SCP nope, which is not defined
-  --> miyabi-org.toml:38:26
+  --> miyabi-org.toml:42:26
    |
-38 | scps = ["FullAWSAccess", "nope"]
+42 | scps = ["FullAWSAccess", "nope"]
    |                          ^
    = help: add policies/scp/nope.json or correct the name
 
 2 problems found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "pool of an undeclared tier",
+        break_repo: |r| write(r, "tenants.toml", "[[pool]]\ntier = \"gold\"\nnumber = 1\n"),
+        args: &["plan"],
+        error: r##"error: pool 1 is of tier gold, which is not declared
+ --> tenants.toml:2:8
+  |
+2 | tier = "gold"
+  |        ^
+  = help: add [tenancy.tier.gold] or correct the tier
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "customer in an undeclared tier",
+        break_repo: |r| write(r, "tenants.toml", &format!("{POOL_1}[[tenant]]\ncustomer = \"ACME\"\ntier = \"gold\"\npool = 1\n")),
+        args: &["plan"],
+        error: r##"error: customer ACME is in tier gold, which is not declared
+ --> tenants.toml:6:8
+  |
+6 | tier = "gold"
+  |        ^
+  = help: add [tenancy.tier.gold] or correct the tier
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "customer in an undeclared pool",
+        break_repo: |r| write(r, "tenants.toml", &format!("{POOL_1}[[tenant]]\ncustomer = \"ACME\"\ntier = \"pool\"\npool = 2\n")),
+        args: &["plan"],
+        error: r##"error: customer ACME is in pool 2, which is not declared
+ --> tenants.toml:7:8
+  |
+7 | pool = 2
+  |        ^
+  = help: add the [[pool]], or place the customer with `miyabi-org tenant place`
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "customer registered twice",
+        break_repo: |r| write(r, "tenants.toml", &format!("{POOL_1}{ACME}{ACME}")),
+        args: &["plan"],
+        error: r##"error: customer ACME is registered twice
+ --> tenants.toml:9:12
+  |
+9 | customer = "ACME"
+  |            ^
+  = help: keep one [[tenant]] per customer
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "invalid customer id",
+        break_repo: |r| write(r, "tenants.toml", &format!("{POOL_1}[[tenant]]\ncustomer = \"ACME Corp\"\ntier = \"pool\"\npool = 1\n")),
+        args: &["plan"],
+        error: r##"error: `ACME Corp` is not a valid customer id
+ --> tenants.toml:5:12
+  |
+5 | customer = "ACME Corp"
+  |            ^
+  = help: use letters, digits and dashes, starting with a letter or digit, at most 63 characters
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "pool over capacity",
+        break_repo: |r| {
+            edit(r, "miyabi-org.toml", "capacity = 100", "capacity = 1");
+            write(r, "tenants.toml", &format!("{POOL_1}{ACME}[[tenant]]\ncustomer = \"Globex\"\ntier = \"pool\"\npool = 1\n"));
+        },
+        args: &["plan"],
+        error: r##"error: pool 1 is over its capacity of 1 with customer Globex
+ --> tenants.toml:9:12
+  |
+9 | customer = "Globex"
+  |            ^
+  = help: place the customer in another pool, or raise the tier's capacity
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "pool declared twice",
+        break_repo: |r| write(r, "tenants.toml", &format!("{POOL_1}{POOL_1}")),
+        args: &["plan"],
+        error: r##"error: pool 1 is declared twice
+ --> tenants.toml:6:10
+  |
+6 | number = 1
+  |          ^
+  = help: remove the duplicate [[pool]]
+
+error: pool 1 would be named Pool-1, like another account
+ --> tenants.toml:2:8
+  |
+2 | tier = "pool"
+  |        ^
+  = help: give each account a unique name
+
+error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
+ --> tenants.toml:2:8
+  |
+2 | tier = "pool"
+  |        ^
+  = help: AWS requires a unique email per account: use {slug} in the pattern or set email
+
+3 problems found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "invalid account id",
+        break_repo: |r| write(r, "tenants.toml", "[[pool]]\ntier = \"pool\"\nnumber = 1\naccount_id = \"12345\"\n"),
+        args: &["plan"],
+        error: r##"error: `12345` is not an AWS account id
+ --> tenants.toml:4:14
+  |
+4 | account_id = "12345"
+  |              ^
+  = help: use the 12 digits of the account id
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "account id declared twice",
+        break_repo: |r| {
+            let pools = "[[pool]]\ntier = \"pool\"\nnumber = 1\naccount_id = \"111122223333\"\n[[pool]]\ntier = \"pool\"\nnumber = 2\naccount_id = \"111122223333\"\n";
+            write(r, "tenants.toml", pools)
+        },
+        args: &["plan"],
+        error: r##"error: account 111122223333 is declared twice
+ --> tenants.toml:8:14
+  |
+8 | account_id = "111122223333"
+  |              ^
+  = help: one account is one pool or one core account
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "tier with an unknown template",
+        break_repo: |r| edit(r, "miyabi-org.toml", "template = \"bridge\"", "template = \"bridges\""),
+        args: &["plan"],
+        error: r##"error: tier bridge uses template bridges, which is not in account-templates/
+  --> miyabi-org.toml:64:12
+   |
+64 | template = "bridges"
+   |            ^
+   = help: use one of: bridge, core, pool, silo
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "tier of capacity 0",
+        break_repo: |r| edit(r, "miyabi-org.toml", "capacity = 10\n", "capacity = 0\n"),
+        args: &["plan"],
+        error: r##"error: tier bridge has a capacity of 0
+  --> miyabi-org.toml:65:12
+   |
+65 | capacity = 0
+   |            ^
+   = help: give the number of customers one account holds; 1 makes a silo
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "pooled accounts named by customer",
+        break_repo: |r| edit(r, "account-templates/pool.toml", "Pool-{pool}", "Pool-{customer}"),
+        args: &["plan"],
+        error: r##"error: template pool names accounts by {customer}, but tier pool puts 100 customers in one account
+ --> account-templates/pool.toml:2:8
+  |
+2 | name = "Pool-{customer}"
+  |        ^
+  = help: name pooled accounts by {pool}; {customer} is for tiers of capacity 1
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "core account with an unknown template",
+        break_repo: |r| {
+            edit(
+                r,
+                "miyabi-org.toml",
+                "[account.\"Miyabi Security\"]\ntemplate = \"core\"",
+                "[account.\"Miyabi Security\"]\ntemplate = \"kore\"",
+            )
+        },
+        args: &["plan"],
+        error: r##"error: [account."Miyabi Security"] uses template kore, which is not in account-templates/
+  --> miyabi-org.toml:46:12
+   |
+46 | template = "kore"
+   |            ^
+   = help: use one of: bridge, core, pool, silo
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "core account in an undeclared OU",
+        break_repo: |r| edit(r, "miyabi-org.toml", "ou = \"Security\"\nemail", "ou = \"Securty\"\nemail"),
+        args: &["plan"],
+        error: r##"error: [account."Miyabi Security"] is placed in OU Securty, which is not declared
+  --> miyabi-org.toml:47:6
+   |
+47 | ou = "Securty"
+   |      ^
+   = help: add [ou."Securty"] or correct the path
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "core account with an invalid email",
+        break_repo: |r| edit(r, "miyabi-org.toml", "email = \"security@miyabi.io\"", "email = \"security\""),
+        args: &["plan"],
+        error: r##"error: `security` is not an email address
+  --> miyabi-org.toml:48:9
+   |
+48 | email = "security"
+   |         ^
+   = help: use name@domain
+
+error: core account Miyabi Security would get the email `security`
+  --> miyabi-org.toml:45:1
+   |
+45 | [account."Miyabi Security"]
+   | ^
+   = help: set [organization] email to a pattern such as aws+{slug}@example.com
+
+2 problems found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "two accounts with one email",
+        break_repo: |r| {
+            append(
+                r,
+                "miyabi-org.toml",
+                "\n[account.\"Miyabi Audit\"]\ntemplate = \"core\"\nou = \"Security\"\nemail = \"security@miyabi.io\"\n",
+            )
+        },
+        args: &["plan"],
+        error: r##"error: core account Miyabi Security would get the email security@miyabi.io, like another account
+  --> miyabi-org.toml:45:1
+   |
+45 | [account."Miyabi Security"]
+   | ^
+   = help: AWS requires a unique email per account: use {slug} in the pattern or set email
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "two accounts with one name",
+        break_repo: |r| {
+            append(r, "miyabi-org.toml", "\n[account.\"Pool-1\"]\ntemplate = \"core\"\n");
+            write(r, "tenants.toml", POOL_1);
+        },
+        args: &["plan"],
+        error: r##"error: pool 1 would be named Pool-1, like another account
+ --> tenants.toml:2:8
+  |
+2 | tier = "pool"
+  |        ^
+  = help: give each account a unique name
+
+error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
+ --> tenants.toml:2:8
+  |
+2 | tier = "pool"
+  |        ^
+  = help: AWS requires a unique email per account: use {slug} in the pattern or set email
+
+2 problems found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "account name too long",
+        break_repo: |r| append(r, "miyabi-org.toml", &format!("\n[account.\"{}\"]\ntemplate = \"core\"\n", "N".repeat(51))),
+        args: &["plan"],
+        error: r##"error: `NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN` is not a valid account name
+  --> miyabi-org.toml:88:10
+   |
+88 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
+   |          ^
+   = help: use 1-50 printable ASCII characters
+
+error: core account NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN would be named `NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN`, not a valid account name
+  --> miyabi-org.toml:88:1
+   |
+88 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
+   | ^
+   = help: account names are 1-50 printable ASCII characters: shorten the template's name
+
+2 problems found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "email pattern without {slug}",
+        break_repo: |r| edit(r, "miyabi-org.toml", "email = \"aws+{slug}@miyabi.io\"", "email = \"aws@miyabi.io\""),
+        args: &["plan"],
+        error: r##"error: the email pattern gives every account the same address
+  --> miyabi-org.toml:11:9
+   |
+11 | email = "aws@miyabi.io"        # default account email; {slug} = lower-case account name, [a-z0-9-]
+   |         ^
+   = help: add {slug}, as in aws+{slug}@example.com: AWS requires a unique email per account
+
+error: core account Miyabi Shared Services would get the email aws@miyabi.io, like another account
+  --> miyabi-org.toml:54:1
+   |
+54 | [account."Miyabi Shared Services"]
+   | ^
+   = help: AWS requires a unique email per account: use {slug} in the pattern or set email
+
+2 problems found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "placement date that is not a date",
+        break_repo: |r| {
+            write(
+                r,
+                "tenants.toml",
+                &format!("{POOL_1}[[tenant]]\ncustomer = \"ACME\"\ntier = \"pool\"\npool = 1\nsince = \"last week\"\n"),
+            )
+        },
+        args: &["plan"],
+        error: r##"error: `last week` is not a date
+ --> tenants.toml:8:9
+  |
+8 | since = "last week"
+  |         ^
+  = help: write dates as YYYY-MM-DD
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "customer budget of 0",
+        break_repo: |r| {
+            write(r, "tenants.toml", &format!("{POOL_1}[[tenant]]\ncustomer = \"ACME\"\ntier = \"pool\"\npool = 1\nbudget_usd = 0\n"))
+        },
+        args: &["plan"],
+        error: r##"error: customer ACME has a budget of 0 USD
+ --> tenants.toml:8:14
+  |
+8 | budget_usd = 0
+  |              ^
+  = help: give a monthly amount above 0, or remove budget_usd
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "unknown key in tenants.toml",
+        break_repo: |r| write(r, "tenants.toml", "[[pool]]\ntier = \"pool\"\nnumbr = 1\n"),
+        args: &["plan"],
+        error: r##"error: unknown field `numbr`, expected one of `tier`, `number`, `account_id`
+ --> tenants.toml:3:1
+  |
+3 | numbr = 1
+  | ^
+  = help: remove the key or correct its spelling to one of the expected keys
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "customer tag with the aws: prefix",
+        break_repo: |r| edit(r, "miyabi-org.toml", "customer_tag = \"customer\"", "customer_tag = \"aws:customer\""),
+        args: &["plan"],
+        error: r##"error: `aws:customer` cannot be a tag key
+  --> miyabi-org.toml:59:16
+   |
+59 | customer_tag = "aws:customer"             # cost allocation tag on pooled resources and silo accounts
+   |                ^
+   = help: use 1-128 characters without the aws: prefix, such as customer
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "invalid customer id on the command line",
+        break_repo: |_| {},
+        args: &["account", "create", "--customer", "ACME_Corp", "--yes"],
+        error: r##"error: `ACME_Corp` is not a valid customer id
+  = help: use letters, digits and dashes, starting with a letter or digit, at most 63 characters"##,
+    },
+    Case {
+        name: "unknown tier on the command line",
+        break_repo: |_| {},
+        args: &["account", "create", "--tier", "gold", "--customer", "ACME", "--yes"],
+        error: r##"error: there is no tier gold
+  = help: use one of the tiers in [tenancy.tier]: bridge, pool, silo"##,
+    },
+    Case {
+        name: "a core account from a template that does not exist",
+        break_repo: |_| {},
+        args: &["account", "create", "--template", "kore", "--name", "Miyabi Audit", "--yes"],
+        error: r##"error: [account."Miyabi Audit"] uses template kore, which is not in account-templates/
+  --> miyabi-org.toml:58:12
+   |
+58 | template = "kore"
+   |            ^
+   = help: use one of: bridge, core, pool, silo
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "moving a tenant account",
+        break_repo: |r| write(r, "tenants.toml", "[[pool]]\ntier = \"pool\"\nnumber = 1\naccount_id = \"111122223333\"\n"),
+        args: &["account", "move", "111122223333", "--ou", "Sandbox", "--yes"],
+        error: r##"error: account 111122223333 is not a core account of the repo
+  = help: tenant accounts follow their template's OU: change the template"##,
+    },
+    Case {
+        name: "closing an account that hosts customers",
+        break_repo: |r| write(r, "tenants.toml", &format!("[[pool]]\ntier = \"pool\"\nnumber = 1\naccount_id = \"111122223333\"\n{ACME}")),
+        args: &["account", "close", "111122223333", "--yes", "--confirm", "Pool-1"],
+        error: r##"error: account 111122223333 (Pool-1) still hosts 1 customer(s): ACME
+  = help: migrate them first with `miyabi-org tenant migrate`"##,
+    },
+    Case {
+        name: "migrating an unknown customer",
+        break_repo: |_| {},
+        args: &["tenant", "migrate", "Nobody", "--to", "silo", "--yes"],
+        error: r##"error: customer Nobody is not registered
+  = help: place the customer first with `miyabi-org account create --customer C`"##,
+    },
+    Case {
+        name: "importing an invalid account id",
+        break_repo: |_| {},
+        args: &["account", "import", "12-34", "--pool", "9", "--yes"],
+        error: r##"error: `12-34` is not an AWS account id
+  = help: pass the 12 digits of the account id"##,
     },
     Case {
         name: "--config that does not exist",
@@ -517,11 +946,9 @@ error: [ou."Sandbox"] lists SCP nope, which is not defined
     Case {
         name: "unknown --only part",
         break_repo: |_| {},
-        args: &["plan", "--only", "ou,accounts"],
-        error: r##"error: invalid value 'accounts' for '--only <PART>'
-  [possible values: ou, scp]
-
-  tip: a similar value exists: 'ou'
+        args: &["plan", "--only", "ou,tenants"],
+        error: r##"error: invalid value 'tenants' for '--only <PART>'
+  [possible values: ou, scp, account, budget]
 
 For more information, try '--help'."##,
     },
@@ -544,9 +971,13 @@ async fn offline_bad_inputs_get_their_exact_error_and_no_aws_call() {
     for case in CASES {
         let repo = example_repo();
         (case.break_repo)(repo.path());
+        let files = ["miyabi-org.toml", "tenants.toml"].map(|f| std::fs::read_to_string(repo.path().join(f)).unwrap_or_default());
         let output = tool(&proxy.url, repo.path()).args(case.args).output().unwrap();
+        let after = ["miyabi-org.toml", "tenants.toml"].map(|f| std::fs::read_to_string(repo.path().join(f)).unwrap_or_default());
+        assert_eq!(files, after, "{} changed the repo", case.name);
         let code = output.status.code();
-        let expected_code = if case.args.contains(&"--only") || case.args.contains(&"--output") { 64 } else { 1 };
+        let usage = ["--only", "--output", "ACME_Corp", "12-34"];
+        let expected_code = if case.args.iter().any(|a| usage.contains(a)) { 64 } else { 1 };
         let error = stderr(&output);
         let error = error.replace(&repo.path().display().to_string(), "<repo>");
         if code != Some(expected_code) || error.trim_end() != case.error.trim_end() {

@@ -65,14 +65,14 @@ fn init_scaffolds_a_valid_repo_and_never_overwrites() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stdout(&output).ends_with("miyabi-org.toml is valid: 9 OUs, 6 policies, 4 account templates.\n"), "{}", stdout(&output));
     // The embedded defaults are exactly this repository's own files.
-    for entry in walk(Path::new(ROOT), &["miyabi-org.toml", "policies", "account-templates"]) {
+    for entry in walk(Path::new(ROOT), &["miyabi-org.toml", "tenants.toml", "policies", "account-templates"]) {
         let ours = std::fs::read(Path::new(ROOT).join(&entry)).unwrap();
         let theirs = std::fs::read(repo.path().join(&entry)).unwrap_or_else(|_| panic!("init did not write {entry}"));
         assert!(ours == theirs, "init wrote a different {entry}");
     }
     let again = miyabi().arg("init").arg(repo.path()).output().unwrap();
     assert_eq!(again.status.code(), Some(1));
-    assert!(stderr(&again).contains("already holds miyabi-org.toml, .gitignore, policies/scp/"), "{}", stderr(&again));
+    assert!(stderr(&again).contains("already holds miyabi-org.toml, .gitignore, tenants.toml, policies/scp/"), "{}", stderr(&again));
 }
 
 fn walk(root: &Path, entries: &[&str]) -> Vec<String> {

@@ -19,12 +19,12 @@ async fn apply_builds_the_example_org_and_a_second_apply_changes_nothing() {
 
     tool(&sandbox.url, dir).arg("validate").assert().success();
     let plan = json(tool(&sandbox.url, dir).args(["plan", "--output", "json"]));
-    assert_eq!(plan["summary"]["add"], 26, "{plan:#}");
+    assert_eq!(plan["summary"]["add"], 32, "{plan:#}");
     tool(&sandbox.url, dir).args(["plan", "--detailed-exitcode"]).assert().code(2);
 
     let output = tool(&sandbox.url, dir).args(["apply", "--yes"]).output().unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stderr(&output).contains("Applied 28 changes."), "{}", stderr(&output));
+    assert!(stderr(&output).contains("Applied 37 changes."), "{}", stderr(&output));
 
     let output = tool(&sandbox.url, dir).args(["apply", "--yes"]).output().unwrap();
     assert!(output.status.success());
@@ -46,6 +46,8 @@ async fn apply_builds_the_example_org_and_a_second_apply_changes_nothing() {
         "DescribePolicy",
         "ListTargetsForPolicy",
         "ListTagsForResource",
+        "DescribeBudgets",
+        "DescribeNotificationsForBudget",
     ];
     for operation in by_operation.keys() {
         assert!(allowed.contains(&operation.as_str()), "drift called {operation}");

@@ -1,5 +1,9 @@
-//! Executes a `Plan` through the [`OrgWrite`] port: phase by phase in the plan's order, the
-//! changes of one phase concurrently, stopping after a phase in which anything failed.
+//! Executes a `Plan` through the [`OrgWrite`] and [`BudgetWrite`] ports: phase by phase in the
+//! plan's order, the changes of one phase concurrently, stopping after a phase in which anything
+//! failed.
+
+pub(crate) mod accounts;
+pub mod journal;
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -9,8 +13,10 @@ use serde::Serialize;
 
 use crate::aws::AwsError;
 use crate::model::{self, MANAGED_BY_KEY, MANAGED_BY_VALUE, PolicyKey, PolicyKind};
-use crate::observe::{Snapshot, Tags};
-use crate::plan::{Change, Phase, Plan, Target, TargetKind};
+use crate::observe::{BudgetFilter, Snapshot, Tags};
+use crate::plan::{Change, Phase, Plan, PlannedBudget, Target, TargetKind};
+pub use accounts::{CreateAccountState, CreateAccountStatus, failure_help};
+use journal::Journal;
 
 /// Write access to AWS Organizations. Each method is one API operation; "already done" is success.
 #[allow(async_fn_in_trait)] // futures are polled on one task; no Send bound is needed
@@ -24,6 +30,41 @@ pub trait OrgWrite {
     async fn attach_policy(&self, policy_id: &str, target_id: &str) -> Result<(), AwsError>;
     async fn detach_policy(&self, policy_id: &str, target_id: &str) -> Result<(), AwsError>;
     async fn delete_policy(&self, id: &str) -> Result<(), AwsError>;
+    /// Sends CreateAccount; returns the request id.
+    async fn create_account(&self, name: &str, email: &str, role_name: &str, tags: &Tags) -> Result<String, AwsError>;
+    async fn create_account_status(&self, request_id: &str) -> Result<CreateAccountStatus, AwsError>;
+    /// Requests AWS is still working on.
+    async fn account_requests_in_progress(&self) -> Result<Vec<CreateAccountStatus>, AwsError>;
+    async fn move_account(&self, account_id: &str, from_parent_id: &str, to_parent_id: &str) -> Result<(), AwsError>;
+    async fn close_account(&self, account_id: &str) -> Result<(), AwsError>;
+}
+
+/// A budget with everything resolved, as AWS Budgets takes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetSpec {
+    pub name: String,
+    pub limit_usd: f64,
+    pub filter: BudgetFilter,
+    pub alert_percent: Vec<f64>,
+    pub notify: Vec<String>,
+}
+
+/// Write access to AWS Budgets in the management account.
+#[allow(async_fn_in_trait)] // futures are polled on one task; no Send bound is needed
+pub trait BudgetWrite {
+    async fn create_budget(&self, account_id: &str, budget: &BudgetSpec) -> Result<(), AwsError>;
+    /// Updates the limit and filter, and replaces notifications whose thresholds changed.
+    async fn update_budget(&self, account_id: &str, budget: &BudgetSpec, old_alerts: Option<&[f64]>) -> Result<(), AwsError>;
+    async fn delete_budget(&self, account_id: &str, name: &str) -> Result<(), AwsError>;
+}
+
+/// What an apply writes with, and the limits it keeps to.
+pub struct Writers<'a, O, B> {
+    pub org: &'a O,
+    pub budgets: &'a B,
+    pub journal: &'a Journal,
+    pub member_role: &'a str,
+    pub create_account_in_flight: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -42,9 +83,13 @@ pub struct Outcome {
     pub status: Status,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct ApplyReport {
     pub outcomes: Vec<Outcome>,
+    /// Accounts created by this apply: id by name.
+    pub created_accounts: BTreeMap<String, String>,
+    /// The most CreateAccount requests this apply had in progress at once.
+    pub account_creations_peak_in_flight: usize,
 }
 
 impl ApplyReport {
@@ -62,6 +107,9 @@ struct Ids {
     root: String,
     ous: BTreeMap<String, String>,
     policies: BTreeMap<PolicyKey, String>,
+    /// Account ids by name.
+    accounts: BTreeMap<String, String>,
+    created_accounts: BTreeMap<String, String>,
 }
 
 impl Ids {
@@ -70,14 +118,21 @@ impl Ids {
             root: snapshot.root.id.clone(),
             ous: snapshot.ou_paths(),
             policies: snapshot.policies.iter().map(|p| (PolicyKey { kind: p.kind, name: p.name.clone() }, p.id.clone())).collect(),
+            accounts: snapshot.accounts.iter().map(|a| (a.name.clone(), a.id.clone())).collect(),
+            created_accounts: BTreeMap::new(),
         }
+    }
+
+    /// The id of the root ("root") or of an OU, by path.
+    fn parent(&self, name: &str) -> Option<String> {
+        if name == "root" { Some(self.root.clone()) } else { self.ous.get(name).cloned() }
     }
 
     fn target(&self, target: &Target) -> Option<String> {
         target.id.clone().or_else(|| match target.kind {
             TargetKind::Root => Some(self.root.clone()),
             TargetKind::Ou => self.ous.get(&target.name).cloned(),
-            TargetKind::Account => None,
+            TargetKind::Account => self.accounts.get(&target.name).cloned(),
         })
     }
 }
@@ -88,8 +143,15 @@ fn managed_by() -> Tags {
 
 /// Applies the plan to the organization the snapshot was read from. `on_outcome` is told of each
 /// change as it finishes, for progress.
-pub async fn apply(plan: &Plan, snapshot: &Snapshot, write: &impl OrgWrite, on_outcome: &dyn Fn(&Outcome)) -> ApplyReport {
+pub async fn apply(
+    plan: &Plan,
+    snapshot: &Snapshot,
+    writers: &Writers<'_, impl OrgWrite, impl BudgetWrite>,
+    on_outcome: &dyn Fn(&Outcome),
+) -> ApplyReport {
     let ids = RefCell::new(Ids::from_snapshot(snapshot));
+    let creations = accounts::Creations::new(writers.create_account_in_flight);
+    let management = snapshot.organization.management_account_id.as_str();
     let mut outcomes = Vec::new();
     let mut failed = false;
     for batch in batches(&plan.changes) {
@@ -97,12 +159,15 @@ pub async fn apply(plan: &Plan, snapshot: &Snapshot, write: &impl OrgWrite, on_o
             outcomes.extend(batch.into_iter().map(|change| Outcome { change: change.clone(), status: Status::Skipped }));
             continue;
         }
+        if batch.iter().any(|c| matches!(c, Change::CreateAccount { .. })) {
+            creations.resume(writers).await;
+        }
         let mut running: FuturesUnordered<_> = batch
             .into_iter()
             .map(|change| {
-                let ids = &ids;
+                let (ids, creations) = (&ids, &creations);
                 async move {
-                    let status = match execute(change, ids, write).await {
+                    let status = match execute(change, ids, writers, creations, management).await {
                         Ok(()) => Status::Done,
                         Err(err) => Status::Failed(err),
                     };
@@ -116,7 +181,7 @@ pub async fn apply(plan: &Plan, snapshot: &Snapshot, write: &impl OrgWrite, on_o
             outcomes.push(outcome);
         }
     }
-    ApplyReport { outcomes }
+    ApplyReport { outcomes, created_accounts: ids.into_inner().created_accounts, account_creations_peak_in_flight: creations.peak.get() }
 }
 
 /// Changes that may run together: one phase, and for OUs one depth (parents before children,
@@ -134,7 +199,14 @@ fn batches(changes: &[Change]) -> Vec<Vec<&Change>> {
     groups.into_values().collect()
 }
 
-async fn execute(change: &Change, ids: &RefCell<Ids>, write: &impl OrgWrite) -> Result<(), String> {
+async fn execute(
+    change: &Change,
+    ids: &RefCell<Ids>,
+    writers: &Writers<'_, impl OrgWrite, impl BudgetWrite>,
+    creations: &accounts::Creations,
+    management: &str,
+) -> Result<(), String> {
+    let write = writers.org;
     let missing = |what: String| format!("{what} does not exist (its creation failed or was not part of this apply)");
     match change {
         Change::CreateOu { path } => {
@@ -168,14 +240,60 @@ async fn execute(change: &Change, ids: &RefCell<Ids>, write: &impl OrgWrite) -> 
                 .clone()
                 .or_else(|| ids.borrow().policies.get(&key).cloned())
                 .ok_or_else(|| missing(format!("{policy_type} {policy}")))?;
-            let target_id = ids.borrow().target(target).ok_or_else(|| missing(format!("OU {}", target.name)))?;
+            let target_id = ids.borrow().target(target).ok_or_else(|| missing(target_label(target)))?;
             write.attach_policy(&policy_id, &target_id).await.map_err(|e| e.to_string())?;
         }
         Change::DetachPolicy { policy_id, target, .. } => {
-            let target_id = ids.borrow().target(target).ok_or_else(|| missing(format!("OU {}", target.name)))?;
+            let target_id = ids.borrow().target(target).ok_or_else(|| missing(target_label(target)))?;
             write.detach_policy(policy_id, &target_id).await.map_err(|e| e.to_string())?;
         }
         Change::DeletePolicy { id, .. } => write.delete_policy(id).await.map_err(|e| e.to_string())?,
+        Change::CreateAccount { name, email, tags, .. } => {
+            let id = creations.create(writers, name, email, tags).await?;
+            let mut ids = ids.borrow_mut();
+            ids.accounts.insert(name.clone(), id.clone());
+            ids.created_accounts.insert(name.clone(), id);
+        }
+        Change::MoveAccount { name, id, from, to } => {
+            let account =
+                id.clone().or_else(|| ids.borrow().accounts.get(name).cloned()).ok_or_else(|| missing(format!("account {name}")))?;
+            let from = ids.borrow().parent(from).ok_or_else(|| missing(format!("OU {from}")))?;
+            let to = ids.borrow().parent(to).ok_or_else(|| missing(format!("OU {to}")))?;
+            write.move_account(&account, &from, &to).await.map_err(|e| e.to_string())?;
+        }
+        Change::TagAccount { id, tags, .. } => write.tag_resource(id, tags).await.map_err(|e| e.to_string())?,
+        Change::CreateBudget { budget } => {
+            let spec = budget_spec(budget, &ids.borrow()).ok_or_else(|| missing(format!("the account of budget {}", budget.name)))?;
+            writers.budgets.create_budget(management, &spec).await.map_err(|e| e.to_string())?;
+        }
+        Change::UpdateBudget { budget, alerts_from, .. } => {
+            let spec = budget_spec(budget, &ids.borrow()).ok_or_else(|| missing(format!("the account of budget {}", budget.name)))?;
+            writers.budgets.update_budget(management, &spec, alerts_from.as_deref()).await.map_err(|e| e.to_string())?;
+        }
+        Change::DeleteBudget { name } => writers.budgets.delete_budget(management, name).await.map_err(|e| e.to_string())?,
     }
     Ok(())
+}
+
+fn target_label(target: &Target) -> String {
+    match target.kind {
+        TargetKind::Account => format!("account {}", target.name),
+        _ => format!("OU {}", target.name),
+    }
+}
+
+fn budget_spec(budget: &PlannedBudget, ids: &Ids) -> Option<BudgetSpec> {
+    let resolved = match (&budget.scope, &budget.account_id) {
+        (model::BudgetScope::Account { account }, None) => {
+            PlannedBudget { account_id: ids.accounts.get(account).cloned(), ..budget.clone() }
+        }
+        _ => budget.clone(),
+    };
+    Some(BudgetSpec {
+        name: budget.name.clone(),
+        limit_usd: budget.limit_usd,
+        filter: crate::plan::budget_filter(&resolved)?,
+        alert_percent: budget.alert_percent.clone(),
+        notify: budget.notify.clone(),
+    })
 }

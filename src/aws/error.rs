@@ -104,14 +104,18 @@ fn classify(code: Option<&str>, context: &str) -> AwsErrorKind {
             "DuplicateOrganizationalUnitException"
             | "DuplicatePolicyException"
             | "DuplicatePolicyAttachmentException"
-            | "PolicyTypeAlreadyEnabledException",
+            | "PolicyTypeAlreadyEnabledException"
+            | "DuplicateAccountException"
+            | "AccountAlreadyClosedException"
+            | "DuplicateRecordException",
         ) => AwsErrorKind::AlreadyExists,
         Some(
             "PolicyNotAttachedException"
             | "PolicyNotFoundException"
             | "OrganizationalUnitNotFoundException"
             | "TargetNotFoundException"
-            | "PolicyTypeNotEnabledException",
+            | "PolicyTypeNotEnabledException"
+            | "NotFoundException",
         ) => AwsErrorKind::NotFound,
         _ if context.contains("no credentials") || context.contains("CredentialsNotLoaded") || context.contains("credentials provider") => {
             AwsErrorKind::NoCredentials

@@ -1,6 +1,7 @@
 //! The only place `aws_sdk_*` appears: one `SdkConfig` for every client, call counting, retries
 //! and a limit on calls in flight, and one adapter per service behind the read/write ports.
 
+mod budgets;
 mod error;
 mod organizations;
 mod stats;
@@ -14,6 +15,7 @@ use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use tokio::sync::Semaphore;
 
+pub use budgets::{BudgetReader, BudgetWriter};
 pub use error::{AwsError, AwsErrorKind};
 pub use organizations::{OrgReader, OrgWriter};
 pub use stats::{CallCounter, CallStats};
@@ -38,6 +40,7 @@ pub struct AwsContext {
     sdk: SdkConfig,
     counter: CallCounter,
     organizations_limit: Arc<Semaphore>,
+    budgets_limit: Arc<Semaphore>,
 }
 
 impl AwsContext {
@@ -64,6 +67,7 @@ impl AwsContext {
             sdk: loader.load().await,
             counter: CallCounter::default(),
             organizations_limit: Arc::new(Semaphore::new(options.calls_in_flight.max(1))),
+            budgets_limit: Arc::new(Semaphore::new(options.calls_in_flight.max(1))),
         }
     }
 
@@ -84,6 +88,20 @@ impl AwsContext {
     /// Read access to the organization; all `drift` ever gets.
     pub fn org_reader(&self) -> OrgReader {
         OrgReader::new(self.organizations_client(), self.sts_client(), self.organizations_limit.clone())
+    }
+
+    fn budgets_client(&self) -> aws_sdk_budgets::Client {
+        let config = aws_sdk_budgets::config::Builder::from(&self.sdk).interceptor(self.counter.clone()).build();
+        aws_sdk_budgets::Client::from_conf(config)
+    }
+
+    /// AWS Budgets of the management account, read-only.
+    pub fn budget_reader(&self) -> BudgetReader {
+        BudgetReader::new(self.budgets_client(), self.budgets_limit.clone())
+    }
+
+    pub fn budget_writer(&self) -> BudgetWriter {
+        BudgetWriter::new(self.budgets_client(), self.budgets_limit.clone())
     }
 
     /// Write access, for `apply`.

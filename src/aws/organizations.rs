@@ -9,12 +9,28 @@ use aws_sdk_organizations::types::{PolicyType, PolicyTypeStatus, Tag};
 use tokio::sync::Semaphore;
 
 use super::error::{AwsError, AwsErrorKind};
-use crate::apply::OrgWrite;
+use crate::apply::{CreateAccountState, CreateAccountStatus, OrgWrite};
 use crate::model::PolicyKind;
 use crate::observe::{Account, OrgRead, Organization, Ou, PolicySummary, Root, Tags};
 
 fn policy_type(kind: PolicyKind) -> PolicyType {
     PolicyType::from(kind.aws_name())
+}
+
+fn to_status(status: &aws_sdk_organizations::types::CreateAccountStatus) -> CreateAccountStatus {
+    use aws_sdk_organizations::types::CreateAccountState as State;
+    let state = match status.state() {
+        Some(State::Succeeded) => CreateAccountState::Succeeded { account_id: status.account_id().unwrap_or_default().to_string() },
+        Some(State::Failed) => {
+            CreateAccountState::Failed { reason: status.failure_reason().map_or("UNKNOWN".to_string(), |r| r.as_str().to_string()) }
+        }
+        _ => CreateAccountState::InProgress,
+    };
+    CreateAccountStatus {
+        request_id: status.id().unwrap_or_default().into(),
+        account_name: status.account_name().unwrap_or_default().into(),
+        state,
+    }
 }
 
 fn to_tags(tags: &Tags) -> Vec<Tag> {
@@ -367,6 +383,55 @@ impl OrgWrite for OrgWriter {
             .await;
         done_if(AwsErrorKind::NotFound, result)
     }
+
+    async fn create_account(&self, name: &str, email: &str, role_name: &str, tags: &Tags) -> Result<String, AwsError> {
+        // Not retried on conflicts by `call`: a second CreateAccount could make a second account.
+        let call = self.client.create_account().account_name(name).email(email).role_name(role_name).set_tags(Some(to_tags(tags))).send();
+        let out = limited(&self.limit, call).await.map_err(sdk!("CreateAccount", Some(name)))?;
+        out.create_account_status().map(|s| to_status(s).request_id).ok_or_else(|| AwsError::unexpected("CreateAccount", "no request id"))
+    }
+
+    async fn create_account_status(&self, request_id: &str) -> Result<CreateAccountStatus, AwsError> {
+        let call = self.client.describe_create_account_status().create_account_request_id(request_id).send();
+        let out = limited(&self.limit, call).await.map_err(sdk!("DescribeCreateAccountStatus", Some(request_id)))?;
+        out.create_account_status().map(to_status).ok_or_else(|| AwsError::unexpected("DescribeCreateAccountStatus", "no status"))
+    }
+
+    async fn account_requests_in_progress(&self) -> Result<Vec<CreateAccountStatus>, AwsError> {
+        self.reader
+            .pages(|token| async move {
+                let call = self
+                    .client
+                    .list_create_account_status()
+                    .states(aws_sdk_organizations::types::CreateAccountState::InProgress)
+                    .set_next_token(token);
+                let out = call.send().await.map_err(sdk!("ListCreateAccountStatus", None))?;
+                Ok((out.create_account_statuses().iter().map(to_status).collect(), out.next_token().map(str::to_string)))
+            })
+            .await
+    }
+
+    async fn move_account(&self, account_id: &str, from_parent_id: &str, to_parent_id: &str) -> Result<(), AwsError> {
+        let result = self
+            .call(|| async {
+                let call =
+                    self.client.move_account().account_id(account_id).source_parent_id(from_parent_id).destination_parent_id(to_parent_id);
+                call.send().await.map_err(sdk!("MoveAccount", Some(account_id)))?;
+                Ok(())
+            })
+            .await;
+        done_if(AwsErrorKind::AlreadyExists, result)
+    }
+
+    async fn close_account(&self, account_id: &str) -> Result<(), AwsError> {
+        let result = self
+            .call(|| async {
+                self.client.close_account().account_id(account_id).send().await.map_err(sdk!("CloseAccount", Some(account_id)))?;
+                Ok(())
+            })
+            .await;
+        done_if(AwsErrorKind::AlreadyExists, result)
+    }
 }
 
 /// Paging, retries and error cases moto cannot produce.
@@ -487,5 +552,151 @@ mod tests {
             err.to_string(),
             "account 222222222222 is not the management account (111111111111) of organization o-exampleorg1, nor a delegated administrator for AWS Organizations"
         );
+    }
+}
+
+/// Account creation through the real adapter: failure reasons, and requests resumed, not repeated.
+#[cfg(test)]
+mod creation_tests {
+    use aws_sdk_organizations::operation::create_account::CreateAccountOutput;
+    use aws_sdk_organizations::operation::describe_create_account_status::DescribeCreateAccountStatusOutput;
+    use aws_sdk_organizations::operation::list_create_account_status::ListCreateAccountStatusOutput;
+    use aws_sdk_organizations::types::{CreateAccountFailureReason, CreateAccountState as State, CreateAccountStatus as Status};
+    use aws_smithy_mocks::{Rule, RuleMode, mock, mock_client};
+
+    use super::*;
+    use crate::apply::accounts::Creations;
+    use crate::apply::journal::{Entry, Journal, State as JournalState};
+    use crate::apply::{BudgetSpec, BudgetWrite, Writers};
+
+    /// Budgets are not written here.
+    struct NoBudgets;
+
+    impl BudgetWrite for NoBudgets {
+        async fn create_budget(&self, _: &str, _: &BudgetSpec) -> Result<(), AwsError> {
+            unreachable!("no budget in these tests")
+        }
+        async fn update_budget(&self, _: &str, _: &BudgetSpec, _: Option<&[f64]>) -> Result<(), AwsError> {
+            unreachable!("no budget in these tests")
+        }
+        async fn delete_budget(&self, _: &str, _: &str) -> Result<(), AwsError> {
+            unreachable!("no budget in these tests")
+        }
+    }
+
+    fn status(state: State, reason: Option<CreateAccountFailureReason>) -> Status {
+        Status::builder()
+            .id("car-1")
+            .account_name("Pool-1")
+            .state(state)
+            .set_account_id(Some("222233334444".into()))
+            .set_failure_reason(reason)
+            .build()
+    }
+
+    fn writer(rules: &[&Rule]) -> OrgWriter {
+        let client = mock_client!(aws_sdk_organizations, RuleMode::MatchAny, rules);
+        let sts = mock_client!(aws_sdk_sts, RuleMode::MatchAny, &[] as &[&Rule]);
+        OrgWriter::new(OrgReader::new(client, sts, Arc::new(Semaphore::new(4))))
+    }
+
+    async fn create_pool_1(writer: &OrgWriter, journal: &Journal) -> Result<String, String> {
+        let writers = Writers {
+            org: writer,
+            budgets: &NoBudgets,
+            journal,
+            member_role: "OrganizationAccountAccessRole",
+            create_account_in_flight: 5,
+        };
+        let creations = Creations::new(5);
+        creations.resume(&writers).await;
+        creations.create(&writers, "Pool-1", "aws+pool-1@example.com", &Tags::new()).await
+    }
+
+    fn no_requests_in_progress() -> Rule {
+        mock!(Client::list_create_account_status).then_output(|| ListCreateAccountStatusOutput::builder().build())
+    }
+
+    #[tokio::test]
+    async fn every_failure_reason_says_what_to_do() {
+        let reasons = [
+            ("EMAIL_ALREADY_EXISTS", "the email aws+pool-1@example.com already belongs to an AWS account"),
+            ("ACCOUNT_LIMIT_EXCEEDED", "ask for more in Service Quotas"),
+            ("CONCURRENT_ACCOUNT_MODIFICATION", "run apply again"),
+            ("INVALID_EMAIL", "AWS rejected the email aws+pool-1@example.com"),
+            ("INVALID_ADDRESS", "contact address is invalid"),
+            ("INTERNAL_FAILURE", "contact AWS Support"),
+            ("INVALID_PAYMENT_INSTRUMENT", "no valid payment method"),
+            ("ACCOUNT_CREATION_RATE_LIMIT_EXCEEDED", "run apply again tomorrow"),
+        ];
+        for (reason, help) in reasons {
+            let create = mock!(Client::create_account)
+                .then_output(|| CreateAccountOutput::builder().create_account_status(status(State::InProgress, None)).build());
+            let describe = mock!(Client::describe_create_account_status).then_output(move || {
+                DescribeCreateAccountStatusOutput::builder()
+                    .create_account_status(status(State::Failed, Some(CreateAccountFailureReason::from(reason))))
+                    .build()
+            });
+            let list = no_requests_in_progress();
+            let dir = tempfile::tempdir().unwrap();
+            let journal = Journal::in_repo(dir.path());
+            let err = create_pool_1(&writer(&[&create, &describe, &list]), &journal).await.unwrap_err();
+            assert!(err.starts_with(&format!("CreateAccount Pool-1: {reason}: ")), "{err}");
+            assert!(err.contains(help), "{reason}: {err}");
+            assert!(journal.unfinished().is_empty(), "a failed request is finished");
+        }
+    }
+
+    #[tokio::test]
+    async fn an_account_in_progress_at_aws_is_waited_for_not_requested_again() {
+        let create = mock!(Client::create_account).then_output(|| CreateAccountOutput::builder().build());
+        let list = mock!(Client::list_create_account_status)
+            .then_output(|| ListCreateAccountStatusOutput::builder().create_account_statuses(status(State::InProgress, None)).build());
+        let describe = mock!(Client::describe_create_account_status)
+            .sequence()
+            .output(|| DescribeCreateAccountStatusOutput::builder().create_account_status(status(State::InProgress, None)).build())
+            .output(|| DescribeCreateAccountStatusOutput::builder().create_account_status(status(State::Succeeded, None)).build())
+            .build();
+        let dir = tempfile::tempdir().unwrap();
+        let id = create_pool_1(&writer(&[&create, &list, &describe]), &Journal::in_repo(dir.path())).await.unwrap();
+        assert_eq!(id, "222233334444");
+        assert_eq!((create.num_calls(), describe.num_calls()), (0, 2));
+    }
+
+    #[tokio::test]
+    async fn a_request_in_the_journal_is_resumed() {
+        let create = mock!(Client::create_account).then_output(|| CreateAccountOutput::builder().build());
+        let describe = mock!(Client::describe_create_account_status)
+            .match_requests(|r| r.create_account_request_id() == Some("car-7"))
+            .then_output(|| DescribeCreateAccountStatusOutput::builder().create_account_status(status(State::Succeeded, None)).build());
+        let list = no_requests_in_progress();
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::in_repo(dir.path());
+        let entry = Entry {
+            account_name: "Pool-1".into(),
+            email: "aws+pool-1@example.com".into(),
+            state: JournalState::InProgress,
+            request_id: Some("car-7".into()),
+            account_id: None,
+        };
+        journal.record(&entry).unwrap();
+        assert_eq!(create_pool_1(&writer(&[&create, &describe, &list]), &journal).await.unwrap(), "222233334444");
+        assert_eq!(create.num_calls(), 0);
+        assert!(journal.unfinished().is_empty());
+    }
+
+    #[tokio::test]
+    async fn a_new_request_is_journaled_before_it_is_polled() {
+        let create = mock!(Client::create_account)
+            .then_output(|| CreateAccountOutput::builder().create_account_status(status(State::InProgress, None)).build());
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::in_repo(dir.path());
+        // The poll fails: the request must still be in the journal for the next run.
+        let describe = mock!(Client::describe_create_account_status).then_error(|| {
+            aws_sdk_organizations::operation::describe_create_account_status::DescribeCreateAccountStatusError::unhandled("connection lost")
+        });
+        let list = no_requests_in_progress();
+        create_pool_1(&writer(&[&create, &describe, &list]), &journal).await.unwrap_err();
+        assert_eq!(journal.unfinished()["Pool-1"].request_id.as_deref(), Some("car-1"));
     }
 }

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::Session;
-use crate::config::REPO_FILE;
+use crate::config::{REPO_FILE, TENANTS_FILE};
 use crate::error::Error;
 use crate::exit::ExitStatus;
 
@@ -11,6 +11,7 @@ use crate::exit::ExitStatus;
 pub const DEFAULTS: &[(&str, &str)] = &[
     (REPO_FILE, include_str!("../../miyabi-org.toml")),
     (".gitignore", ".miyabi-org/\n"),
+    (TENANTS_FILE, include_str!("../../tenants.toml")),
     ("policies/scp/deny-leave-organization.json", include_str!("../../policies/scp/deny-leave-organization.json")),
     ("policies/scp/deny-root-user.json", include_str!("../../policies/scp/deny-root-user.json")),
     ("policies/scp/protect-platform-roles.json", include_str!("../../policies/scp/protect-platform-roles.json")),

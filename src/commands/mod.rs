@@ -1,27 +1,32 @@
 //! One file per command group: orchestration between the repo, AWS and the printer.
 
+mod budget;
 mod init;
 mod org;
 mod plan;
 mod reference;
+mod tenancy;
 mod validate;
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use serde::Serialize;
 
+use crate::apply::ApplyReport;
 use crate::aws::{AwsContext, AwsOptions, CallStats};
-use crate::cli::{Cli, Command, OrgCommand, OuCommand, ScpCommand};
+use crate::cli::{AccountCommand, BudgetCommand, Cli, Command, OrgCommand, OuCommand, ScpCommand, TenantCommand};
+use crate::config::edit::Edit;
 use crate::config::schema::Limits;
-use crate::config::{self, Repo};
+use crate::config::{self, Changes, Repo};
 use crate::error::Error;
 use crate::exit::ExitStatus;
-use crate::model::Desired;
+use crate::model::{AccountRef, BUDGET_PREFIX, Desired};
 use crate::observe::{self, Guard, Snapshot};
 use crate::output::Printer;
-use crate::plan::Scope;
+use crate::plan::{Scope, find_account};
 
 pub async fn run(cli: Cli) -> Result<ExitStatus, Error> {
     let session = Session::new(&cli)?;
@@ -41,6 +46,27 @@ pub async fn run(cli: Cli) -> Result<ExitStatus, Error> {
             plan::plan(&session, &[Scope::Scp], out.as_deref(), detailed_exitcode).await
         }
         Command::Scp(ScpCommand::Apply) => plan::apply(&session, None, &[Scope::Scp]).await,
+        Command::Account(AccountCommand::Create { placement, template, name, ou, email, dry_run }) => {
+            let core = template.as_deref().zip(name.as_deref()).map(|(t, n)| (t, n, ou.as_deref(), email.as_deref()));
+            tenancy::account_create(&session, &placement, core, dry_run).await
+        }
+        Command::Account(AccountCommand::List) => tenancy::account_list(&session).await,
+        Command::Account(AccountCommand::Import { id, pool, tier, core, template, dry_run }) => {
+            let as_pool = pool.map(|n| (tier.as_deref().unwrap_or("pool"), n));
+            tenancy::account_import(&session, &id, as_pool, core.as_deref().map(|c| (c, template.as_str())), dry_run).await
+        }
+        Command::Account(AccountCommand::Move { id, ou, dry_run }) => tenancy::account_move(&session, &id, &ou, dry_run).await,
+        Command::Account(AccountCommand::Close { id, confirm }) => tenancy::account_close(&session, &id, confirm.as_deref()).await,
+        Command::Tenant(TenantCommand::List) => tenancy::tenant_list(&session),
+        Command::Tenant(TenantCommand::Show { customer }) => tenancy::tenant_show(&session, &customer),
+        Command::Tenant(TenantCommand::Place { customer, tier, pool, budget_usd, dry_run }) => {
+            tenancy::tenant_place(&session, &customer, tier.as_deref(), pool, budget_usd, dry_run).await
+        }
+        Command::Tenant(TenantCommand::Migrate { customer, to, pool, dry_run }) => {
+            tenancy::tenant_migrate(&session, &customer, &to, pool, dry_run).await
+        }
+        Command::Budget(BudgetCommand::List) => budget::list(&session).await,
+        Command::Budget(BudgetCommand::Apply) => plan::apply(&session, None, &[Scope::Budget]).await,
         Command::Completions { shell } => reference::completions(&session, shell),
         Command::Man { dir } => reference::man(&session, &dir),
     }
@@ -103,8 +129,20 @@ impl Session {
         }
     }
 
-    /// Reads the live organization, with the repo's guard, region and limits when there is a repo.
-    pub async fn observe(&self, repo: Option<&Repo>, desired: &Desired) -> Result<Observed, Error> {
+    /// Refuses to change anything unattended without `--yes`, before the first AWS call.
+    pub fn require_attended(&self) -> Result<(), Error> {
+        if !self.yes && !std::io::stdin().is_terminal() {
+            return Err(Error::refused(
+                "refusing to apply without --yes: standard input is not a terminal",
+                "review the plan, then run again with --yes",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Reads the live organization, with the repo's guard, region and limits when there is a repo;
+    /// budgets too when the scope has them.
+    pub async fn observe(&self, repo: Option<&Repo>, desired: &Desired, scope: &BTreeSet<Scope>) -> Result<Observed, Error> {
         let mut options = self.aws.clone();
         options.home_region = repo.map(|r| r.org.organization.home_region.get_ref().clone());
         options.calls_in_flight = repo.map_or(Limits::default().api_calls_in_flight, |r| r.org.limits.api_calls_in_flight);
@@ -112,7 +150,11 @@ impl Session {
         let guard = Guard { organization_id: repo.and_then(|r| r.org.organization.id.as_ref()).map(|id| id.get_ref().clone()) };
         let declared: BTreeSet<String> = desired.ous.keys().cloned().collect();
         let spinner = self.printer.spinner("Reading the organization…");
-        let snapshot = observe::observe(&aws.org_reader(), &guard, &declared).await?;
+        let mut snapshot = observe::observe(&aws.org_reader(), &guard, &declared).await?;
+        if scope.contains(&Scope::Budget) {
+            let management = snapshot.organization.management_account_id.clone();
+            snapshot.budgets = Some(observe::observe_budgets(&aws.budget_reader(), &management, BUDGET_PREFIX).await?);
+        }
         drop(spinner);
         Ok(Observed { aws, snapshot })
     }
@@ -132,6 +174,43 @@ impl Session {
             self.printer.detail(&format!("  {count:>6}  {operation}"));
         }
     }
+}
+
+/// Writes the ids of declared accounts that exist now (created by this apply or found by email or
+/// name) into tenants.toml and miyabi-org.toml, so that they are known by id from then on.
+fn record_account_ids(repo: &Repo, desired: &Desired, snapshot: &Snapshot, report: &ApplyReport) -> Result<usize, Error> {
+    let mut tenants = Edit::new(&repo.tenants_source.text);
+    let mut org = Edit::new(&repo.org_source.text);
+    let mut recorded = 0;
+    for account in desired.accounts.iter().filter(|a| a.id.is_none()) {
+        let id =
+            report.created_accounts.get(&account.name).cloned().or_else(|| find_account(account, &snapshot.accounts).map(|a| a.id.clone()));
+        let Some(id) = id else { continue };
+        match &account.declared_as {
+            AccountRef::Pool { tier, number } => tenants.set_pool_account(tier, *number, &id),
+            AccountRef::Core { name } => org.set_account(name, "id", &id),
+        }
+        recorded += 1;
+    }
+    if recorded > 0 {
+        let changes = Changes::from([
+            (PathBuf::from(config::TENANTS_FILE), tenants.to_string()),
+            (PathBuf::from(config::REPO_FILE), org.to_string()),
+        ]);
+        write_changes(&repo.root, &changes)?;
+    }
+    Ok(recorded)
+}
+
+/// Writes edited repo files; only files whose text changed are touched.
+fn write_changes(root: &Path, changes: &Changes) -> Result<(), Error> {
+    for (relative, text) in changes {
+        let path = root.join(relative);
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
+        }
+    }
+    Ok(())
 }
 
 /// `--only` with nothing given means everything.

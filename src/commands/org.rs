@@ -2,6 +2,8 @@
 
 use std::fmt::Write;
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 
 use super::{Session, Stats};
@@ -58,7 +60,7 @@ pub async fn show(session: &Session) -> Result<ExitStatus, Error> {
     printer.require("org show", &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv])?;
     let repo = session.repo_if_any()?;
     let desired = repo.as_ref().map(Desired::from_repo).unwrap_or_default();
-    let observed = session.observe(repo.as_ref(), &desired).await?;
+    let observed = session.observe(repo.as_ref(), &desired, &BTreeSet::new()).await?;
     let s = &observed.snapshot;
     let show = OrgShow {
         organization_id: s.organization.id.clone(),
@@ -159,7 +161,7 @@ pub async fn tree(session: &Session) -> Result<ExitStatus, Error> {
     printer.require("org tree", &[OutputFormat::Table, OutputFormat::Json])?;
     let repo = session.repo_if_any()?;
     let desired = repo.as_ref().map(Desired::from_repo).unwrap_or_default();
-    let observed = session.observe(repo.as_ref(), &desired).await?;
+    let observed = session.observe(repo.as_ref(), &desired, &BTreeSet::new()).await?;
     let s = &observed.snapshot;
     let root = node(s, "root", &s.root.id, &s.root.name);
     if printer.format == OutputFormat::Json {
@@ -194,7 +196,7 @@ pub async fn ou_list(session: &Session) -> Result<ExitStatus, Error> {
     printer.require("ou list", &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv])?;
     let repo = session.repo()?;
     let desired = Desired::from_repo(&repo);
-    let observed = session.observe(Some(&repo), &desired).await?;
+    let observed = session.observe(Some(&repo), &desired, &BTreeSet::new()).await?;
     let s = &observed.snapshot;
     let live = s.ou_paths();
     let mut paths: Vec<&String> = live.keys().chain(desired.ous.keys()).collect();
@@ -253,7 +255,7 @@ pub async fn scp_list(session: &Session) -> Result<ExitStatus, Error> {
     printer.require("scp list", &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv])?;
     let repo = session.repo_if_any()?;
     let desired = repo.as_ref().map(Desired::from_repo).unwrap_or_default();
-    let observed = session.observe(repo.as_ref(), &desired).await?;
+    let observed = session.observe(repo.as_ref(), &desired, &BTreeSet::new()).await?;
     let s = &observed.snapshot;
     let policies: Vec<PolicyLine> = s
         .policies

@@ -1,13 +1,16 @@
 //! `plan`, `apply` and `drift`: one diff engine and one apply engine behind all three.
 
-use std::io::IsTerminal;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Session, Stats, scope};
-use crate::apply::{self, ApplyReport, Status};
+use std::collections::BTreeSet;
+
+use super::{Observed, Session, Stats, scope};
+use crate::apply::journal::Journal;
+use crate::apply::{self, ApplyReport, Status, Writers};
 use crate::cli::OutputFormat;
+use crate::config::Repo;
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::model::Desired;
@@ -20,6 +23,8 @@ const SAVED_PLAN_FORMAT: u32 = 1;
 #[derive(Debug, Serialize, Deserialize)]
 struct SavedPlan {
     format: u32,
+    /// What was read for it, so that the fingerprint is checked over the same reads.
+    scope: BTreeSet<Scope>,
     #[serde(flatten)]
     plan: Plan,
 }
@@ -73,10 +78,11 @@ async fn show_plan(
     session.printer.require(command, &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Markdown])?;
     let repo = session.repo()?;
     let desired = Desired::from_repo(&repo);
-    let observed = session.observe(Some(&repo), &desired).await?;
-    let plan = plan::create_plan(&desired, &observed.snapshot, &scope(only))?;
+    let scope = scope(only);
+    let observed = session.observe(Some(&repo), &desired, &scope).await?;
+    let plan = plan::create_plan(&desired, &observed.snapshot, &scope)?;
     if let Some(path) = out {
-        let saved = SavedPlan { format: SAVED_PLAN_FORMAT, plan: plan.clone() };
+        let saved = SavedPlan { format: SAVED_PLAN_FORMAT, scope, plan: plan.clone() };
         let json = serde_json::to_string_pretty(&saved).expect("plans serialize");
         std::fs::write(path, json + "\n").map_err(|e| Error::io(path, e))?;
         session.printer.note(&format!("Saved the plan to {0}; apply it with `miyabi-org apply {0}`.", path.display()));
@@ -113,18 +119,16 @@ struct ApplyOutput<'a> {
 }
 
 pub async fn apply(session: &Session, file: Option<&Path>, only: &[Scope]) -> Result<ExitStatus, Error> {
-    let printer = &session.printer;
-    printer.require("apply", &[OutputFormat::Table, OutputFormat::Json])?;
+    session.printer.require("apply", &[OutputFormat::Table, OutputFormat::Json])?;
     let repo = session.repo()?;
     let saved = file.map(read_saved_plan).transpose()?;
-    if !session.yes && !std::io::stdin().is_terminal() {
-        return Err(Error::refused(
-            "refusing to apply without --yes: standard input is not a terminal",
-            "review the plan, then run again with --yes",
-        ));
-    }
+    session.require_attended()?;
     let desired = Desired::from_repo(&repo);
-    let observed = session.observe(Some(&repo), &desired).await?;
+    let scope = match &saved {
+        Some(saved) => saved.scope.clone(),
+        None => scope(only),
+    };
+    let observed = session.observe(Some(&repo), &desired, &scope).await?;
     let snapshot = &observed.snapshot;
     let plan = match (saved, file) {
         (Some(saved), Some(path)) => {
@@ -147,18 +151,33 @@ pub async fn apply(session: &Session, file: Option<&Path>, only: &[Scope]) -> Re
             }
             saved.plan
         }
-        _ => plan::create_plan(&desired, snapshot, &scope(only))?,
+        _ => plan::create_plan(&desired, snapshot, &scope)?,
     };
+    execute(session, &repo, &desired, &observed, &plan, &|| Ok(())).await
+}
+
+/// Shows the plan, asks unless `--yes`, runs `before_apply` (an imperative command writes its
+/// edits of the repo there), applies, and records the ids of new accounts in the repo.
+pub(super) async fn execute(
+    session: &Session,
+    repo: &Repo,
+    desired: &Desired,
+    observed: &Observed,
+    plan: &Plan,
+    before_apply: &dyn Fn() -> Result<(), Error>,
+) -> Result<ExitStatus, Error> {
+    let printer = &session.printer;
     if printer.format == OutputFormat::Table {
-        printer.out(&printer.paint_plan(&plan::render_text(&plan)))?;
+        printer.out(&printer.paint_plan(&plan::render_text(plan)))?;
     }
     if plan.is_empty() {
+        before_apply()?;
+        let recorded = super::record_account_ids(repo, desired, &observed.snapshot, &ApplyReport::default())?;
         if printer.format == OutputFormat::Json {
-            printer.json(&ApplyOutput {
-                plan: &plan,
-                report: &ApplyReport { outcomes: Vec::new() },
-                stats: session.stats(&observed.aws),
-            })?;
+            printer.json(&ApplyOutput { plan, report: &ApplyReport::default(), stats: session.stats(&observed.aws) })?;
+        }
+        if recorded > 0 {
+            printer.note(&format!("Recorded {recorded} account id{} in the repo.", if recorded == 1 { "" } else { "s" }));
         }
         return Ok(ExitStatus::Success);
     }
@@ -173,10 +192,19 @@ pub async fn apply(session: &Session, file: Option<&Path>, only: &[Scope]) -> Re
             return Err(Error::refused("apply cancelled; nothing was changed", "run again and answer yes to apply"));
         }
     }
+    before_apply()?;
 
     let progress = printer.progress(plan.changes.len());
-    let writer = observed.aws.org_writer();
-    let report = apply::apply(&plan, snapshot, &writer, &|outcome| {
+    let (org, budgets) = (observed.aws.org_writer(), observed.aws.budget_writer());
+    let journal = Journal::in_repo(&repo.root);
+    let writers = Writers {
+        org: &org,
+        budgets: &budgets,
+        journal: &journal,
+        member_role: repo.org.organization.member_role.get_ref(),
+        create_account_in_flight: repo.org.limits.create_account_in_flight,
+    };
+    let report = apply::apply(plan, &observed.snapshot, &writers, &|outcome| {
         let line = plan::render_change_line(&outcome.change);
         match &outcome.status {
             Status::Done => progress.line(&format!("done    {line}")),
@@ -186,11 +214,16 @@ pub async fn apply(session: &Session, file: Option<&Path>, only: &[Scope]) -> Re
     })
     .await;
     progress.finish();
+    // Ids are recorded even after a partial failure: the accounts exist.
+    let recorded = super::record_account_ids(repo, desired, &observed.snapshot, &report)?;
     let stats = session.stats(&observed.aws);
     if printer.format == OutputFormat::Json {
-        printer.json(&ApplyOutput { plan: &plan, report: &report, stats })?;
+        printer.json(&ApplyOutput { plan, report: &report, stats })?;
     }
     session.report_stats(&observed.aws);
+    if recorded > 0 {
+        printer.note(&format!("Recorded {recorded} account id{} in the repo.", if recorded == 1 { "" } else { "s" }));
+    }
     let (done, failed) = (report.done(), report.failed());
     if failed == 0 {
         printer.note(&format!("Applied {done} changes."));

@@ -1,14 +1,17 @@
 //! The org repo on disk: finding it, reading its files, and reporting every parse problem at once.
 
+pub mod edit;
 pub mod schema;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Problem, Problems, SourceFile};
 use crate::model::PolicyKind;
-use schema::{OrgFile, TemplateFile};
+use schema::{OrgFile, TemplateFile, TenantsFile};
 
 pub const REPO_FILE: &str = "miyabi-org.toml";
+pub const TENANTS_FILE: &str = "tenants.toml";
 
 /// Everything read from the org repo, parsed but not yet checked against each other.
 #[derive(Debug)]
@@ -16,6 +19,9 @@ pub struct Repo {
     pub root: PathBuf,
     pub org_source: SourceFile,
     pub org: OrgFile,
+    /// `tenants.toml`; empty until the first customer is placed.
+    pub tenants_source: SourceFile,
+    pub tenants: TenantsFile,
     pub policies: Vec<PolicyDocument>,
     pub iam_policies: Vec<SourceFile>,
     pub templates: Vec<Template>,
@@ -81,9 +87,27 @@ pub fn find_root(config: Option<&Path>, cwd: &Path) -> Result<PathBuf, FindError
 
 /// Reads and parses every file of the repo, collecting all problems.
 pub fn load(root: &Path) -> Result<Repo, Problems> {
+    load_with(root, &Changes::new())
+}
+
+/// New texts of repo files by path, not yet written: a command checks its edits before writing.
+pub type Changes = BTreeMap<PathBuf, String>;
+
+/// Like `load`, with some files as `changes` says they will be.
+pub fn load_with(root: &Path, changes: &Changes) -> Result<Repo, Problems> {
     let mut problems = Problems::default();
-    let org_source = read(root, Path::new(REPO_FILE), &mut problems);
+    let read = |relative: &Path, problems: &mut Problems| match changes.get(relative) {
+        Some(text) => Some(SourceFile::new(relative, text.clone())),
+        None => read(root, relative, problems),
+    };
+    let org_source = read(Path::new(REPO_FILE), &mut problems);
     let org = org_source.as_ref().and_then(|source| parse_toml::<OrgFile>(source, &mut problems));
+    let tenants_source = if root.join(TENANTS_FILE).exists() || changes.contains_key(Path::new(TENANTS_FILE)) {
+        read(Path::new(TENANTS_FILE), &mut problems)
+    } else {
+        Some(SourceFile::new(TENANTS_FILE, String::new()))
+    };
+    let tenants = tenants_source.as_ref().and_then(|source| parse_toml::<TenantsFile>(source, &mut problems));
 
     let mut policies = Vec::new();
     for kind in [PolicyKind::ServiceControl, PolicyKind::Tag] {
@@ -107,9 +131,9 @@ pub fn load(root: &Path) -> Result<Repo, Problems> {
         }
     }
 
-    match (org_source, org) {
-        (Some(org_source), Some(org)) if problems.is_empty() => {
-            Ok(Repo { root: root.to_path_buf(), org_source, org, policies, iam_policies, templates })
+    match (org_source, org, tenants_source, tenants) {
+        (Some(org_source), Some(org), Some(tenants_source), Some(tenants)) if problems.is_empty() => {
+            Ok(Repo { root: root.to_path_buf(), org_source, org, tenants_source, tenants, policies, iam_policies, templates })
         }
         _ => Err(problems),
     }

@@ -17,6 +17,10 @@ pub struct OrgFile {
     pub ou: BTreeMap<Spanned<String>, TargetSection>,
     #[serde(default)]
     pub policy: BTreeMap<Spanned<String>, PolicySection>,
+    /// Core accounts, keyed by account name.
+    #[serde(default)]
+    pub account: BTreeMap<Spanned<String>, AccountSection>,
+    pub tenancy: Option<TenancySection>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -29,6 +33,15 @@ pub struct OrganizationSection {
     /// Policies another system owns (glob patterns); left alone entirely.
     #[serde(default = "default_ignore_policies")]
     pub ignore_policies: Vec<Spanned<String>>,
+    /// The role AWS creates in every new account, for the tool to assume.
+    #[serde(default = "default_member_role")]
+    pub member_role: Spanned<String>,
+    /// The default account email; `{slug}` is the lower-case account name.
+    pub email: Option<Spanned<String>>,
+}
+
+fn default_member_role() -> Spanned<String> {
+    Spanned::new(0..0, "OrganizationAccountAccessRole".to_string())
 }
 
 fn default_ignore_policies() -> Vec<Spanned<String>> {
@@ -46,11 +59,23 @@ pub struct Limits {
     pub ou_max_depth: usize,
     /// Calls in flight per AWS service; the SDK's adaptive retry handles the rest.
     pub api_calls_in_flight: usize,
+    /// CreateAccount requests in progress at once (AWS allows 5).
+    pub create_account_in_flight: usize,
+    /// Share of member accounts AWS lets you close per rolling 30 days.
+    pub close_account_percent: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Self { scp_max_chars: 5120, tag_policy_max_chars: 10_000, scps_per_target: 5, ou_max_depth: 5, api_calls_in_flight: 8 }
+        Self {
+            scp_max_chars: 5120,
+            tag_policy_max_chars: 10_000,
+            scps_per_target: 5,
+            ou_max_depth: 5,
+            api_calls_in_flight: 8,
+            create_account_in_flight: 5,
+            close_account_percent: 10,
+        }
     }
 }
 
@@ -88,7 +113,8 @@ pub struct PolicySection {
 #[serde(deny_unknown_fields)]
 pub struct TemplateFile {
     pub description: String,
-    pub name: Spanned<String>,
+    /// How tenant accounts are named; core accounts are named by their `[account]` key.
+    pub name: Option<Spanned<String>>,
     pub ou: Spanned<String>,
     #[serde(default)]
     pub tags: BTreeMap<Spanned<String>, Spanned<String>>,
@@ -105,4 +131,85 @@ pub struct BudgetSection {
     pub alert_percent: Vec<Spanned<f64>>,
     #[serde(default)]
     pub notify: Vec<Spanned<String>>,
+}
+
+/// `[account."Name"]`: a core account of the platform.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountSection {
+    pub template: Spanned<String>,
+    /// Overrides the template's OU.
+    pub ou: Option<Spanned<String>>,
+    /// Overrides `[organization] email`.
+    pub email: Option<Spanned<String>>,
+    /// Set when the account exists (created or imported by the tool).
+    pub id: Option<Spanned<String>>,
+    /// Account-level SCPs on top of the template's.
+    #[serde(default)]
+    pub scps: Vec<Spanned<String>>,
+}
+
+/// `[tenancy]`: how customers are placed.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TenancySection {
+    /// The cost allocation tag on pooled resources and silo accounts.
+    #[serde(default = "default_customer_tag")]
+    pub customer_tag: Spanned<String>,
+    #[serde(default)]
+    pub tier: BTreeMap<Spanned<String>, TierSection>,
+}
+
+fn default_customer_tag() -> Spanned<String> {
+    Spanned::new(0..0, "customer".to_string())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierSection {
+    pub template: Spanned<String>,
+    /// Customers per account; 1 makes a silo.
+    pub capacity: Spanned<u32>,
+}
+
+/// `tenants.toml`: the tenant registry, written by the tool.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TenantsFile {
+    #[serde(default)]
+    pub pool: Vec<PoolEntry>,
+    #[serde(default)]
+    pub tenant: Vec<TenantEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PoolEntry {
+    pub tier: Spanned<String>,
+    pub number: Spanned<u32>,
+    pub account_id: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TenantEntry {
+    pub customer: Spanned<String>,
+    pub tier: Spanned<String>,
+    pub pool: Spanned<u32>,
+    /// Monthly budget for the customer's tagged cost in its pool.
+    pub budget_usd: Option<Spanned<f64>>,
+    /// The day the current placement began (YYYY-MM-DD).
+    pub since: Option<Spanned<String>>,
+    /// Earlier placements, oldest first, so cost can follow a customer across months.
+    #[serde(default)]
+    pub history: Vec<PastPlacement>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PastPlacement {
+    pub tier: String,
+    pub pool: u32,
+    pub from: String,
+    pub to: String,
 }

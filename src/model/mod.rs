@@ -7,6 +7,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::Repo;
 
+pub mod accounts;
+pub mod placement;
+
+pub use accounts::{AccountRef, BUDGET_PREFIX, BudgetScope, DesiredAccount, DesiredBudget};
+
 /// The AWS-managed SCP that AWS attaches everywhere by default.
 pub const FULL_AWS_ACCESS: &str = "FullAWSAccess";
 /// The tag every resource the tool creates carries.
@@ -96,6 +101,9 @@ pub struct Desired {
     pub policies: BTreeMap<PolicyKey, DesiredPolicy>,
     /// Glob patterns of policy names another system owns.
     pub ignore_policies: Vec<String>,
+    /// Core accounts, then one account per pool.
+    pub accounts: Vec<DesiredAccount>,
+    pub budgets: Vec<DesiredBudget>,
 }
 
 impl Desired {
@@ -136,7 +144,9 @@ impl Desired {
             })
             .collect();
         let ignore_policies = org.organization.ignore_policies.iter().map(|p| p.get_ref().clone()).collect();
-        Desired { root, ous, policies, ignore_policies }
+        let accounts = accounts::desired_accounts(repo);
+        let budgets = accounts::desired_budgets(repo, &accounts);
+        Desired { root, ous, policies, ignore_policies, accounts, budgets }
     }
 
     pub fn is_ignored(&self, policy_name: &str) -> bool {

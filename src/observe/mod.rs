@@ -68,8 +68,32 @@ pub struct Policy {
     pub targets: Vec<String>,
 }
 
+/// What a budget is filtered by, as far as the tool manages budgets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum BudgetFilter {
+    LinkedAccount {
+        account_id: String,
+    },
+    Tag {
+        key: String,
+        value: String,
+    },
+    /// No filter, or one the tool does not write.
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Budget {
+    pub name: String,
+    pub limit_usd: f64,
+    pub filter: BudgetFilter,
+    /// Thresholds of ACTUAL, PERCENTAGE notifications; read for managed budgets only.
+    pub alert_percent: Vec<f64>,
+}
+
 /// The live state of an organization, sorted so that equal states serialize equally.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
     pub organization: Organization,
     pub root: Root,
@@ -81,6 +105,8 @@ pub struct Snapshot {
     pub accounts: Vec<Account>,
     /// Sorted by kind and name.
     pub policies: Vec<Policy>,
+    /// Budgets in the management account, sorted by name; `None` when not read.
+    pub budgets: Option<Vec<Budget>>,
 }
 
 impl Snapshot {
@@ -140,6 +166,31 @@ pub trait OrgRead {
     async fn list_tags(&self, resource_id: &str) -> Result<Tags, AwsError>;
 }
 
+/// Read access to AWS Budgets in the management account.
+#[allow(async_fn_in_trait)] // futures are polled on one task; no Send bound is needed
+pub trait BudgetRead {
+    async fn describe_budgets(&self, account_id: &str) -> Result<Vec<Budget>, AwsError>;
+    /// Thresholds of a budget's notifications.
+    async fn describe_notifications(&self, account_id: &str, budget: &str) -> Result<Vec<f64>, AwsError>;
+}
+
+/// Budgets of the management account; notifications only of those named with `prefix`.
+pub async fn observe_budgets(read: &impl BudgetRead, management_account_id: &str, prefix: &str) -> Result<Vec<Budget>, AwsError> {
+    let mut budgets = read.describe_budgets(management_account_id).await?;
+    let names: Vec<(usize, String)> =
+        budgets.iter().enumerate().filter(|(_, b)| b.name.starts_with(prefix)).map(|(i, b)| (i, b.name.clone())).collect();
+    let mut notifications: FuturesUnordered<_> =
+        names.iter().map(|(i, name)| async move { (*i, read.describe_notifications(management_account_id, name).await) }).collect();
+    while let Some((i, thresholds)) = notifications.next().await {
+        let mut thresholds = thresholds?;
+        thresholds.sort_by(f64::total_cmp);
+        budgets[i].alert_percent = thresholds;
+    }
+    drop(notifications);
+    budgets.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(budgets)
+}
+
 /// What the caller is and what it may touch, checked before anything else is read.
 #[derive(Debug, Clone, Default)]
 pub struct Guard {
@@ -190,8 +241,15 @@ pub async fn observe(read: &impl OrgRead, guard: &Guard, declared_ous: &BTreeSet
     let mut policies = policies.map_err(not_management)?;
 
     // Paths need the whole tree; sort by them once it is complete.
-    let mut snapshot =
-        Snapshot { organization, root, ous: std::mem::take(&mut ous), ou_tags: BTreeMap::new(), accounts, policies: Vec::new() };
+    let mut snapshot = Snapshot {
+        organization,
+        root,
+        ous: std::mem::take(&mut ous),
+        ou_tags: BTreeMap::new(),
+        accounts,
+        policies: Vec::new(),
+        budgets: None,
+    };
     let paths: BTreeMap<String, String> =
         snapshot.ous.iter().map(|ou| (ou.id.clone(), snapshot.ou_path(&ou.id).unwrap_or_default())).collect();
     snapshot.ous.sort_by(|a, b| paths[&a.id].cmp(&paths[&b.id]));

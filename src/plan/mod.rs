@@ -1,15 +1,18 @@
 //! PURE: the desired state against the observed `Snapshot` gives a `Plan`, an ordered list of
 //! `Change`s. No I/O here; everything is tested with snapshots.
 
+mod accounts;
 mod render;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{self, Desired, FULL_AWS_ACCESS, PolicyKey, PolicyKind, is_managed};
+use crate::model::accounts::Tags;
+use crate::model::{self, AccountRef, BudgetScope, Desired, FULL_AWS_ACCESS, PolicyKey, PolicyKind, is_managed};
 use crate::observe::{Policy, Snapshot};
 
+pub use accounts::{budget_filter, find_account};
 pub use render::{render_change_line, render_markdown, render_text};
 
 /// The parts of the organization a plan may touch (`--only`).
@@ -18,13 +21,17 @@ pub use render::{render_change_line, render_markdown, render_text};
 pub enum Scope {
     /// Organizational units.
     Ou,
-    /// Service control and tag policies, and their attachments.
+    /// Service control and tag policies, and their attachments to the root and OUs.
     Scp,
+    /// Accounts: creation, OU, tags, account-level SCPs; the tenant registry's pools.
+    Account,
+    /// Budgets of accounts and customers.
+    Budget,
 }
 
 impl Scope {
     pub fn all() -> BTreeSet<Scope> {
-        BTreeSet::from([Scope::Ou, Scope::Scp])
+        BTreeSet::from([Scope::Ou, Scope::Scp, Scope::Account, Scope::Budget])
     }
 }
 
@@ -51,8 +58,20 @@ pub struct Update {
     pub to: String,
 }
 
+/// A budget as it will be written; an account's id is resolved when the account exists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlannedBudget {
+    pub name: String,
+    pub limit_usd: f64,
+    pub scope: BudgetScope,
+    /// For an account budget, once the account exists.
+    pub account_id: Option<String>,
+    pub alert_percent: Vec<f64>,
+    pub notify: Vec<String>,
+}
+
 /// One change to the organization, in the words of the API call that makes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum Change {
     CreateOu {
@@ -94,6 +113,41 @@ pub enum Change {
         policy_id: String,
         target: Target,
     },
+    CreateAccount {
+        /// The repo entry that declares it.
+        account: AccountRef,
+        name: String,
+        email: String,
+        tags: Tags,
+    },
+    MoveAccount {
+        name: String,
+        /// `None` for an account this plan creates.
+        id: Option<String>,
+        from: String,
+        to: String,
+    },
+    TagAccount {
+        name: String,
+        id: String,
+        /// Only the tags to set: other tags on the account are left alone.
+        tags: Tags,
+    },
+    CreateBudget {
+        budget: PlannedBudget,
+    },
+    UpdateBudget {
+        budget: PlannedBudget,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        limit_from: Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        alerts_from: Option<Vec<f64>>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        filter_changed: bool,
+    },
+    DeleteBudget {
+        name: String,
+    },
     DeleteOu {
         path: String,
         id: String,
@@ -110,9 +164,12 @@ pub enum Change {
 pub enum Phase {
     CreateOus,
     Policies,
+    CreateAccounts,
+    MoveAccounts,
     Tags,
     Attach,
     Detach,
+    Budgets,
     DeleteOus,
     DeletePolicies,
 }
@@ -129,9 +186,12 @@ impl Change {
         match self {
             Change::CreateOu { .. } => Phase::CreateOus,
             Change::EnablePolicyType { .. } | Change::CreatePolicy { .. } | Change::UpdatePolicy { .. } => Phase::Policies,
-            Change::TagPolicy { .. } => Phase::Tags,
+            Change::CreateAccount { .. } => Phase::CreateAccounts,
+            Change::MoveAccount { .. } => Phase::MoveAccounts,
+            Change::TagPolicy { .. } | Change::TagAccount { .. } => Phase::Tags,
             Change::AttachPolicy { .. } => Phase::Attach,
             Change::DetachPolicy { .. } => Phase::Detach,
+            Change::CreateBudget { .. } | Change::UpdateBudget { .. } | Change::DeleteBudget { .. } => Phase::Budgets,
             Change::DeleteOu { .. } => Phase::DeleteOus,
             Change::DeletePolicy { .. } => Phase::DeletePolicies,
         }
@@ -139,15 +199,31 @@ impl Change {
 
     pub fn effect(&self) -> Effect {
         match self {
-            Change::CreateOu { .. } | Change::CreatePolicy { .. } | Change::AttachPolicy { .. } => Effect::Add,
-            Change::EnablePolicyType { .. } | Change::UpdatePolicy { .. } | Change::TagPolicy { .. } => Effect::Change,
-            Change::DetachPolicy { .. } | Change::DeleteOu { .. } | Change::DeletePolicy { .. } => Effect::Remove,
+            Change::CreateOu { .. }
+            | Change::CreatePolicy { .. }
+            | Change::AttachPolicy { .. }
+            | Change::CreateAccount { .. }
+            | Change::CreateBudget { .. } => Effect::Add,
+            Change::EnablePolicyType { .. }
+            | Change::UpdatePolicy { .. }
+            | Change::TagPolicy { .. }
+            | Change::MoveAccount { .. }
+            | Change::TagAccount { .. }
+            | Change::UpdateBudget { .. } => Effect::Change,
+            Change::DetachPolicy { .. } | Change::DeleteOu { .. } | Change::DeletePolicy { .. } | Change::DeleteBudget { .. } => {
+                Effect::Remove
+            }
         }
     }
 
     pub fn scope(&self) -> Scope {
         match self {
             Change::CreateOu { .. } | Change::DeleteOu { .. } => Scope::Ou,
+            Change::AttachPolicy { target, .. } | Change::DetachPolicy { target, .. } if target.kind == TargetKind::Account => {
+                Scope::Account
+            }
+            Change::CreateAccount { .. } | Change::MoveAccount { .. } | Change::TagAccount { .. } => Scope::Account,
+            Change::CreateBudget { .. } | Change::UpdateBudget { .. } | Change::DeleteBudget { .. } => Scope::Budget,
             _ => Scope::Scp,
         }
     }
@@ -156,14 +232,14 @@ impl Change {
 /// Something in the organization that the repo neither declares nor tags as its own: reported, never changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unmanaged {
-    /// "ou" or "policy".
+    /// "ou", "policy", "account" or "budget".
     pub kind: String,
     pub name: String,
     pub id: String,
     pub detail: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
     pub organization_id: String,
     /// Of the snapshot the plan was made from.
@@ -175,6 +251,24 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Keeps only the changes to the named accounts and budgets: an imperative command applies
+    /// what it touched and nothing else.
+    pub fn limit_to(&mut self, accounts: &BTreeSet<String>, budgets: &BTreeSet<String>) {
+        self.changes.retain(|change| match change {
+            Change::CreateAccount { name, .. } | Change::MoveAccount { name, .. } | Change::TagAccount { name, .. } => {
+                accounts.contains(name)
+            }
+            Change::AttachPolicy { target, .. } | Change::DetachPolicy { target, .. } => {
+                target.kind == TargetKind::Account && accounts.contains(&target.name)
+            }
+            Change::CreateBudget { budget } | Change::UpdateBudget { budget, .. } => budgets.contains(&budget.name),
+            Change::DeleteBudget { name } => budgets.contains(name),
+            _ => false,
+        });
+        self.unmanaged.clear();
+        self.warnings.retain(|w| accounts.iter().any(|a| w.contains(a.as_str())));
+    }
+
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
     }
@@ -231,10 +325,14 @@ fn same_content(live: Option<&str>, desired: &serde_json::Value) -> bool {
 impl<'a> Planner<'a> {
     fn run(mut self) -> Result<Plan, PlanError> {
         let deleted_ous = if self.scope.contains(&Scope::Ou) { self.ous() } else { BTreeSet::new() };
+        let account_ids = if self.scope.contains(&Scope::Account) { self.accounts() } else { BTreeMap::new() };
+        if self.scope.contains(&Scope::Budget) {
+            self.budgets(&account_ids);
+        }
         if self.scope.contains(&Scope::Scp) {
             self.policies();
             self.attachments();
-            self.deleted_policies(&deleted_ous)?;
+            self.deleted_policies(&deleted_ous, &account_ids)?;
         } else {
             self.report_unmanaged_policies();
         }
@@ -375,8 +473,8 @@ impl<'a> Planner<'a> {
 
     /// Policies tagged as ours but no longer in the repo are detached everywhere and deleted;
     /// untagged ones are reported as unmanaged.
-    fn deleted_policies(&mut self, deleted_ous: &BTreeSet<String>) -> Result<(), PlanError> {
-        let managed_targets: BTreeSet<String> = self.managed_target_ids();
+    fn deleted_policies(&mut self, deleted_ous: &BTreeSet<String>, account_ids: &BTreeMap<String, String>) -> Result<(), PlanError> {
+        let managed_targets: BTreeSet<String> = self.managed_target_ids(account_ids);
         let mut changes = Vec::new();
         for policy in self.live_policies().filter(|p| !p.aws_managed) {
             let key = PolicyKey { kind: policy.kind, name: policy.name.clone() };
@@ -426,10 +524,10 @@ impl<'a> Planner<'a> {
         self.plan.unmanaged.extend(unmanaged);
     }
 
-    fn managed_target_ids(&self) -> BTreeSet<String> {
+    fn managed_target_ids(&self, account_ids: &BTreeMap<String, String>) -> BTreeSet<String> {
         let root = self.desired.root.as_ref().map(|_| self.snapshot.root.id.clone());
         let ous = self.desired.ous.keys().filter_map(|path| self.ou_ids.get(path).cloned());
-        root.into_iter().chain(ous).collect()
+        root.into_iter().chain(ous).chain(account_ids.values().cloned()).collect()
     }
 
     fn scp_count(&self, target_id: &str) -> usize {

@@ -5,6 +5,7 @@ use std::fmt::Write;
 use similar::{ChangeTag, TextDiff};
 
 use super::{Change, Effect, Plan, Target, TargetKind};
+use crate::model::BudgetScope;
 
 fn marker(effect: Effect) -> char {
     match effect {
@@ -38,6 +39,36 @@ pub fn describe(change: &Change) -> String {
         Change::DeletePolicy { policy_type, name, id } => format!("{policy_type} {name} ({id})"),
         Change::AttachPolicy { policy_type, policy, target: t, .. } => format!("{policy_type} {policy} -> {}", target(t)),
         Change::DetachPolicy { policy_type, policy, target: t, .. } => format!("{policy_type} {policy} -/-> {}", target(t)),
+        Change::CreateAccount { account, name, email, .. } => format!("account {name} <{email}> ({account})"),
+        Change::MoveAccount { name, from, to, .. } => format!("account {name}: {from} -> {to}"),
+        Change::TagAccount { name, tags, .. } => {
+            let tags: Vec<String> = tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            format!("account {name}: tag {}", tags.join(", "))
+        }
+        Change::CreateBudget { budget } => {
+            format!("budget {} ({:.2} USD a month, {})", budget.name, budget.limit_usd, budget_scope(&budget.scope))
+        }
+        Change::UpdateBudget { budget, limit_from, alerts_from, filter_changed } => {
+            let mut what = Vec::new();
+            if let Some(from) = limit_from {
+                what.push(format!("limit {from:.2} -> {:.2} USD", budget.limit_usd));
+            }
+            if let Some(from) = alerts_from {
+                what.push(format!("alerts {from:?} -> {:?} %", budget.alert_percent));
+            }
+            if *filter_changed {
+                what.push(format!("filter -> {}", budget_scope(&budget.scope)));
+            }
+            format!("budget {} ({})", budget.name, what.join(", "))
+        }
+        Change::DeleteBudget { name } => format!("budget {name}"),
+    }
+}
+
+fn budget_scope(scope: &BudgetScope) -> String {
+    match scope {
+        BudgetScope::Account { account } => format!("account {account}"),
+        BudgetScope::Customer { tag, customer } => format!("user:{tag}${customer}"),
     }
 }
 
@@ -50,10 +81,12 @@ fn section(change: &Change) -> &'static str {
         | Change::TagPolicy { .. }
         | Change::DeletePolicy { .. } => "Policies",
         Change::AttachPolicy { .. } | Change::DetachPolicy { .. } => "Attachments",
+        Change::CreateAccount { .. } | Change::MoveAccount { .. } | Change::TagAccount { .. } => "Accounts",
+        Change::CreateBudget { .. } | Change::UpdateBudget { .. } | Change::DeleteBudget { .. } => "Budgets",
     }
 }
 
-const SECTIONS: [&str; 3] = ["Organizational units", "Policies", "Attachments"];
+const SECTIONS: [&str; 5] = ["Organizational units", "Policies", "Accounts", "Attachments", "Budgets"];
 
 fn pretty(json: &str) -> String {
     serde_json::from_str::<serde_json::Value>(json)

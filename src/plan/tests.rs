@@ -39,6 +39,7 @@ fn empty_org() -> Snapshot {
             tags: Tags::new(),
             targets: vec!["r-root".into()],
         }],
+        budgets: None,
     }
 }
 
@@ -88,6 +89,7 @@ fn desired() -> Desired {
         ous: BTreeMap::from([("Workloads".into(), scps(&[FULL, "region-guard"])), ("Workloads/Pool".into(), scps(&[FULL]))]),
         policies: BTreeMap::from([policy("organizations:LeaveOrganization", "deny-leave"), policy("ec2:*", "region-guard")]),
         ignore_policies: vec!["aws-guardrails-*".into()],
+        ..Desired::default()
     }
 }
 
@@ -250,6 +252,7 @@ fn undeclared_ous_are_deleted_only_when_managed_and_empty() {
 
     Unmanaged (left alone)
       ? ou Theirs (ou-theirs): not in miyabi-org.toml and not tagged managed-by=miyabi-org
+      ? account Busy account (222222222222): not declared in the repo; in Busy
 
     warning: OU Busy is managed by miyabi-org but no longer declared; it still holds 1 account(s) and 0 OU(s) that are not being deleted, so it is kept: move them out and plan again
     ");

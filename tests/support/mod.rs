@@ -73,6 +73,16 @@ impl Sandbox {
 
 /// Changes behind the tool's back, as a person with the console or the CLI would make them.
 impl Sandbox {
+    pub async fn budgets(&self) -> aws_sdk_budgets::Client {
+        let config = aws_sdk_budgets::Config::builder()
+            .behavior_version(aws_sdk_budgets::config::BehaviorVersion::latest())
+            .region(aws_sdk_budgets::config::Region::new("us-east-1"))
+            .endpoint_url(&self.url)
+            .credentials_provider(aws_sdk_budgets::config::Credentials::new("testing", "testing", None, None, "tests"))
+            .build();
+        aws_sdk_budgets::Client::from_conf(config)
+    }
+
     pub async fn root_id(&self) -> String {
         self.organizations().await.list_roots().send().await.unwrap().roots()[0].id().unwrap().to_string()
     }

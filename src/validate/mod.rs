@@ -15,6 +15,10 @@ const TOOL_TAGS: usize = 1;
 const MAX_TAGS: usize = 50;
 const TEMPLATE_PLACEHOLDERS: [&str; 4] = ["pool", "customer", "slug", "tier"];
 
+mod tenancy;
+
+pub use tenancy::{is_account_id, is_customer_id};
+
 pub fn validate(repo: &Repo) -> Problems {
     let mut check = Checker { repo, problems: Problems::default() };
     check.organization();
@@ -25,6 +29,9 @@ pub fn validate(repo: &Repo) -> Problems {
     for template in &repo.templates {
         check.template(template);
     }
+    check.accounts();
+    check.tenancy();
+    check.rendered_accounts();
     check.problems
 }
 
@@ -59,6 +66,31 @@ impl Checker<'_> {
     fn organization(&mut self) {
         let source = self.org_source().clone();
         let org = &self.repo.org.organization;
+        if let Some(email) = &org.email {
+            let pattern = email.get_ref();
+            let sample = model::accounts::render(pattern, &model::accounts::Vars { slug: Some("pool-1".into()), ..Default::default() });
+            if !is_email(&sample) || placeholders(pattern).iter().any(|p| p != "slug") {
+                self.push(
+                    at(&source, email),
+                    format!("`{pattern}` is not an email pattern"),
+                    "write it as name+{slug}@domain, with {slug} the only placeholder",
+                );
+            } else if !pattern.contains("{slug}") {
+                self.push(
+                    at(&source, email),
+                    "the email pattern gives every account the same address",
+                    "add {slug}, as in aws+{slug}@example.com: AWS requires a unique email per account",
+                );
+            }
+        }
+        let role = org.member_role.get_ref();
+        if role.is_empty() || role.len() > 64 || !role.chars().all(|c| c.is_ascii_alphanumeric() || "+=,.@_-".contains(c)) {
+            self.push(
+                at(&source, &org.member_role),
+                format!("`{role}` is not an IAM role name"),
+                "use the role AWS creates in new accounts, OrganizationAccountAccessRole by default",
+            );
+        }
         if org.name.get_ref().trim().is_empty() {
             self.push(at(&source, &org.name), "organization name is empty", "set [organization] name to the name of your organization");
         }
@@ -106,6 +138,15 @@ impl Checker<'_> {
         self.limits_check("scps_per_target", limits.scps_per_target);
         self.limits_check("ou_max_depth", limits.ou_max_depth);
         self.limits_check("api_calls_in_flight", limits.api_calls_in_flight);
+        self.limits_check("create_account_in_flight", limits.create_account_in_flight);
+        if limits.close_account_percent == 0 || limits.close_account_percent > 100 {
+            let location = self.org_source().find("close_account_percent");
+            self.push(
+                location,
+                "[limits] close_account_percent must be between 1 and 100",
+                "AWS allows closing 10% of member accounts per 30 days",
+            );
+        }
     }
 
     fn policies(&mut self) {
@@ -322,26 +363,31 @@ impl Checker<'_> {
         }
     }
 
-    fn template(&mut self, template: &Template) {
-        let source = &template.source;
-        let file: &TemplateFile = &template.file;
-        let name = file.name.get_ref();
-        for placeholder in placeholders(name) {
+    fn template_name(&mut self, source: &SourceFile, name: &Spanned<String>) {
+        for placeholder in placeholders(name.get_ref()) {
             if !TEMPLATE_PLACEHOLDERS.contains(&placeholder.as_str()) {
                 self.push(
-                    at(source, &file.name),
+                    at(source, name),
                     format!("unknown placeholder {{{placeholder}}} in the account name"),
                     "use {pool}, {customer}, {slug} or {tier}",
                 );
             }
         }
-        let literal: String = strip_placeholders(name);
+        let literal: String = strip_placeholders(name.get_ref());
         if literal.len() > 50 || !literal.chars().all(|c| c.is_ascii() && !c.is_ascii_control()) {
             self.push(
-                at(source, &file.name),
+                at(source, name),
                 "account name pattern must give 1-50 printable ASCII characters",
                 "shorten it or remove other characters",
             );
+        }
+    }
+
+    fn template(&mut self, template: &Template) {
+        let source = &template.source;
+        let file: &TemplateFile = &template.file;
+        if let Some(name) = &file.name {
+            self.template_name(source, name);
         }
         if !self.repo.org.ou.keys().any(|k| k.get_ref() == file.ou.get_ref()) {
             self.push(
