@@ -177,3 +177,53 @@ async fn budgets_appear_as_declared_and_drift_reports_one_changed_by_hand() {
     assert_eq!(drift["changes"].as_array().unwrap().len(), 1);
     assert_eq!(drift["changes"][0]["action"], "update_budget");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn core_accounts_are_created_imported_moved_and_closed() {
+    let sandbox = Sandbox::start();
+    sandbox.create_organization().await;
+    let repo = example_repo();
+    let dir = repo.path();
+    tool(&sandbox.url, dir).args(["-q", "apply", "--yes"]).assert().success();
+
+    // A dry run shows the plan and changes nothing, in AWS or on disk.
+    let proxy = Proxy::start(&sandbox.url, &[]);
+    let before = std::fs::read_to_string(dir.join("miyabi-org.toml")).unwrap();
+    let dry = tool(&proxy.url, dir)
+        .args(["account", "create", "--template", "core", "--name", "Miyabi Audit", "--ou", "Security", "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(stdout(&dry).contains("+ account Miyabi Audit <aws+miyabi-audit@miyabi.io> (core account Miyabi Audit)"), "{}", stdout(&dry));
+    assert_eq!(std::fs::read_to_string(dir.join("miyabi-org.toml")).unwrap(), before);
+    assert_eq!(proxy.writes(), Vec::<String>::new());
+
+    tool(&sandbox.url, dir)
+        .args(["-q", "account", "create", "--template", "core", "--name", "Miyabi Audit", "--ou", "Security", "--yes"])
+        .assert()
+        .success();
+    let org_file = std::fs::read_to_string(dir.join("miyabi-org.toml")).unwrap();
+    assert!(org_file.contains("[account.\"Miyabi Audit\"]\ntemplate = \"core\"\nou = \"Security\"\nid = \""), "{org_file}");
+
+    // An account made outside the tool, adopted as a core account: it moves to the template's OU.
+    let made =
+        sandbox.organizations().await.create_account().account_name("Legacy Tools").email("legacy@example.com").send().await.unwrap();
+    let id = made.create_account_status().unwrap().account_id().unwrap().to_string();
+    let listed = json(tool(&sandbox.url, dir).args(["-q", "account", "list", "--output", "json"]));
+    assert!(listed["accounts"].as_array().unwrap().iter().any(|a| a["id"] == id.as_str() && a["status"] == "unmanaged"));
+    tool(&sandbox.url, dir).args(["-q", "account", "import", &id, "--core", "Legacy Tools", "--yes"]).assert().success();
+    tool(&sandbox.url, dir).args(["-q", "account", "move", &id, "--ou", "Sandbox", "--yes"]).assert().success();
+    let listed = json(tool(&sandbox.url, dir).args(["-q", "account", "list", "--output", "json"]));
+    let legacy = listed["accounts"].as_array().unwrap().iter().find(|a| a["id"] == id.as_str()).unwrap().clone();
+    assert_eq!((legacy["ou"].as_str(), legacy["tier"].as_str()), (Some("Sandbox"), Some("core")));
+    tool(&sandbox.url, dir).args(["-q", "drift"]).assert().code(0);
+
+    // Closing asks for the name; unattended it needs --yes --confirm NAME.
+    let refused = tool(&sandbox.url, dir).args(["-q", "account", "close", &id]).output().unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(stderr(&refused), "error: refusing to close an account unattended\n  = help: pass --yes --confirm \"Legacy Tools\"\n");
+    tool(&sandbox.url, dir).args(["-q", "account", "close", &id, "--yes", "--confirm", "Legacy Tools"]).assert().success();
+    assert!(!std::fs::read_to_string(dir.join("miyabi-org.toml")).unwrap().contains("Legacy Tools"));
+    let status = sandbox.organizations().await.describe_account().account_id(&id).send().await.unwrap();
+    assert_ne!(status.account().unwrap().state().map(|s| s.as_str()), Some("ACTIVE"));
+}
