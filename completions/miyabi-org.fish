@@ -52,6 +52,7 @@ complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "scp" -d 'Serv
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "account" -d 'Accounts: the account factory, import, move, close'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "tenant" -d 'The tenant registry: customers, their pools and silos'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "budget" -d 'Budgets of accounts and customers'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "cost" -d 'Cost per customer from the Cost and Usage Report'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "man" -d 'Write man pages into a directory'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -626,6 +627,131 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "list" -d 'Declared and live budgets side by side'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Plan and apply budgets only'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -f -a "report" -d 'Cost per customer (or account, pool, tier, service, month), reconciled with the CUR total'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -f -a "sql" -d 'The SQL the report runs, for the Athena console'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -f -a "generate" -d 'Write a synthetic CUR for the repo\'s accounts and customers (tests, demo, benchmark)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l by -d 'What one row of the report is' -r -f -a "customer\t''
+account\t''
+pool\t''
+tier\t''
+service\t''
+month\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l month -d 'One month, YYYY-MM (default: the last full month)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l from -d 'First month of a range, YYYY-MM' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l to -d 'Last month of a range, YYYY-MM' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l engine -d 'Where to read the CUR (default: [cost] engine)' -r -f -a "athena\t''
+cost-explorer\t''
+local\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l schema -d 'The CUR\'s schema (default: [cost] schema)' -r -f -a "cur2\t'CUR 2.0 (Data Exports): tags in the map `resource_tags`, `BILLING_PERIOD=YYYY-MM` partitions'
+legacy\t'Legacy CUR: one `resource_tags_user_<tag>` column per tag, `year=YYYY/month=M` partitions'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l metric -d 'Which cost (default: [cost] metric)' -r -f -a "unblended\t''
+amortized\t'As the Cloud Intelligence Dashboards summary view amortizes Savings Plans and RIs'
+net-amortized\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l shared -d 'How untagged pool cost is split (default: [cost] shared)' -r -f -a "proportional\t'Untagged pool cost split by each customer\'s tagged cost'
+even\t'Split evenly among the pool\'s customers'
+none\t'Left unallocated, reported as such'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l top -d 'Only the N largest rows; the rest are summed in one line' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l path -d 'The CUR files for the local engine (default: [cost.local] path)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l by -d 'What one row of the report is' -r -f -a "customer\t''
+account\t''
+pool\t''
+tier\t''
+service\t''
+month\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l month -d 'One month, YYYY-MM (default: the last full month)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l from -d 'First month of a range, YYYY-MM' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l to -d 'Last month of a range, YYYY-MM' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l engine -d 'Where to read the CUR (default: [cost] engine)' -r -f -a "athena\t''
+cost-explorer\t''
+local\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l schema -d 'The CUR\'s schema (default: [cost] schema)' -r -f -a "cur2\t'CUR 2.0 (Data Exports): tags in the map `resource_tags`, `BILLING_PERIOD=YYYY-MM` partitions'
+legacy\t'Legacy CUR: one `resource_tags_user_<tag>` column per tag, `year=YYYY/month=M` partitions'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l metric -d 'Which cost (default: [cost] metric)' -r -f -a "unblended\t''
+amortized\t'As the Cloud Intelligence Dashboards summary view amortizes Savings Plans and RIs'
+net-amortized\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l shared -d 'How untagged pool cost is split (default: [cost] shared)' -r -f -a "proportional\t'Untagged pool cost split by each customer\'s tagged cost'
+even\t'Split evenly among the pool\'s customers'
+none\t'Left unallocated, reported as such'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l top -d 'Only the N largest rows; the rest are summed in one line' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l path -d 'The CUR files for the local engine (default: [cost.local] path)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l out -d 'Where to write the files' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l schema -r -f -a "cur2\t'CUR 2.0 (Data Exports): tags in the map `resource_tags`, `BILLING_PERIOD=YYYY-MM` partitions'
+legacy\t'Legacy CUR: one `resource_tags_user_<tag>` column per tag, `year=YYYY/month=M` partitions'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l format -r -f -a "parquet\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l from -d 'First month, YYYY-MM' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l to -d 'Last month, YYYY-MM' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l rows-per-month -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l seed -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "report" -d 'Cost per customer (or account, pool, tier, service, month), reconciled with the CUR total'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "sql" -d 'The SQL the report runs, for the Athena console'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Write a synthetic CUR for the repo\'s accounts and customers (tests, demo, benchmark)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -658,20 +784,21 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s v -l verbo
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -l no-progress -d 'Plain lines instead of progress bars and spinners'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s h -l help -d 'Print help'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "init" -d 'Scaffold an org repo from the embedded defaults'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "validate" -d 'Run every offline check of the repo; makes no AWS call'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "plan" -d 'Read the live organization and show what apply would change'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "apply" -d 'Apply a saved plan, or plan and apply, after asking'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "drift" -d 'Plan for CI: exit 0 when clean, 2 on drift, 1 on error; never writes'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "org" -d 'The live organization'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "ou" -d 'Organizational units'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "scp" -d 'Service control policies (and tag policies) and their attachments'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "account" -d 'Accounts: the account factory, import, move, close'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "tenant" -d 'The tenant registry: customers, their pools and silos'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "budget" -d 'Budgets of accounts and customers'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "man" -d 'Write man pages into a directory'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "init" -d 'Scaffold an org repo from the embedded defaults'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "validate" -d 'Run every offline check of the repo; makes no AWS call'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "plan" -d 'Read the live organization and show what apply would change'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "apply" -d 'Apply a saved plan, or plan and apply, after asking'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "drift" -d 'Plan for CI: exit 0 when clean, 2 on drift, 1 on error; never writes'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "org" -d 'The live organization'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "ou" -d 'Organizational units'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "scp" -d 'Service control policies (and tag policies) and their attachments'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "account" -d 'Accounts: the account factory, import, move, close'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "tenant" -d 'The tenant registry: customers, their pools and silos'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "budget" -d 'Budgets of accounts and customers'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "cost" -d 'Cost per customer from the Cost and Usage Report'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "man" -d 'Write man pages into a directory'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "show" -d 'The organization, its root and a line per OU'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "tree" -d 'The OU tree with accounts and attached policies'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from ou" -f -a "list" -d 'Live and declared OUs side by side'
@@ -691,3 +818,6 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_s
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "migrate" -d 'Move a customer to another tier or pool, creating the account when needed'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from budget" -f -a "list" -d 'Declared and live budgets side by side'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from budget" -f -a "apply" -d 'Plan and apply budgets only'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "report" -d 'Cost per customer (or account, pool, tier, service, month), reconciled with the CUR total'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "sql" -d 'The SQL the report runs, for the Athena console'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "generate" -d 'Write a synthetic CUR for the repo\'s accounts and customers (tests, demo, benchmark)'

@@ -959,6 +959,168 @@ esac
     ;;
 esac
 ;;
+(cost)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_miyabi-org__subcmd__cost_commands" \
+"*::: :->cost" \
+&& ret=0
+
+    case $state in
+    (cost)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-cost-command-$line[1]:"
+        case $line[1] in
+            (report)
+_arguments "${_arguments_options[@]}" : \
+'--by=[What one row of the report is]:BY:(customer account pool tier service month)' \
+'(--from --to)--month=[One month, YYYY-MM (default\: the last full month)]:YYYY-MM:_default' \
+'--from=[First month of a range, YYYY-MM]:YYYY-MM:_default' \
+'--to=[Last month of a range, YYYY-MM]:YYYY-MM:_default' \
+'--engine=[Where to read the CUR (default\: \[cost\] engine)]:ENGINE:(athena cost-explorer local)' \
+'--schema=[The CUR'\''s schema (default\: \[cost\] schema)]:SCHEMA:((cur2\:"CUR 2.0 (Data Exports)\: tags in the map \`resource_tags\`, \`BILLING_PERIOD=YYYY-MM\` partitions"
+legacy\:"Legacy CUR\: one \`resource_tags_user_<tag>\` column per tag, \`year=YYYY/month=M\` partitions"))' \
+'--metric=[Which cost (default\: \[cost\] metric)]:METRIC:((unblended\:""
+amortized\:"As the Cloud Intelligence Dashboards summary view amortizes Savings Plans and RIs"
+net-amortized\:""))' \
+'--shared=[How untagged pool cost is split (default\: \[cost\] shared)]:SHARED:((proportional\:"Untagged pool cost split by each customer'\''s tagged cost"
+even\:"Split evenly among the pool'\''s customers"
+none\:"Left unallocated, reported as such"))' \
+'--top=[Only the N largest rows; the rest are summed in one line]:N:_default' \
+'--path=[The CUR files for the local engine (default\: \[cost.local\] path)]:DIR:_files' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(sql)
+_arguments "${_arguments_options[@]}" : \
+'--by=[What one row of the report is]:BY:(customer account pool tier service month)' \
+'(--from --to)--month=[One month, YYYY-MM (default\: the last full month)]:YYYY-MM:_default' \
+'--from=[First month of a range, YYYY-MM]:YYYY-MM:_default' \
+'--to=[Last month of a range, YYYY-MM]:YYYY-MM:_default' \
+'--engine=[Where to read the CUR (default\: \[cost\] engine)]:ENGINE:(athena cost-explorer local)' \
+'--schema=[The CUR'\''s schema (default\: \[cost\] schema)]:SCHEMA:((cur2\:"CUR 2.0 (Data Exports)\: tags in the map \`resource_tags\`, \`BILLING_PERIOD=YYYY-MM\` partitions"
+legacy\:"Legacy CUR\: one \`resource_tags_user_<tag>\` column per tag, \`year=YYYY/month=M\` partitions"))' \
+'--metric=[Which cost (default\: \[cost\] metric)]:METRIC:((unblended\:""
+amortized\:"As the Cloud Intelligence Dashboards summary view amortizes Savings Plans and RIs"
+net-amortized\:""))' \
+'--shared=[How untagged pool cost is split (default\: \[cost\] shared)]:SHARED:((proportional\:"Untagged pool cost split by each customer'\''s tagged cost"
+even\:"Split evenly among the pool'\''s customers"
+none\:"Left unallocated, reported as such"))' \
+'--top=[Only the N largest rows; the rest are summed in one line]:N:_default' \
+'--path=[The CUR files for the local engine (default\: \[cost.local\] path)]:DIR:_files' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(generate)
+_arguments "${_arguments_options[@]}" : \
+'--out=[Where to write the files]:DIR:_files' \
+'--schema=[]:SCHEMA:((cur2\:"CUR 2.0 (Data Exports)\: tags in the map \`resource_tags\`, \`BILLING_PERIOD=YYYY-MM\` partitions"
+legacy\:"Legacy CUR\: one \`resource_tags_user_<tag>\` column per tag, \`year=YYYY/month=M\` partitions"))' \
+'--format=[]:FORMAT:(parquet csv)' \
+'--from=[First month, YYYY-MM]:YYYY-MM:_default' \
+'--to=[Last month, YYYY-MM]:YYYY-MM:_default' \
+'--rows-per-month=[]:ROWS_PER_MONTH:_default' \
+'--seed=[]:SEED:_default' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
+'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings]' \
+'*--verbose[Also print API calls by operation and timings]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__cost__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-cost-help-command-$line[1]:"
+        case $line[1] in
+            (report)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(sql)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(generate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
@@ -1205,6 +1367,34 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(cost)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__help__subcmd__cost_commands" \
+"*::: :->cost" \
+&& ret=0
+
+    case $state in
+    (cost)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-help-cost-command-$line[1]:"
+        case $line[1] in
+            (report)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(sql)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(generate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1240,6 +1430,7 @@ _miyabi-org_commands() {
 'account:Accounts\: the account factory, import, move, close' \
 'tenant:The tenant registry\: customers, their pools and silos' \
 'budget:Budgets of accounts and customers' \
+'cost:Cost per customer from the Cost and Usage Report' \
 'completions:Print a shell completion script' \
 'man:Write man pages into a directory' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -1378,6 +1569,61 @@ _miyabi-org__subcmd__completions_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org completions commands' commands "$@"
 }
+(( $+functions[_miyabi-org__subcmd__cost_commands] )) ||
+_miyabi-org__subcmd__cost_commands() {
+    local commands; commands=(
+'report:Cost per customer (or account, pool, tier, service, month), reconciled with the CUR total' \
+'sql:The SQL the report runs, for the Athena console' \
+'generate:Write a synthetic CUR for the repo'\''s accounts and customers (tests, demo, benchmark)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org cost commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__cost__subcmd__generate_commands] )) ||
+_miyabi-org__subcmd__cost__subcmd__generate_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org cost generate commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__cost__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__cost__subcmd__help_commands() {
+    local commands; commands=(
+'report:Cost per customer (or account, pool, tier, service, month), reconciled with the CUR total' \
+'sql:The SQL the report runs, for the Athena console' \
+'generate:Write a synthetic CUR for the repo'\''s accounts and customers (tests, demo, benchmark)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org cost help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__cost__subcmd__help__subcmd__generate_commands] )) ||
+_miyabi-org__subcmd__cost__subcmd__help__subcmd__generate_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org cost help generate commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__cost__subcmd__help__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__cost__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org cost help help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__cost__subcmd__help__subcmd__report_commands] )) ||
+_miyabi-org__subcmd__cost__subcmd__help__subcmd__report_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org cost help report commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__cost__subcmd__help__subcmd__sql_commands] )) ||
+_miyabi-org__subcmd__cost__subcmd__help__subcmd__sql_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org cost help sql commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__cost__subcmd__report_commands] )) ||
+_miyabi-org__subcmd__cost__subcmd__report_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org cost report commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__cost__subcmd__sql_commands] )) ||
+_miyabi-org__subcmd__cost__subcmd__sql_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org cost sql commands' commands "$@"
+}
 (( $+functions[_miyabi-org__subcmd__drift_commands] )) ||
 _miyabi-org__subcmd__drift_commands() {
     local commands; commands=()
@@ -1397,6 +1643,7 @@ _miyabi-org__subcmd__help_commands() {
 'account:Accounts\: the account factory, import, move, close' \
 'tenant:The tenant registry\: customers, their pools and silos' \
 'budget:Budgets of accounts and customers' \
+'cost:Cost per customer from the Cost and Usage Report' \
 'completions:Print a shell completion script' \
 'man:Write man pages into a directory' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -1466,6 +1713,30 @@ _miyabi-org__subcmd__help__subcmd__budget__subcmd__list_commands() {
 _miyabi-org__subcmd__help__subcmd__completions_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org help completions commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__cost_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__cost_commands() {
+    local commands; commands=(
+'report:Cost per customer (or account, pool, tier, service, month), reconciled with the CUR total' \
+'sql:The SQL the report runs, for the Athena console' \
+'generate:Write a synthetic CUR for the repo'\''s accounts and customers (tests, demo, benchmark)' \
+    )
+    _describe -t commands 'miyabi-org help cost commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__cost__subcmd__generate_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__cost__subcmd__generate_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help cost generate commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__cost__subcmd__report_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__cost__subcmd__report_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help cost report commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__cost__subcmd__sql_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__cost__subcmd__sql_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help cost sql commands' commands "$@"
 }
 (( $+functions[_miyabi-org__subcmd__help__subcmd__drift_commands] )) ||
 _miyabi-org__subcmd__help__subcmd__drift_commands() {

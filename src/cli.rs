@@ -103,6 +103,9 @@ pub enum Command {
     /// Budgets of accounts and customers
     #[command(subcommand)]
     Budget(BudgetCommand),
+    /// Cost per customer from the Cost and Usage Report
+    #[command(subcommand)]
+    Cost(CostCommand),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -296,4 +299,79 @@ pub enum BudgetCommand {
     List,
     /// Plan and apply budgets only
     Apply,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CostArgs {
+    /// What one row of the report is
+    #[arg(long, value_enum, default_value_t = crate::cost::By::Customer)]
+    pub by: crate::cost::By,
+    /// One month, YYYY-MM (default: the last full month)
+    #[arg(long, value_name = "YYYY-MM", conflicts_with_all = ["from", "to"])]
+    pub month: Option<String>,
+    /// First month of a range, YYYY-MM
+    #[arg(long, value_name = "YYYY-MM", requires = "to")]
+    pub from: Option<String>,
+    /// Last month of a range, YYYY-MM
+    #[arg(long, value_name = "YYYY-MM", requires = "from")]
+    pub to: Option<String>,
+    /// Where to read the CUR (default: [cost] engine)
+    #[arg(long, value_enum)]
+    pub engine: Option<crate::cost::Engine>,
+    /// The CUR's schema (default: [cost] schema)
+    #[arg(long, value_enum)]
+    pub schema: Option<crate::cost::Schema>,
+    /// Which cost (default: [cost] metric)
+    #[arg(long, value_enum)]
+    pub metric: Option<crate::cost::Metric>,
+    /// How untagged pool cost is split (default: [cost] shared)
+    #[arg(long, value_enum)]
+    pub shared: Option<crate::cost::Shared>,
+    /// Only the N largest rows; the rest are summed in one line
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// The CUR files for the local engine (default: [cost.local] path)
+    #[arg(long, value_name = "DIR")]
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CostCommand {
+    /// Cost per customer (or account, pool, tier, service, month), reconciled with the CUR total
+    Report(CostArgs),
+    /// The SQL the report runs, for the Athena console
+    Sql(CostArgs),
+    /// Write a synthetic CUR for the repo's accounts and customers (tests, demo, benchmark)
+    #[cfg(feature = "local-engine")]
+    #[command(hide = true)]
+    Generate(GenerateArgs),
+}
+
+#[cfg(feature = "local-engine")]
+#[derive(Debug, Clone, Args)]
+pub struct GenerateArgs {
+    /// Where to write the files
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    #[arg(long, value_enum, default_value_t = crate::cost::Schema::Cur2)]
+    pub schema: crate::cost::Schema,
+    #[arg(long, value_enum, default_value_t = GenerateFormat::Parquet)]
+    pub format: GenerateFormat,
+    /// First month, YYYY-MM
+    #[arg(long, value_name = "YYYY-MM")]
+    pub from: String,
+    /// Last month, YYYY-MM
+    #[arg(long, value_name = "YYYY-MM")]
+    pub to: String,
+    #[arg(long, default_value_t = 10_000)]
+    pub rows_per_month: usize,
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
+}
+
+#[cfg(feature = "local-engine")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GenerateFormat {
+    Parquet,
+    Csv,
 }

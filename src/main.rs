@@ -16,9 +16,15 @@ fn main() -> ExitCode {
     };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("a tokio runtime");
     let result = runtime.block_on(async {
+        let run = miyabi_org::commands::run(cli);
+        tokio::pin!(run);
         tokio::select! {
-            result = miyabi_org::commands::run(cli) => result,
-            _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
+            result = &mut run => result,
+            _ = tokio::signal::ctrl_c() => {
+                // A command that holds something remote (a running Athena query) gets a moment to stop it.
+                let _ = tokio::time::timeout(std::time::Duration::from_secs(3), &mut run).await;
+                Err(Error::Interrupted)
+            }
         }
     });
     match result {

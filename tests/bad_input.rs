@@ -179,11 +179,11 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: OU Workloads/Pool/A/B/C/D is 6 levels deep, over the limit of 5
-  --> miyabi-org.toml:90:5
-   |
-90 | [ou."Workloads/Pool/A/B/C/D"]
-   |     ^
-   = help: flatten the tree: AWS nests OUs at most 5 levels below the root
+   --> miyabi-org.toml:104:5
+    |
+104 | [ou."Workloads/Pool/A/B/C/D"]
+    |     ^
+    = help: flatten the tree: AWS nests OUs at most 5 levels below the root
 
 1 problem found; nothing was sent to AWS"##,
     },
@@ -207,11 +207,11 @@ const CASES: &[Case] = &[
         break_repo: |r| append(r, "miyabi-org.toml", "[ou.\"Suspended/Closed\"]\n"),
         args: &["plan"],
         error: r##"error: OU Suspended/Closed has no declared parent Suspended
-  --> miyabi-org.toml:87:5
-   |
-87 | [ou."Suspended/Closed"]
-   |     ^
-   = help: add [ou."Suspended"]
+   --> miyabi-org.toml:101:5
+    |
+101 | [ou."Suspended/Closed"]
+    |     ^
+    = help: add [ou."Suspended"]
 
 1 problem found; nothing was sent to AWS"##,
     },
@@ -355,11 +355,11 @@ error: statement Oops has neither Action nor NotAction
         break_repo: |r| append(r, "miyabi-org.toml", "[policy.\"deny-everything\"]\ndescription = \"x\"\n"),
         args: &["plan"],
         error: r##"error: [policy."deny-everything"] names a policy that has no file
-  --> miyabi-org.toml:87:9
-   |
-87 | [policy."deny-everything"]
-   |         ^
-   = help: add policies/scp/deny-everything.json or policies/tag/deny-everything.json, or remove the section
+   --> miyabi-org.toml:101:9
+    |
+101 | [policy."deny-everything"]
+    |         ^
+    = help: add policies/scp/deny-everything.json or policies/tag/deny-everything.json, or remove the section
 
 1 problem found; nothing was sent to AWS"##,
     },
@@ -465,11 +465,11 @@ error: statement Oops has neither Action nor NotAction
         break_repo: |r| append(r, "miyabi-org.toml", "[ou.\"Workloads//Pool\"]\n"),
         args: &["plan"],
         error: r##"error: `Workloads//Pool` is not a valid OU path: it has an empty name
-  --> miyabi-org.toml:87:5
-   |
-87 | [ou."Workloads//Pool"]
-   |     ^
-   = help: write OU paths as Parent/Child with names of 1-128 characters and no surrounding spaces
+   --> miyabi-org.toml:101:5
+    |
+101 | [ou."Workloads//Pool"]
+    |     ^
+    = help: write OU paths as Parent/Child with names of 1-128 characters and no surrounding spaces
 
 1 problem found; nothing was sent to AWS"##,
     },
@@ -772,18 +772,18 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         break_repo: |r| append(r, "miyabi-org.toml", &format!("\n[account.\"{}\"]\ntemplate = \"core\"\n", "N".repeat(51))),
         args: &["plan"],
         error: r##"error: `NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN` is not a valid account name
-  --> miyabi-org.toml:88:10
-   |
-88 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
-   |          ^
-   = help: use 1-50 printable ASCII characters
+   --> miyabi-org.toml:102:10
+    |
+102 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
+    |          ^
+    = help: use 1-50 printable ASCII characters
 
 error: core account NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN would be named `NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN`, not a valid account name
-  --> miyabi-org.toml:88:1
-   |
-88 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
-   | ^
-   = help: account names are 1-50 printable ASCII characters: shorten the template's name
+   --> miyabi-org.toml:102:1
+    |
+102 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
+    | ^
+    = help: account names are 1-50 printable ASCII characters: shorten the template's name
 
 2 problems found; nothing was sent to AWS"##,
     },

@@ -1,7 +1,9 @@
 //! The only place `aws_sdk_*` appears: one `SdkConfig` for every client, call counting, retries
 //! and a limit on calls in flight, and one adapter per service behind the read/write ports.
 
+mod athena;
 mod budgets;
+mod cost_explorer;
 mod error;
 mod organizations;
 mod stats;
@@ -15,7 +17,9 @@ use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use tokio::sync::Semaphore;
 
+pub use athena::{Athena, AthenaError, AthenaResult, AthenaSettings};
 pub use budgets::{BudgetReader, BudgetWriter};
+pub use cost_explorer::{CostExplorer, CostGroup};
 pub use error::{AwsError, AwsErrorKind};
 pub use organizations::{OrgReader, OrgWriter};
 pub use stats::{CallCounter, CallStats};
@@ -88,6 +92,16 @@ impl AwsContext {
     /// Read access to the organization; all `drift` ever gets.
     pub fn org_reader(&self) -> OrgReader {
         OrgReader::new(self.organizations_client(), self.sts_client(), self.organizations_limit.clone())
+    }
+
+    pub fn athena(&self) -> Athena {
+        let config = aws_sdk_athena::config::Builder::from(&self.sdk).interceptor(self.counter.clone()).build();
+        Athena::new(aws_sdk_athena::Client::from_conf(config))
+    }
+
+    pub fn cost_explorer(&self) -> CostExplorer {
+        let config = aws_sdk_costexplorer::config::Builder::from(&self.sdk).interceptor(self.counter.clone()).build();
+        CostExplorer::new(aws_sdk_costexplorer::Client::from_conf(config))
     }
 
     fn budgets_client(&self) -> aws_sdk_budgets::Client {

@@ -1,6 +1,7 @@
 //! One file per command group: orchestration between the repo, AWS and the printer.
 
 mod budget;
+mod cost;
 mod init;
 mod org;
 mod plan;
@@ -17,7 +18,7 @@ use serde::Serialize;
 
 use crate::apply::ApplyReport;
 use crate::aws::{AwsContext, AwsOptions, CallStats};
-use crate::cli::{AccountCommand, BudgetCommand, Cli, Command, OrgCommand, OuCommand, ScpCommand, TenantCommand};
+use crate::cli::{AccountCommand, BudgetCommand, Cli, Command, CostCommand, OrgCommand, OuCommand, ScpCommand, TenantCommand};
 use crate::config::edit::Edit;
 use crate::config::schema::Limits;
 use crate::config::{self, Changes, Repo};
@@ -67,6 +68,10 @@ pub async fn run(cli: Cli) -> Result<ExitStatus, Error> {
         }
         Command::Budget(BudgetCommand::List) => budget::list(&session).await,
         Command::Budget(BudgetCommand::Apply) => plan::apply(&session, None, &[Scope::Budget]).await,
+        Command::Cost(CostCommand::Report(args)) => cost::report(&session, &args).await,
+        Command::Cost(CostCommand::Sql(args)) => cost::sql(&session, &args).await,
+        #[cfg(feature = "local-engine")]
+        Command::Cost(CostCommand::Generate(args)) => cost::generate(&session, &args),
         Command::Completions { shell } => reference::completions(&session, shell),
         Command::Man { dir } => reference::man(&session, &dir),
     }
@@ -127,6 +132,10 @@ impl Session {
             Err(Error::Find(config::FindError::NotFound(_))) => Ok(None),
             other => other.map(Some),
         }
+    }
+
+    pub fn aws_options(&self) -> AwsOptions {
+        self.aws.clone()
     }
 
     /// Refuses to change anything unattended without `--yes`, before the first AWS call.

@@ -21,6 +21,7 @@ pub struct OrgFile {
     #[serde(default)]
     pub account: BTreeMap<Spanned<String>, AccountSection>,
     pub tenancy: Option<TenancySection>,
+    pub cost: Option<CostSection>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -212,4 +213,58 @@ pub struct PastPlacement {
     pub pool: u32,
     pub from: String,
     pub to: String,
+}
+
+/// `[cost]`: where `cost report` reads the CUR and how it counts.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostSection {
+    #[serde(default = "default_engine")]
+    pub engine: crate::cost::Engine,
+    #[serde(default = "default_schema")]
+    pub schema: crate::cost::Schema,
+    #[serde(default = "default_metric")]
+    pub metric: crate::cost::Metric,
+    #[serde(default = "default_shared")]
+    pub shared: crate::cost::Shared,
+    pub athena: Option<AthenaSection>,
+    pub local: Option<LocalSection>,
+}
+
+fn default_engine() -> crate::cost::Engine {
+    crate::cost::Engine::Athena
+}
+
+fn default_schema() -> crate::cost::Schema {
+    crate::cost::Schema::Cur2
+}
+
+fn default_metric() -> crate::cost::Metric {
+    crate::cost::Metric::Amortized
+}
+
+fn default_shared() -> crate::cost::Shared {
+    crate::cost::Shared::Proportional
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AthenaSection {
+    pub database: String,
+    pub table: String,
+    #[serde(default = "default_workgroup")]
+    pub workgroup: String,
+    /// Where Athena writes results; the workgroup's setting when absent.
+    pub output_location: Option<Spanned<String>>,
+}
+
+fn default_workgroup() -> String {
+    "primary".into()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalSection {
+    /// CUR Parquet or CSV files, relative to the repo; hive partitions allowed.
+    pub path: String,
 }
