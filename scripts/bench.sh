@@ -2,7 +2,7 @@
 # Benchmark miyabi-org against a seeded sandbox organization.
 #
 #   scripts/bench.sh [--accounts 1000] [--ous 50] [--scps 30] [--runs 20]
-#                    [--pool-customers 1000] [--silo-customers 100]
+#                    [--pool-customers 1000] [--silo-customers 100] [--cost-rows 10000000]
 #
 # 1. Starts a throwaway sandbox on a free port (always stopped on exit) and seeds
 #    it with scripts/seed_org.py (N accounts, N OUs, N SCPs) plus a matching org repo.
@@ -32,6 +32,7 @@ OUS=50
 SCPS=30
 RUNS=20
 POOL_CUSTOMERS=1000
+COST_ROWS=10000000
 SILO_CUSTOMERS=100
 VALIDATE_SCPS=200
 VALIDATE_OUS=40
@@ -72,6 +73,7 @@ parse_args() {
             --runs)     RUNS="${2:-}";     shift 2 || usage ;;
             --pool-customers) POOL_CUSTOMERS="${2:-}"; shift 2 || usage ;;
             --silo-customers) SILO_CUSTOMERS="${2:-}"; shift 2 || usage ;;
+            --cost-rows) COST_ROWS="${2:-}"; shift 2 || usage ;;
             --accounts=*) ACCOUNTS="${1#*=}"; shift ;;
             --ous=*)      OUS="${1#*=}";      shift ;;
             --scps=*)     SCPS="${1#*=}";     shift ;;
@@ -293,6 +295,12 @@ measure_tenancy() {
         --pool-customers "$POOL_CUSTOMERS" --silo-customers "$SILO_CUSTOMERS"
 }
 
+# The local cost engine against DuckDB on the same CUR 2.0 files.
+measure_cost() {
+    step "cost: $COST_ROWS CUR rows, the local engine against DuckDB"
+    "$PY" scripts/bench_cost.py --bin "$BIN" --rows "$COST_ROWS"
+}
+
 main() {
     parse_args "$@"
     build
@@ -304,6 +312,7 @@ main() {
     measure_startup
     report
     measure_tenancy
+    measure_cost
 }
 
 main "$@"

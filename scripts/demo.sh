@@ -198,6 +198,16 @@ expect_clean() {
     note "(hand-made stays in the organization as an unmanaged policy, detached)"
 }
 
+cost_report() {
+    local month
+    month="$(date -u +%Y-%m)"
+    step "cost per customer for $month from a generated CUR 2.0 (the local engine)"
+    miyabi cost generate --out cur --from "$month" --to "$month" --rows-per-month 20000
+    miyabi cost report --by customer --month "$month"
+    echo
+    miyabi cost report --by tier --month "$month"
+}
+
 check_repo_untouched() {
     [[ "$(repo_snapshot)" == "$REPO_SNAPSHOT" ]] || die "the demo modified the org repo's files"
 }
@@ -215,9 +225,10 @@ main() {
     expect_drift
     repair
     expect_clean
+    cost_report
     cd "$ROOT"
     check_repo_untouched
-    step "demo finished: example org applied, customers placed in a pool and a silo, drift detected (exit 2) and repaired (exit 0)"
+    step "demo finished: example org applied, customers placed in a pool and a silo, drift detected (exit 2) and repaired (exit 0), cost reported per customer"
 }
 
 main "$@"

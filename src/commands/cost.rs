@@ -27,6 +27,7 @@ struct Settings {
     period: Period,
     by: By,
     customer_tag: String,
+    #[cfg_attr(not(feature = "local-engine"), allow(dead_code))]
     path: Option<PathBuf>,
 }
 

@@ -40,6 +40,11 @@ impl<'a> Planner<'a> {
         find_account(desired, &self.snapshot.accounts)
     }
 
+    /// The ids of the declared accounts that exist, by name, without planning anything for them.
+    pub(super) fn account_ids(&self) -> BTreeMap<String, String> {
+        self.desired.accounts.iter().filter_map(|d| self.find_account(d).map(|a| (d.name.clone(), a.id.clone()))).collect()
+    }
+
     fn parent_name(&self, parent_id: &str) -> String {
         if parent_id == self.snapshot.root.id {
             "root".into()

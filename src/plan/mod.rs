@@ -325,7 +325,7 @@ fn same_content(live: Option<&str>, desired: &serde_json::Value) -> bool {
 impl<'a> Planner<'a> {
     fn run(mut self) -> Result<Plan, PlanError> {
         let deleted_ous = if self.scope.contains(&Scope::Ou) { self.ous() } else { BTreeSet::new() };
-        let account_ids = if self.scope.contains(&Scope::Account) { self.accounts() } else { BTreeMap::new() };
+        let account_ids = if self.scope.contains(&Scope::Account) { self.accounts() } else { self.account_ids() };
         if self.scope.contains(&Scope::Budget) {
             self.budgets(&account_ids);
         }
@@ -527,7 +527,9 @@ impl<'a> Planner<'a> {
     fn managed_target_ids(&self, account_ids: &BTreeMap<String, String>) -> BTreeSet<String> {
         let root = self.desired.root.as_ref().map(|_| self.snapshot.root.id.clone());
         let ous = self.desired.ous.keys().filter_map(|path| self.ou_ids.get(path).cloned());
-        root.into_iter().chain(ous).chain(account_ids.values().cloned()).collect()
+        // Accounts' policies are planned only with the account scope.
+        let accounts = account_ids.values().filter(|_| self.scope.contains(&Scope::Account)).cloned();
+        root.into_iter().chain(ous).chain(accounts).collect()
     }
 
     fn scp_count(&self, target_id: &str) -> usize {

@@ -1,0 +1,120 @@
+"""Benchmark of the local cost engine against DuckDB on the same CUR 2.0 Parquet files.
+
+    .venv/bin/python scripts/bench_cost.py --bin BIN [--rows 10000000] [--months 4]
+
+Generates a synthetic CUR 2.0 (65 columns, hive partitions BILLING_PERIOD=YYYY-MM) for an org
+repo of 20 pool accounts (50 customers each) and 100 silos, runs `cost report --by customer`
+with the local engine, then DuckDB (from PyPI, in .venv) on the equivalent SQL, and prints both
+wall times, their ratio, rows per second and the tool's peak memory. Prints `name: value` lines.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import duckdb
+
+MONTHS = ["2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]
+
+
+def tenants():
+    lines, n = [], 0
+    for pool in range(1, 21):
+        lines.append('[[pool]]\ntier = "pool"\nnumber = %d\naccount_id = "1%011d"\n\n' % (pool, pool))
+    for silo in range(1, 101):
+        lines.append('[[pool]]\ntier = "silo"\nnumber = %d\naccount_id = "2%011d"\n\n' % (silo, silo))
+    for pool in range(1, 21):
+        for _ in range(50):
+            n += 1
+            lines.append('[[tenant]]\ncustomer = "C%05d"\ntier = "pool"\npool = %d\nsince = "2026-01-01"\n\n' % (n, pool))
+    for silo in range(1, 101):
+        lines.append('[[tenant]]\ncustomer = "S%05d"\ntier = "silo"\npool = %d\nsince = "2026-01-01"\n\n' % (silo, silo))
+    return "".join(lines)
+
+
+def timed(cmd, cwd):
+    t0 = time.perf_counter()
+    child = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out = child.stdout.read()
+    err = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - t0
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit("bench: %s exited %d:\n%s" % (" ".join(cmd), code, err.decode()[-4000:]))
+    return wall, usage.ru_maxrss / 1024.0, out.decode()
+
+
+DUCKDB_SQL = """
+SELECT BILLING_PERIOD AS month,
+       line_item_usage_account_id AS account_id,
+       NULLIF(element_at(resource_tags, 'user_customer')[1], '') AS tag,
+       SUM(CASE line_item_line_item_type
+           WHEN 'SavingsPlanCoveredUsage' THEN savings_plan_savings_plan_effective_cost
+           WHEN 'SavingsPlanRecurringFee' THEN savings_plan_total_commitment_to_date - savings_plan_used_commitment
+           WHEN 'SavingsPlanNegation' THEN 0
+           WHEN 'SavingsPlanUpfrontFee' THEN 0
+           WHEN 'DiscountedUsage' THEN reservation_effective_cost
+           WHEN 'RIFee' THEN reservation_unused_amortized_upfront_fee_for_billing_period + reservation_unused_recurring_fee
+           ELSE line_item_unblended_cost END) AS cost
+FROM read_parquet('{path}/**/*.parquet', hive_partitioning = true)
+WHERE BILLING_PERIOD BETWEEN '{first}' AND '{last}'
+GROUP BY 1, 2, 3
+"""
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--bin", required=True)
+    p.add_argument("--rows", type=int, default=10_000_000)
+    p.add_argument("--months", type=int, default=4)
+    args = p.parse_args()
+    months = MONTHS[: args.months]
+    work = tempfile.mkdtemp(prefix="miyabi-bench-cost.")
+    try:
+        repo = os.path.join(work, "org")
+        subprocess.run([args.bin, "-q", "init", repo], check=True)
+        with open(os.path.join(repo, "tenants.toml"), "w") as f:
+            f.write(tenants())
+        per_month = args.rows // len(months)
+        t0 = time.perf_counter()
+        subprocess.run([args.bin, "-q", "cost", "generate", "--out", "cur", "--from", months[0], "--to", months[-1],
+                        "--rows-per-month", str(per_month)], cwd=repo, check=True)
+        generated = time.perf_counter() - t0
+        size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(repo, "cur")) for f in fs)
+        rows = per_month * len(months)
+
+        cmd = [args.bin, "cost", "report", "--engine", "local", "--path", "cur", "--from", months[0], "--to", months[-1],
+               "--by", "customer", "--output", "json"]
+        timed(cmd, repo)  # warm the page cache
+        tool_wall, tool_rss, out = timed(cmd, repo)
+        report = json.loads(out)
+
+        con = duckdb.connect()
+        sql = DUCKDB_SQL.format(path=os.path.join(repo, "cur"), first=months[0], last=months[-1])
+        con.execute(sql).fetchall()  # the same warm-up
+        t0 = time.perf_counter()
+        groups = con.execute(sql).fetchall()
+        duck_wall = time.perf_counter() - t0
+        duck_total = sum(g[3] or 0.0 for g in groups)
+
+        print("cost: %d CUR 2.0 rows (65 columns, %d months, %.0f MB of Parquet) generated in %.1f s"
+              % (rows, len(months), size / 1e6, generated))
+        print("cost tool report seconds: %.2f" % tool_wall)
+        print("cost duckdb query seconds: %.2f (duckdb %s)" % (duck_wall, duckdb.__version__))
+        print("cost tool / duckdb time ratio: %.2f (target <= 1.00: %s)" % (tool_wall / duck_wall, "PASS" if tool_wall <= duck_wall else "FAIL"))
+        print("cost tool rows per second: %.0f" % (rows / tool_wall))
+        print("cost tool peak memory MB: %.1f (target < 1024: %s)" % (tool_rss, "PASS" if tool_rss < 1024 else "FAIL"))
+        print("cost totals: tool %.2f, duckdb %.2f (%s)" % (report["cur_total"], duck_total,
+                                                          "equal" if abs(report["cur_total"] - duck_total) < 0.01 else "DIFFERENT"))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
