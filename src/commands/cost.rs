@@ -37,17 +37,8 @@ fn month(flag: &str, text: &str) -> Result<Month, Error> {
 
 /// The last full month, from today's date.
 fn last_full_month() -> Month {
-    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400) as i64;
-    // Civil year and month of the day count (Howard Hinnant's days-to-civil).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Month { year: year as i32, month: month as u32 }.previous()
+    let (year, month, _) = super::today();
+    Month { year, month }.previous()
 }
 
 fn settings(repo: &Repo, args: &CostArgs) -> Result<Settings, Error> {

@@ -222,6 +222,22 @@ fn write_changes(root: &Path, changes: &Changes) -> Result<(), Error> {
     Ok(())
 }
 
+/// Today's date in UTC as (year, month, day): placement dates and the default cost month.
+fn today() -> (i32, u32, u32) {
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400) as i64;
+    // Howard Hinnant's days-to-civil.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year as i32, month as u32, day as u32)
+}
+
 /// `--only` with nothing given means everything.
 fn scope(only: &[Scope]) -> BTreeSet<Scope> {
     if only.is_empty() { Scope::all() } else { only.iter().copied().collect() }
