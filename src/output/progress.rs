@@ -61,6 +61,15 @@ impl Spinner {
     }
 }
 
+impl Spinner {
+    /// A new message on a terminal; plain output keeps its one line.
+    pub fn set(&self, message: &str) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(message.to_string());
+        }
+    }
+}
+
 impl Drop for Spinner {
     fn drop(&mut self) {
         if let Some(bar) = &self.bar {
