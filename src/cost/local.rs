@@ -11,7 +11,7 @@ use datafusion::arrow::datatypes::{DataType, Float64Type};
 use datafusion::datasource::file_format::csv::CsvFormat;
 use datafusion::datasource::file_format::parquet::ParquetFormat;
 use datafusion::datasource::listing::ListingOptions;
-use datafusion::prelude::SessionContext;
+use datafusion::prelude::{SessionConfig, SessionContext};
 use futures_util::StreamExt;
 
 use super::query::{self, Dialect, Partitions};
@@ -135,7 +135,9 @@ fn query_error(path: &Path, err: impl std::fmt::Display) -> LocalError {
 
 /// Registers the files as table `cur` and returns the context with the table's columns.
 async fn register(path: &Path, files: &Files) -> Result<(SessionContext, BTreeSet<String>), LocalError> {
-    let ctx = SessionContext::new();
+    // DATAFUSION_* environment variables tune the engine (batch size, partitions) without a rebuild.
+    let config = SessionConfig::from_env().map_err(|e| query_error(path, e))?;
+    let ctx = SessionContext::new_with_config(config);
     let partition_cols: Vec<(String, DataType)> = match files.partitions {
         Partitions::BillingPeriod => vec![("BILLING_PERIOD".into(), DataType::Utf8)],
         Partitions::YearMonth => vec![("year".into(), DataType::Utf8), ("month".into(), DataType::Utf8)],
