@@ -67,6 +67,9 @@ fn settings(repo: &Repo, args: &CostArgs) -> Result<Settings, Error> {
             "use --engine athena or --engine local",
         ));
     }
+    if engine != Engine::Local && args.path.is_some() {
+        return Err(Error::usage("--path is for the local engine", "leave out --path, or pass --engine local"));
+    }
     let path = args.path.clone().or_else(|| cost.and_then(|c| c.local.as_ref()).map(|l| repo.root.join(&l.path)));
     if engine == Engine::Local && path.is_none() {
         return Err(Error::usage("the local engine needs the CUR files", "pass --path DIR or set [cost.local] path"));

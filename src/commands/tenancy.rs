@@ -74,8 +74,7 @@ async fn run_change(
     execute(session, &next, &desired, &observed, &plan, &|| write_changes(&repo.root, &edited.changes)).await
 }
 
-fn tenants_change(repo: &Repo, edit: Edit) -> Changes {
-    let _ = repo;
+fn tenants_change(edit: Edit) -> Changes {
     Changes::from([(PathBuf::from(config::TENANTS_FILE), edit.to_string())])
 }
 
@@ -157,7 +156,7 @@ fn placement_change(repo: &Repo, placement: &Placement, budget_usd: Option<f64>)
     if let Some(budget) = budget_usd {
         edit.set_tenant(&placement.customer, "budget_usd", budget);
     }
-    let changes = tenants_change(repo, edit);
+    let changes = tenants_change(edit);
     let name = config::load_with(&repo.root, &changes)
         .ok()
         .and_then(|next| pool_account(&next, &placement.tier, placement.pool))
@@ -229,7 +228,7 @@ pub async fn tenant_migrate(session: &Session, customer: &str, to: &str, pool: O
                 edit.add_pool(&placement.tier, placement.pool);
             }
             edit.move_tenant(customer, &placement.tier, placement.pool, &today());
-            let changes = tenants_change(repo, edit);
+            let changes = tenants_change(edit);
             let name = config::load_with(&repo.root, &changes)
                 .ok()
                 .and_then(|next| pool_account(&next, &placement.tier, placement.pool))
@@ -362,7 +361,7 @@ pub async fn account_import(
                 let mut edit = Edit::new(&repo.tenants_source.text);
                 edit.add_pool(tier, number);
                 edit.set_pool_account(tier, number, id);
-                let changes = tenants_change(repo, edit);
+                let changes = tenants_change(edit);
                 let name =
                     config::load_with(&repo.root, &changes).ok().and_then(|next| pool_account(&next, tier, number)).unwrap_or_default();
                 Ok(RepoChange {
