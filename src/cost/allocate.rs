@@ -35,12 +35,16 @@ pub struct Tenancy {
 impl Tenancy {
     /// Where a customer was in a month: the last placement that began in or before it.
     fn placement(&self, customer: &str, month: Month) -> Option<(&str, u32)> {
-        self.customers.get(customer)?.iter().rev().find(|s| s.from <= month).map(|s| (s.tier.as_str(), s.pool))
+        placement(self.customers.get(customer)?, month)
     }
 
     fn customers_in(&self, tier: &str, pool: u32, month: Month) -> Vec<&str> {
-        self.customers.keys().filter(|c| self.placement(c, month) == Some((tier, pool))).map(String::as_str).collect()
+        self.customers.iter().filter(|(_, stints)| placement(stints, month) == Some((tier, pool))).map(|(c, _)| c.as_str()).collect()
     }
+}
+
+fn placement(stints: &[Stint], month: Month) -> Option<(&str, u32)> {
+    stints.iter().rev().find(|s| s.from <= month).map(|s| (s.tier.as_str(), s.pool))
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -144,6 +148,8 @@ fn pieces<'a>(rows: &'a [CostRow], tenancy: &'a Tenancy, shared: Shared) -> Vec<
             *tagged.entry((row.account_id.as_str(), row.month, tag.as_str())).or_default() += row.cost;
         }
     }
+    // The customers of each pool in each month, worked out once: a report has thousands of rows.
+    let mut members: BTreeMap<(&str, u32, Month), Vec<&str>> = BTreeMap::new();
     let mut out = Vec::new();
     for row in rows {
         let piece = |customer: Option<&'a str>, unattributed: Option<(Unattributed, Option<&'a str>)>| Piece {
@@ -161,7 +167,7 @@ fn pieces<'a>(rows: &'a [CostRow], tenancy: &'a Tenancy, shared: Shared) -> Vec<
             out.push(piece(None, Some((Unattributed::Unallocated, None))));
             continue;
         };
-        let customers = tenancy.customers_in(tier, *pool, row.month);
+        let customers = members.entry((tier.as_str(), *pool, row.month)).or_insert_with(|| tenancy.customers_in(tier, *pool, row.month));
         if tenancy.dedicated_tiers.contains(tier) {
             match customers.first() {
                 Some(customer) => out.push(piece(Some(customer), None)),
@@ -182,7 +188,7 @@ fn pieces<'a>(rows: &'a [CostRow], tenancy: &'a Tenancy, shared: Shared) -> Vec<
                 };
                 // A pool with no tagged cost that month is split evenly.
                 let weights = if weights.iter().sum::<f64>() > 0.0 { weights } else { vec![1.0; customers.len()] };
-                out.extend(split(row, &customers, &weights));
+                out.extend(split(row, customers, &weights));
             }
         }
     }

@@ -17,6 +17,9 @@ use futures_util::StreamExt;
 use super::query::{self, Dialect, Partitions};
 use super::{CostData, CostRow, Metric, Month, Period, Schema};
 
+mod mapped_files;
+mod tag_value;
+
 #[derive(Debug, thiserror::Error)]
 pub enum LocalError {
     #[error("no CUR files (.parquet or .csv) under {0}")]
@@ -138,6 +141,9 @@ async fn register(path: &Path, files: &Files) -> Result<(SessionContext, BTreeSe
     // DATAFUSION_* environment variables tune the engine (batch size, partitions) without a rebuild.
     let config = SessionConfig::from_env().map_err(|e| query_error(path, e))?;
     let ctx = SessionContext::new_with_config(config);
+    ctx.register_udf(tag_value::udf());
+    let files_url = datafusion::execution::object_store::ObjectStoreUrl::local_filesystem();
+    ctx.register_object_store(files_url.as_ref(), Arc::new(mapped_files::MappedFiles::default()));
     let partition_cols: Vec<(String, DataType)> = match files.partitions {
         Partitions::BillingPeriod => vec![("BILLING_PERIOD".into(), DataType::Utf8)],
         Partitions::YearMonth => vec![("year".into(), DataType::Utf8), ("month".into(), DataType::Utf8)],
@@ -212,7 +218,7 @@ pub async fn run(q: &LocalQuery<'_>) -> Result<CostData, LocalError> {
             rows.push(CostRow {
                 month,
                 account_id: accounts.value(i).to_string(),
-                tag: (!tags.is_null(i)).then(|| tags.value(i).to_string()),
+                tag: (!tags.is_null(i) && !tags.value(i).is_empty()).then(|| tags.value(i).to_string()),
                 service: services.as_ref().map(|s| s.as_string::<i32>().value(i).to_string()),
                 cost: if costs.is_null(i) { 0.0 } else { costs.value(i) },
             });
