@@ -12,7 +12,7 @@ pub struct CostGroup {
     /// `YYYY-MM-DD`, the first day of the month.
     pub start: String,
     pub account_id: String,
-    /// The tag value, `None` when the group is untagged.
+    /// The tag value as Cost Explorer gives it: empty when the group is untagged.
     pub tag: Option<String>,
     pub amount: f64,
 }
@@ -53,7 +53,7 @@ impl CostExplorer {
                     let amount =
                         group.metrics().and_then(|m| m.get(metric)).and_then(|v| v.amount()).and_then(|a| a.parse().ok()).unwrap_or(0.0);
                     // The tag key comes as `customer$ACME`, or `customer$` when untagged.
-                    let tag = keys.get(1).and_then(|k| k.split_once('$')).map(|(_, v)| v.to_string()).filter(|v| !v.is_empty());
+                    let tag = keys.get(1).and_then(|k| k.split_once('$')).map(|(_, v)| v.to_string());
                     groups.push(CostGroup { start: start.clone(), account_id: keys.first().cloned().unwrap_or_default(), tag, amount });
                 }
             }

@@ -13,7 +13,7 @@ use crate::cli::{CostArgs, OutputFormat};
 use crate::config::Repo;
 use crate::cost::allocate::{self, Allocation, Stint, Tenancy, Unattributed};
 use crate::cost::query::{self, Dialect, Partitions};
-use crate::cost::{By, CostData, CostRow, Engine, Metric, Month, Period, Schema, Shared};
+use crate::cost::{By, CostData, CostRow, Engine, Metric, Month, Period, Schema, Shared, customer_tag};
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::output::Table;
@@ -213,7 +213,7 @@ async fn read(session: &Session, repo: &Repo, s: &Settings) -> Result<(CostData,
                 rows.push(CostRow {
                     month,
                     account_id: cell(row, 1).unwrap_or_default().to_string(),
-                    tag: cell(row, 2).filter(|t| !t.is_empty()).map(str::to_string),
+                    tag: customer_tag(cell(row, 2)),
                     service: by_service.then(|| cell(row, 3).unwrap_or_default().to_string()),
                     cost: cell(row, cost_at).and_then(|c| c.parse().ok()).unwrap_or(0.0),
                 });
@@ -237,7 +237,7 @@ async fn read(session: &Session, repo: &Repo, s: &Settings) -> Result<(CostData,
                     Some(CostRow {
                         month: Month::parse(g.start.get(..7)?)?,
                         account_id: g.account_id,
-                        tag: g.tag,
+                        tag: customer_tag(g.tag.as_deref()),
                         service: None,
                         cost: g.amount,
                     })

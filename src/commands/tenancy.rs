@@ -272,7 +272,6 @@ pub async fn account_list(session: &Session) -> Result<ExitStatus, Error> {
     let desired = Desired::from_repo(&repo);
     let observed = session.observe(Some(&repo), &desired, &BTreeSet::new()).await?;
     let s = &observed.snapshot;
-    let ou_of = |parent: &str| if parent == s.root.id { "root".to_string() } else { s.ou_path(parent).unwrap_or_default() };
     let mut seen = BTreeSet::new();
     let mut lines = Vec::new();
     for account in &desired.accounts {
@@ -288,7 +287,7 @@ pub async fn account_list(session: &Session) -> Result<ExitStatus, Error> {
             id: live.map(|a| a.id.clone()),
             name: live.map_or_else(|| account.name.clone(), |a| a.name.clone()),
             email: live.map_or_else(|| account.email.clone(), |a| a.email.clone()),
-            ou: live.map_or_else(|| account.ou.clone(), |a| ou_of(&a.parent_id)),
+            ou: live.map_or_else(|| account.ou.clone(), |a| s.target_name(&a.parent_id)),
             tier,
             pool,
             customers: account.customers.len(),
@@ -302,7 +301,7 @@ pub async fn account_list(session: &Session) -> Result<ExitStatus, Error> {
             id: Some(live.id.clone()),
             name: live.name.clone(),
             email: live.email.clone(),
-            ou: ou_of(&live.parent_id),
+            ou: s.target_name(&live.parent_id),
             tier: management.then(|| "management".into()),
             pool: None,
             customers: 0,

@@ -137,6 +137,12 @@ pub struct CostRow {
     pub cost: f64,
 }
 
+/// A tag value as an engine returns it, as a `CostRow` keeps it: NULL and the empty string both mean
+/// untagged (CURs have both, and Cost Explorer names untagged groups `customer$`).
+pub fn customer_tag(value: Option<&str>) -> Option<String> {
+    value.filter(|v| !v.is_empty()).map(str::to_string)
+}
+
 /// What an engine read, with what it cost to read it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CostData {

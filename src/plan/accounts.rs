@@ -45,14 +45,6 @@ impl<'a> Planner<'a> {
         self.desired.accounts.iter().filter_map(|d| self.find_account(d).map(|a| (d.name.clone(), a.id.clone()))).collect()
     }
 
-    fn parent_name(&self, parent_id: &str) -> String {
-        if parent_id == self.snapshot.root.id {
-            "root".into()
-        } else {
-            self.snapshot.ou_path(parent_id).unwrap_or_else(|| parent_id.into())
-        }
-    }
-
     /// Creates missing accounts, moves and tags existing ones, and keeps each account's SCPs exactly
     /// as declared. Returns the ids of the accounts that exist, by name.
     pub(super) fn accounts(&mut self) -> BTreeMap<String, String> {
@@ -87,7 +79,7 @@ impl<'a> Planner<'a> {
                     .push(format!("{} ({}, {}) is {}: it is left alone", desired.declared_as, live.name, live.id, live.status));
                 continue;
             }
-            let parent = self.parent_name(&live.parent_id);
+            let parent = self.snapshot.target_name(&live.parent_id);
             if parent != desired.ou {
                 changes.push(Change::MoveAccount {
                     name: desired.name.clone(),
@@ -110,7 +102,7 @@ impl<'a> Planner<'a> {
             let detail = if is_managed(&account.tags) {
                 "tagged managed-by=miyabi-org but not declared: `miyabi-org account import` it, or close it".to_string()
             } else {
-                format!("not declared in the repo; in {}", self.parent_name(&account.parent_id))
+                format!("not declared in the repo; in {}", self.snapshot.target_name(&account.parent_id))
             };
             self.plan.unmanaged.push(Unmanaged { kind: "account".into(), name: account.name.clone(), id: account.id.clone(), detail });
         }

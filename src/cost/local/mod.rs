@@ -15,7 +15,7 @@ use datafusion::prelude::{SessionConfig, SessionContext};
 use futures_util::StreamExt;
 
 use super::query::{self, Dialect, Partitions};
-use super::{CostData, CostRow, Metric, Month, Period, Schema};
+use super::{CostData, CostRow, Metric, Month, Period, Schema, customer_tag};
 
 mod mapped_files;
 mod tag_value;
@@ -218,7 +218,7 @@ pub async fn run(q: &LocalQuery<'_>) -> Result<CostData, LocalError> {
             rows.push(CostRow {
                 month,
                 account_id: accounts.value(i).to_string(),
-                tag: (!tags.is_null(i) && !tags.value(i).is_empty()).then(|| tags.value(i).to_string()),
+                tag: customer_tag(tags.is_valid(i).then(|| tags.value(i))),
                 service: services.as_ref().map(|s| s.as_string::<i32>().value(i).to_string()),
                 cost: if costs.is_null(i) { 0.0 } else { costs.value(i) },
             });
