@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::aws::AwsError;
+use crate::aws::{AwsError, CredentialProblem};
 use crate::config::FindError;
 use crate::diagnostic::Problems;
 use crate::exit::ExitStatus;
@@ -18,6 +18,8 @@ pub enum Error {
     Find(#[from] FindError),
     #[error(transparent)]
     Aws(#[from] AwsError),
+    #[error(transparent)]
+    Credentials(#[from] CredentialProblem),
     #[error(transparent)]
     Observe(#[from] ObserveError),
     #[error(transparent)]
@@ -64,6 +66,7 @@ impl Error {
             Error::Problems(_) | Error::Interrupted | Error::BrokenPipe => None,
             Error::Find(err) => Some(err.help().into()),
             Error::Aws(err) | Error::Observe(ObserveError::Aws(err)) => Some(err.help()),
+            Error::Credentials(problem) => Some(problem.help()),
             Error::Observe(ObserveError::WrongOrganization { .. }) => {
                 Some("use credentials for the organization in [organization] id, or correct the id in miyabi-org.toml".into())
             }

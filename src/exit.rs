@@ -1,4 +1,4 @@
-//! The exit statuses the tool promises (DESIGN section 2).
+//! The exit statuses the tool promises (README, "Exit codes and outputs").
 
 use std::process::ExitCode;
 

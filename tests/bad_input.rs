@@ -1019,13 +1019,6 @@ async fn online_bad_inputs_are_refused_without_a_write() {
         "error: refusing to apply without --yes: standard input is not a terminal\n  = help: review the plan, then run again with --yes\n"
     );
 
-    let (code, error) = run(tool(&proxy.url, dir).args(["-q", "plan"]).env_remove("AWS_ACCESS_KEY_ID").env_remove("AWS_SECRET_ACCESS_KEY"));
-    assert_eq!(code, Some(1));
-    assert_eq!(
-        error,
-        "error: DescribeOrganization: no credentials in the SDK's default chain (environment, profile, web identity, container, instance metadata)\n  = help: no AWS credentials were found: set AWS_PROFILE (or pass --profile), run `aws sso login`, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY\n"
-    );
-
     let expired = Proxy::start(&sandbox.url, &["--expired-token"]);
     let (code, error) = run(tool(&expired.url, dir).args(["-q", "drift"]));
     assert_eq!(code, Some(1));
@@ -1048,4 +1041,87 @@ async fn online_bad_inputs_are_refused_without_a_write() {
 
     assert_eq!(proxy.writes(), Vec::<String>::new());
     assert_eq!(expired.writes(), Vec::<String>::new());
+}
+
+const AWS_CONFIG: &str = "[profile admin]\nregion = us-east-1\n\n[profile sso]\nsso_start_url = https://d-1234567890.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 111122223333\nsso_role_name = OrgAdmin\n\n[profile corp]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = OrgAdmin\n\n[sso-session corp]\nsso_start_url = https://d-1234567890.awsapps.com/start\nsso_region = us-east-1\n";
+
+const NO_CREDENTIALS_HELP: &str = "  = help: give the tool credentials in one of these ways: an IAM Identity Center profile (`aws configure sso`, then `aws sso login --profile NAME` and --profile NAME or AWS_PROFILE=NAME); AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (with AWS_SESSION_TOKEN for temporary keys); web identity in CI (AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE); or a role of the instance or container the tool runs on\n";
+
+/// Every way of not having credentials is explained by its cause and fix, never as a failed call
+/// to retry. No sandbox: a HOME of the test's own with an AWS config file, and an endpoint that
+/// counts connections, so that any request would show.
+#[test]
+fn credential_failures_say_what_to_do_and_nothing_is_sent() {
+    let repo = example_repo();
+    let home = tempfile::tempdir().unwrap();
+    write(home.path(), ".aws/config", AWS_CONFIG);
+    // The IAM Identity Center session `corp` logged in once and expired, with nothing to refresh it.
+    write(
+        home.path(),
+        ".aws/sso/cache/ee0bfd2552fbd840c02cc48b6e823320543c450f.json",
+        r#"{"accessToken": "expired", "expiresAt": "2024-01-01T00:00:00Z", "region": "us-east-1", "startUrl": "https://d-1234567890.awsapps.com/start"}"#,
+    );
+    let endpoint = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    endpoint.set_nonblocking(true).unwrap();
+    let url = format!("http://{}", endpoint.local_addr().unwrap());
+    // Instance metadata that refuses connections, and one that accepts and never answers.
+    let refusing = format!("http://127.0.0.1:{}", std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port());
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let silent_url = format!("http://{}", silent.local_addr().unwrap());
+
+    let home_text = home.path().display().to_string();
+    let run = |env: &[(&str, &str)], args: &[&str]| {
+        let mut cmd = tool(&url, repo.path());
+        cmd.env_remove("AWS_ACCESS_KEY_ID")
+            .env_remove("AWS_SECRET_ACCESS_KEY")
+            .env_remove("AWS_CONFIG_FILE")
+            .env_remove("AWS_SHARED_CREDENTIALS_FILE")
+            .env_remove("AWS_EC2_METADATA_DISABLED")
+            .env("HOME", home.path())
+            .env("AWS_EC2_METADATA_SERVICE_ENDPOINT", &refusing)
+            .envs(env.iter().copied())
+            .args(["-q", "plan"])
+            .args(args);
+        let output = cmd.output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{env:?} {args:?}: {}", stderr(&output));
+        stderr(&output).replace(&home_text, "<home>")
+    };
+
+    assert_eq!(
+        run(&[("AWS_PROFILE", "nope")], &[]),
+        "error: there is no AWS profile `nope` (named by AWS_PROFILE) in <home>/.aws/config or <home>/.aws/credentials\n  = help: use one of the profiles there (admin, corp, sso) with --profile or AWS_PROFILE, or create it with `aws configure sso --profile nope` (IAM Identity Center) or `aws configure --profile nope` (access keys), or unset AWS_PROFILE\n"
+    );
+    assert_eq!(
+        run(&[], &["--profile", "nope"]),
+        "error: there is no AWS profile `nope` (named by --profile) in <home>/.aws/config or <home>/.aws/credentials\n  = help: use one of the profiles there (admin, corp, sso) with --profile or AWS_PROFILE, or create it with `aws configure sso --profile nope` (IAM Identity Center) or `aws configure --profile nope` (access keys)\n"
+    );
+    // Never logged in: no token in ~/.aws/sso/cache.
+    assert_eq!(
+        run(&[("AWS_PROFILE", "sso")], &[]),
+        "error: the IAM Identity Center session of profile `sso` was never started or has expired\n  = help: run `aws sso login --profile sso`, then this command again\n"
+    );
+    assert_eq!(
+        run(&[], &["--profile", "corp"]),
+        "error: the IAM Identity Center session of profile `corp` was never started or has expired\n  = help: run `aws sso login --profile corp`, then this command again\n"
+    );
+    // No credentials anywhere; instance metadata refuses, then times out.
+    assert_eq!(
+        run(&[], &[]),
+        format!(
+            "error: no AWS credentials were found: tried the environment, profile `default`, web identity, the container and instance metadata (instance metadata: Connection refused (os error 111))\n{NO_CREDENTIALS_HELP}"
+        )
+    );
+    assert_eq!(
+        run(&[("AWS_PROFILE", "admin"), ("AWS_EC2_METADATA_SERVICE_ENDPOINT", &silent_url)], &[]),
+        format!(
+            "error: no AWS credentials were found: tried the environment, profile `admin`, web identity, the container and instance metadata (instance metadata: timed out)\n{NO_CREDENTIALS_HELP}"
+        )
+    );
+    assert_eq!(
+        run(&[("AWS_EC2_METADATA_DISABLED", "true")], &[]),
+        format!(
+            "error: no AWS credentials were found: tried the environment, profile `default`, web identity, the container and instance metadata (instance metadata: IMDS disabled by AWS_EC2_METADATA_DISABLED env var set to `true`)\n{NO_CREDENTIALS_HELP}"
+        )
+    );
+    assert!(endpoint.accept().is_err(), "a request reached the AWS endpoint");
 }

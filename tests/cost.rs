@@ -197,7 +197,7 @@ fn the_local_engine_matches_an_independent_computation_on_cur2_and_legacy() {
 #[test]
 fn the_real_legacy_sample_adds_up_to_its_bill() {
     let repo = example_repo();
-    let sample = Path::new(support::ROOT).join("../shared/data/cur-legacy-sample");
+    let sample = Path::new(support::ROOT).join("tests/data/cur-legacy-sample");
     let report = run_json(
         tool("http://127.0.0.1:9", repo.path())
             .args([
@@ -269,7 +269,7 @@ fn bad_cost_input_gets_a_clear_error() {
             assert_eq!(stderr(&output), error, "{args:?}");
         }
     }
-    let sample = Path::new(support::ROOT).join("../shared/data/cur-legacy-sample");
+    let sample = Path::new(support::ROOT).join("tests/data/cur-legacy-sample");
     let output = tool("http://127.0.0.1:9", dir)
         .args(["-q", "cost", "report", "--engine", "local", "--month", "2022-10"])
         .arg("--path")

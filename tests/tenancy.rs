@@ -3,9 +3,9 @@
 mod support;
 
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use serde_json::Value;
 use support::{Proxy, Sandbox, example_repo, json, stderr, stdout, tool};
 
 /// Customers per pool account, from `account list`.
@@ -90,43 +90,134 @@ async fn customers_fill_pools_first_fit_silos_get_their_own_and_migration_frees_
     assert_eq!(all.len(), 1 + 3 + 3 + 3); // management, core, pools, silos
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_run_killed_after_create_account_creates_no_second_account() {
-    let sandbox = Sandbox::start();
-    sandbox.create_organization().await;
-    let repo = example_repo();
-    let dir = repo.path();
-    tool(&sandbox.url, dir).args(["-q", "apply", "--yes"]).assert().success();
-
-    let slow = Proxy::start(&sandbox.url, &["--delay-ms", "400", "--seed", "5"]);
-    let mut child = support::process(&slow.url, dir)
-        .args(["-q", "account", "create", "--silo", "--customer", "ACME", "--yes"])
+/// Runs the tool through a proxy that holds CreateAccount (`--hold`: lost on the way to AWS;
+/// `--hold-after`: AWS made the account and the answer was lost) and kills it with SIGKILL once
+/// CreateAccount was sent.
+fn killed_after_create_account(sandbox: &Sandbox, dir: &Path, hold: &str, args: &[&str]) {
+    let holding = Proxy::start(&sandbox.url, &[hold, "CreateAccount"]);
+    let mut child = support::process(&holding.url, dir)
+        .args(args)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
     let deadline = Instant::now() + Duration::from_secs(60);
-    while !slow.requests().iter().any(|l| l.starts_with("CreateAccount ")) {
+    while !holding.requests().iter().any(|l| l.starts_with("CreateAccount ")) {
         assert!(Instant::now() < deadline, "CreateAccount was never sent");
         assert!(child.try_wait().unwrap().is_none(), "the run ended before CreateAccount");
         std::thread::sleep(Duration::from_millis(10));
     }
     child.kill().unwrap();
     child.wait().unwrap();
-    assert!(!slow.requests().iter().any(|l| l.starts_with("MoveAccount ")), "the run got past creating the account");
+}
 
-    // The registry was written before the apply; the account exists but is not where it belongs.
-    tool(&sandbox.url, dir).args(["-q", "drift"]).assert().code(2);
-    let output = tool(&sandbox.url, dir).args(["-q", "apply", "--yes", "--output", "json"]).output().unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
-    let actions: Vec<&str> = report["changes"].as_array().unwrap().iter().map(|c| c["action"].as_str().unwrap()).collect();
-    assert!(!actions.contains(&"create_account"), "{actions:?}");
+/// The live accounts named so, with their parents.
+async fn accounts_named(sandbox: &Sandbox, name: &str) -> Vec<String> {
+    let org = sandbox.organizations().await;
+    let mut parents = Vec::new();
+    for account in org.list_accounts().send().await.unwrap().accounts().iter().filter(|a| a.name() == Some(name)) {
+        let parent = org.list_parents().child_id(account.id().unwrap()).send().await.unwrap();
+        parents.push(parent.parents()[0].r#type().unwrap().as_str().to_string());
+    }
+    parents
+}
+
+/// After an interruption, the same command run again finishes the job (with `expect_writes`), and a
+/// third run says "nothing was changed" (`settled`) and sends no write.
+fn run_again_until_settled(sandbox: &Sandbox, dir: &Path, args: &[&str], settled: &str, expect_writes: &[&str]) {
+    let proxy = Proxy::start(&sandbox.url, &[]);
+    let again = tool(&proxy.url, dir).args(args).output().unwrap();
+    assert!(again.status.success(), "{}", stderr(&again));
+    let lacks = settled.replace("nothing was changed.", "the organization still lacks some of it:");
+    assert!(stderr(&again).contains(&lacks), "{}", stderr(&again));
+    let writes: Vec<String> = proxy.writes().iter().map(|w| w.split(' ').next().unwrap().to_string()).collect();
+    for write in expect_writes {
+        assert_eq!(writes.iter().filter(|w| w == write).count(), 1, "{write} in {writes:?}");
+    }
+    if !expect_writes.contains(&"CreateAccount") {
+        assert!(!writes.iter().any(|w| w == "CreateAccount"), "{writes:?}");
+    }
     tool(&sandbox.url, dir).args(["-q", "drift"]).assert().code(0);
-    let silos = emails(&sandbox).await.into_iter().filter(|e| e == "aws+silo-acme@miyabi.io").count();
-    assert_eq!(silos, 1);
-    let tenants = std::fs::read_to_string(dir.join("tenants.toml")).unwrap();
-    assert!(tenants.contains("account_id = \""), "{tenants}");
+
+    let quiet = Proxy::start(&sandbox.url, &[]);
+    let third = tool(&quiet.url, dir).args(args).output().unwrap();
+    assert!(third.status.success(), "{}", stderr(&third));
+    assert_eq!(stdout(&third), format!("{settled}\n"));
+    assert_eq!(quiet.writes(), Vec::<String>::new());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_placement_killed_before_create_account_reached_aws_is_finished_by_running_it_again() {
+    let sandbox = Sandbox::start();
+    sandbox.create_organization().await;
+    let repo = example_repo();
+    let dir = repo.path();
+    tool(&sandbox.url, dir).args(["-q", "apply", "--yes"]).assert().success();
+    let args = ["account", "create", "--silo", "--customer", "KILLME", "--yes"];
+
+    killed_after_create_account(&sandbox, dir, "--hold", &args);
+    // The registry was written first; AWS never saw the request.
+    assert!(std::fs::read_to_string(dir.join("tenants.toml")).unwrap().contains("customer = \"KILLME\""));
+    assert_eq!(accounts_named(&sandbox, "Silo-KILLME").await, Vec::<String>::new());
+    tool(&sandbox.url, dir).args(["-q", "drift"]).assert().code(2);
+
+    let settled = "Customer KILLME is already in silo 1 (Silo-KILLME); nothing was changed.";
+    run_again_until_settled(&sandbox, dir, &args, settled, &["CreateAccount", "MoveAccount", "CreateBudget"]);
+    assert_eq!(accounts_named(&sandbox, "Silo-KILLME").await, ["ORGANIZATIONAL_UNIT"]);
+    assert_eq!(emails(&sandbox).await.iter().filter(|e| *e == "aws+silo-killme@miyabi.io").count(), 1);
+    assert!(std::fs::read_to_string(dir.join("tenants.toml")).unwrap().contains("account_id = \""));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_placement_killed_after_aws_made_the_account_is_finished_without_a_second_one() {
+    let sandbox = Sandbox::start();
+    sandbox.create_organization().await;
+    let repo = example_repo();
+    let dir = repo.path();
+    tool(&sandbox.url, dir).args(["-q", "apply", "--yes"]).assert().success();
+    let args = ["account", "create", "--silo", "--customer", "KILLME", "--yes"];
+
+    killed_after_create_account(&sandbox, dir, "--hold-after", &args);
+    // AWS made the account; the run never learnt it, so it is still in the root, with no budget.
+    assert_eq!(accounts_named(&sandbox, "Silo-KILLME").await, ["ROOT"]);
+
+    let settled = "Customer KILLME is already in silo 1 (Silo-KILLME); nothing was changed.";
+    run_again_until_settled(&sandbox, dir, &args, settled, &["MoveAccount", "CreateBudget"]);
+    assert_eq!(accounts_named(&sandbox, "Silo-KILLME").await, ["ORGANIZATIONAL_UNIT"]);
+    assert!(std::fs::read_to_string(dir.join("tenants.toml")).unwrap().contains("account_id = \""));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_migration_and_a_core_account_killed_at_create_account_are_finished_by_running_them_again() {
+    let sandbox = Sandbox::start();
+    sandbox.create_organization().await;
+    let repo = example_repo();
+    let dir = repo.path();
+    tool(&sandbox.url, dir).args(["-q", "apply", "--yes"]).assert().success();
+    tool(&sandbox.url, dir).args(["-q", "account", "create", "--customer", "MOVER", "--yes"]).assert().success();
+
+    let migrate = ["tenant", "migrate", "MOVER", "--to", "silo", "--yes"];
+    killed_after_create_account(&sandbox, dir, "--hold-after", &migrate);
+    let settled = "Customer MOVER is already in silo 1 (Silo-MOVER); nothing was changed.";
+    run_again_until_settled(&sandbox, dir, &migrate, settled, &["MoveAccount", "CreateBudget"]);
+    let show = json(tool(&sandbox.url, dir).args(["tenant", "show", "MOVER", "--output", "json"]));
+    assert_eq!((show["tier"].as_str(), show["history"].as_array().unwrap().len()), (Some("silo"), 1), "{show:#}");
+
+    let core = ["account", "create", "--template", "core", "--name", "Miyabi Audit", "--ou", "Security", "--yes"];
+    killed_after_create_account(&sandbox, dir, "--hold", &core);
+    let settled = "Core account Miyabi Audit is declared already; nothing was changed.";
+    run_again_until_settled(&sandbox, dir, &core, settled, &["CreateAccount", "MoveAccount", "CreateBudget"]);
+    assert_eq!(emails(&sandbox).await.iter().filter(|e| *e == "aws+miyabi-audit@miyabi.io").count(), 1);
+    // The same name with other settings is another account: refused, not ignored.
+    let other = tool(&sandbox.url, dir)
+        .args(["account", "create", "--template", "core", "--name", "Miyabi Audit", "--ou", "Sandbox", "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(other.status.code(), Some(1));
+    assert_eq!(
+        stderr(&other),
+        "error: core account Miyabi Audit is declared already in miyabi-org.toml, with other settings\n  = help: edit its [account] entry (or `miyabi-org account move` it), or choose another --name\n"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

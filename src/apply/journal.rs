@@ -36,23 +36,18 @@ pub struct Entry {
 /// An append-only file of entries; the last entry of an account is its state.
 #[derive(Debug)]
 pub struct Journal {
-    path: Option<PathBuf>,
+    path: PathBuf,
     lock: Mutex<()>,
 }
 
 impl Journal {
     pub fn in_repo(root: &Path) -> Journal {
-        Journal { path: Some(root.join(JOURNAL)), lock: Mutex::new(()) }
-    }
-
-    /// A journal that keeps nothing, for a dry run.
-    pub fn none() -> Journal {
-        Journal { path: None, lock: Mutex::new(()) }
+        Journal { path: root.join(JOURNAL), lock: Mutex::new(()) }
     }
 
     /// Appends and flushes one entry before the caller goes on.
     pub fn record(&self, entry: &Entry) -> std::io::Result<()> {
-        let Some(path) = &self.path else { return Ok(()) };
+        let path = &self.path;
         let _guard = self.lock.lock().expect("journal lock");
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
@@ -73,7 +68,7 @@ impl Journal {
 
     /// Requests that were sent and not seen to finish, by account name.
     pub fn unfinished(&self) -> BTreeMap<String, Entry> {
-        let Some(text) = self.path.as_ref().and_then(|p| std::fs::read_to_string(p).ok()) else { return BTreeMap::new() };
+        let Ok(text) = std::fs::read_to_string(&self.path) else { return BTreeMap::new() };
         let mut last: BTreeMap<String, Entry> = BTreeMap::new();
         // A line cut short by a crash is skipped: the request it would name is asked of AWS anyway.
         for entry in text.lines().filter_map(|line| serde_json::from_str::<Entry>(line).ok()) {

@@ -5,10 +5,13 @@ use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::display::DisplayErrorContext;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use super::credentials::{CredentialProblem, find_problem};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AwsErrorKind {
     AccessDenied,
-    NoCredentials,
+    /// The SDK could not load credentials: nothing was sent.
+    Credentials(Box<CredentialProblem>),
     ExpiredCredentials,
     /// Another request changed the same resource: retried by the tool.
     ConcurrentModification,
@@ -19,8 +22,7 @@ pub enum AwsErrorKind {
     Other,
 }
 
-#[derive(Debug, Clone, thiserror::Error)]
-#[error("{operation}{}: {message}", resource.as_ref().map(|r| format!(" {r}")).unwrap_or_default())]
+#[derive(Debug, Clone)]
 pub struct AwsError {
     pub operation: &'static str,
     pub resource: Option<String>,
@@ -36,12 +38,18 @@ impl AwsError {
     {
         let code = err.code().map(str::to_string);
         let context = DisplayErrorContext(&err).to_string();
-        let kind = classify(code.as_deref(), &context);
-        let message = match (&err, err.message()) {
-            (SdkError::ServiceError(_), Some(message)) => message.to_string(),
-            _ if kind == AwsErrorKind::NoCredentials => {
-                "no credentials in the SDK's default chain (environment, profile, web identity, container, instance metadata)".into()
+        let kind = match find_problem(&err) {
+            Some(problem) => AwsErrorKind::Credentials(Box::new(problem)),
+            // A failure of the credential chain that did not pass through `ProfileChoice::explain`,
+            // such as the identity cache timing out.
+            None if context.contains("loading credentials") || context.contains("identity resolver") => {
+                AwsErrorKind::Credentials(Box::new(CredentialProblem::Missing { cause: causes(&err) }))
             }
+            None => classify(code.as_deref()),
+        };
+        let message = match (&err, err.message(), &kind) {
+            (_, _, AwsErrorKind::Credentials(problem)) => problem.to_string(),
+            (SdkError::ServiceError(_), Some(message), _) => message.to_string(),
             _ => causes(&err),
         };
         AwsError { operation, resource: resource.map(str::to_string), code, message, kind }
@@ -57,10 +65,8 @@ impl AwsError {
 
     /// What the operator should do about it.
     pub fn help(&self) -> String {
-        match self.kind {
-            AwsErrorKind::NoCredentials => {
-                "no AWS credentials were found: set AWS_PROFILE (or pass --profile), run `aws sso login`, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY".into()
-            }
+        match &self.kind {
+            AwsErrorKind::Credentials(problem) => problem.help(),
             AwsErrorKind::ExpiredCredentials => {
                 "the credentials are expired or invalid: run `aws sso login` (or refresh your session token) and try again".into()
             }
@@ -73,8 +79,21 @@ impl AwsError {
     }
 }
 
+impl std::fmt::Display for AwsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.kind, &self.resource) {
+            // No request was made: the operation would only distract from the fix.
+            (AwsErrorKind::Credentials(_), _) => f.write_str(&self.message),
+            (_, Some(resource)) => write!(f, "{} {resource}: {}", self.operation, self.message),
+            (_, None) => write!(f, "{}: {}", self.operation, self.message),
+        }
+    }
+}
+
+impl std::error::Error for AwsError {}
+
 /// The error and its sources as one line, without the Debug dump `DisplayErrorContext` appends.
-fn causes(err: &(dyn std::error::Error + 'static)) -> String {
+pub(super) fn causes(err: &(dyn std::error::Error + 'static)) -> String {
     let mut parts = vec![err.to_string()];
     let mut source = err.source();
     while let Some(cause) = source {
@@ -87,7 +106,7 @@ fn causes(err: &(dyn std::error::Error + 'static)) -> String {
     parts.join(": ")
 }
 
-fn classify(code: Option<&str>, context: &str) -> AwsErrorKind {
+fn classify(code: Option<&str>) -> AwsErrorKind {
     match code {
         Some("AccessDeniedException" | "AccessDenied" | "AWSOrganizationsNotInUseException") => AwsErrorKind::AccessDenied,
         Some(
@@ -117,9 +136,6 @@ fn classify(code: Option<&str>, context: &str) -> AwsErrorKind {
             | "PolicyTypeNotEnabledException"
             | "NotFoundException",
         ) => AwsErrorKind::NotFound,
-        _ if context.contains("no credentials") || context.contains("CredentialsNotLoaded") || context.contains("credentials provider") => {
-            AwsErrorKind::NoCredentials
-        }
         _ => AwsErrorKind::Other,
     }
 }

@@ -4,6 +4,7 @@
 mod athena;
 mod budgets;
 mod cost_explorer;
+mod credentials;
 mod error;
 mod organizations;
 mod stats;
@@ -17,9 +18,12 @@ use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use tokio::sync::Semaphore;
 
+use credentials::ProfileChoice;
+
 pub use athena::{Athena, AthenaError, AthenaResult, AthenaSettings};
 pub use budgets::{BudgetReader, BudgetWriter};
 pub use cost_explorer::{CostExplorer, CostGroup};
+pub use credentials::CredentialProblem;
 pub use error::{AwsError, AwsErrorKind};
 pub use organizations::{OrgReader, OrgWriter};
 pub use stats::{CallCounter, CallStats};
@@ -48,7 +52,10 @@ pub struct AwsContext {
 }
 
 impl AwsContext {
-    pub async fn load(options: &AwsOptions) -> AwsContext {
+    /// Loads the configuration as every AWS SDK does; a named profile that does not exist is
+    /// refused here, before any call.
+    pub async fn load(options: &AwsOptions) -> Result<AwsContext, CredentialProblem> {
+        let profile = ProfileChoice::read(options.profile.as_deref()).await?;
         let fallback = options.home_region.clone().unwrap_or_else(|| "us-east-1".into());
         let region =
             RegionProviderChain::first_try(options.region.clone().map(Region::new)).or_default_provider().or_else(Region::new(fallback));
@@ -67,12 +74,16 @@ impl AwsContext {
         if let Some(url) = &options.endpoint_url {
             loader = loader.endpoint_url(url);
         }
-        AwsContext {
-            sdk: loader.load().await,
+        let mut sdk = loader.load().await;
+        if let Some(chain) = sdk.credentials_provider() {
+            sdk = sdk.into_builder().credentials_provider(profile.explained(chain)).build();
+        }
+        Ok(AwsContext {
+            sdk,
             counter: CallCounter::default(),
             organizations_limit: Arc::new(Semaphore::new(options.calls_in_flight.max(1))),
             budgets_limit: Arc::new(Semaphore::new(options.calls_in_flight.max(1))),
-        }
+        })
     }
 
     pub fn stats(&self) -> CallStats {

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::Session;
-use crate::aws::{AthenaError, AthenaSettings, AwsContext, AwsOptions};
+use crate::aws::{AthenaError, AthenaSettings, AwsContext};
 use crate::cli::{CostArgs, OutputFormat};
 use crate::config::Repo;
 use crate::cost::allocate::{self, Allocation, Stint, Tenancy, Unattributed};
@@ -197,7 +197,7 @@ async fn read(session: &Session, repo: &Repo, s: &Settings) -> Result<(CostData,
         Engine::Athena => {
             let (table, settings) = athena_settings(repo)?;
             let sql = athena_sql(s, &table);
-            let aws = aws_context(session, repo).await;
+            let aws = session.aws(Some(repo)).await?;
             let spinner = session.printer.spinner("Athena: starting the query…");
             let result = aws
                 .athena()
@@ -221,7 +221,7 @@ async fn read(session: &Session, repo: &Repo, s: &Settings) -> Result<(CostData,
             Ok((CostData { rows, scanned_bytes: Some(result.scanned_bytes), requests: None }, Some(aws)))
         }
         Engine::CostExplorer => {
-            let aws = aws_context(session, repo).await;
+            let aws = session.aws(Some(repo)).await?;
             let metric = match s.metric {
                 Metric::Unblended => "UnblendedCost",
                 Metric::Amortized => "AmortizedCost",
@@ -247,13 +247,6 @@ async fn read(session: &Session, repo: &Repo, s: &Settings) -> Result<(CostData,
             Ok((CostData { rows, scanned_bytes: None, requests: Some(requests) }, Some(aws)))
         }
     }
-}
-
-async fn aws_context(session: &Session, repo: &Repo) -> AwsContext {
-    let mut options: AwsOptions = session.aws_options();
-    options.home_region = Some(repo.org.organization.home_region.get_ref().clone());
-    options.calls_in_flight = repo.org.limits.api_calls_in_flight;
-    AwsContext::load(&options).await
 }
 
 #[derive(Debug, Serialize)]

@@ -134,8 +134,12 @@ impl Session {
         }
     }
 
-    pub fn aws_options(&self) -> AwsOptions {
-        self.aws.clone()
+    /// The SDK configuration of this run, with the repo's home region and limits when there is a repo.
+    pub async fn aws(&self, repo: Option<&Repo>) -> Result<AwsContext, Error> {
+        let mut options = self.aws.clone();
+        options.home_region = repo.map(|r| r.org.organization.home_region.get_ref().clone());
+        options.calls_in_flight = repo.map_or(Limits::default().api_calls_in_flight, |r| r.org.limits.api_calls_in_flight);
+        Ok(AwsContext::load(&options).await?)
     }
 
     /// Refuses to change anything unattended without `--yes`, before the first AWS call.
@@ -152,10 +156,7 @@ impl Session {
     /// Reads the live organization, with the repo's guard, region and limits when there is a repo;
     /// budgets too when the scope has them.
     pub async fn observe(&self, repo: Option<&Repo>, desired: &Desired, scope: &BTreeSet<Scope>) -> Result<Observed, Error> {
-        let mut options = self.aws.clone();
-        options.home_region = repo.map(|r| r.org.organization.home_region.get_ref().clone());
-        options.calls_in_flight = repo.map_or(Limits::default().api_calls_in_flight, |r| r.org.limits.api_calls_in_flight);
-        let aws = AwsContext::load(&options).await;
+        let aws = self.aws(repo).await?;
         let guard = Guard { organization_id: repo.and_then(|r| r.org.organization.id.as_ref()).map(|id| id.get_ref().clone()) };
         let declared: BTreeSet<String> = desired.ous.keys().cloned().collect();
         let spinner = self.printer.spinner("Reading the organization…");

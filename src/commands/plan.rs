@@ -153,22 +153,27 @@ pub async fn apply(session: &Session, file: Option<&Path>, only: &[Scope]) -> Re
         }
         _ => plan::create_plan(&desired, snapshot, &scope)?,
     };
-    execute(session, &repo, &desired, &observed, &plan, &|| Ok(())).await
+    execute(session, &repo, &desired, &observed, &plan, None, &|| Ok(())).await
 }
 
-/// Shows the plan, asks unless `--yes`, runs `before_apply` (an imperative command writes its
-/// edits of the repo there), applies, and records the ids of new accounts in the repo.
+/// Shows the plan (or `when_empty` instead of an empty one), asks unless `--yes`, runs
+/// `before_apply` (an imperative command writes its edits of the repo there), applies, and
+/// records the ids of new accounts in the repo.
 pub(super) async fn execute(
     session: &Session,
     repo: &Repo,
     desired: &Desired,
     observed: &Observed,
     plan: &Plan,
+    when_empty: Option<&str>,
     before_apply: &dyn Fn() -> Result<(), Error>,
 ) -> Result<ExitStatus, Error> {
     let printer = &session.printer;
     if printer.format == OutputFormat::Table {
-        printer.out(&printer.paint_plan(&plan::render_text(plan)))?;
+        match when_empty {
+            Some(line) if plan.is_empty() => printer.out(line)?,
+            _ => printer.out(&printer.paint_plan(&plan::render_text(plan)))?,
+        }
     }
     if plan.is_empty() {
         before_apply()?;

@@ -17,7 +17,7 @@ use crate::config::{self, Changes, Repo};
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::model::accounts::{budget_name_for_account, budget_name_for_customer};
-use crate::model::placement::{Placement, PlacementError, Registry};
+use crate::model::placement::{DEFAULT_TIER, Placement, PlacementError, Registry};
 use crate::model::{AccountRef, Desired};
 use crate::output::Table;
 use crate::plan::{self, Scope, find_account};
@@ -30,14 +30,27 @@ fn today() -> String {
 
 /// What an imperative command changes in the repo and which accounts and budgets that touches.
 struct RepoChange {
+    /// New texts of repo files; none, or the same texts, when the repo says it already.
     changes: Changes,
     accounts: BTreeSet<String>,
     budgets: BTreeSet<String>,
-    /// Said before the plan, e.g. "Placing ACME in pool pool 1 (Pool-1)".
+    /// Said before the plan, e.g. "Placing customer ACME in pool 1 (Pool-1, a new account)", or
+    /// when the repo says it already, "Customer ACME is already in pool 1 (Pool-1)".
     summary: String,
 }
 
+impl RepoChange {
+    /// Nothing to edit: the repo says it already, and the organization may still lack some of it
+    /// (a run that was interrupted, say).
+    fn settled(accounts: BTreeSet<String>, budgets: BTreeSet<String>, summary: String) -> RepoChange {
+        RepoChange { changes: Changes::new(), accounts, budgets, summary }
+    }
+}
+
 /// Checks the edited repo offline, then plans (and unless `dry_run` applies) what it touched.
+/// When the repo says it already, the plan holds whatever the organization still lacks, so that
+/// the same command run again after an interruption finishes the job; "nothing was changed" is
+/// said only when the organization matches.
 async fn run_change(
     session: &Session,
     repo: &Repo,
@@ -51,6 +64,7 @@ async fn run_change(
     if !dry_run {
         session.require_attended()?;
     }
+    let settled = repo.says_already(&edited.changes);
     let desired = Desired::from_repo(&next);
     // The accounts' names are known only once rendered from the edited repo.
     let mut accounts = edited.accounts.clone();
@@ -61,17 +75,29 @@ async fn run_change(
         }
     }
     accounts.retain(|a| desired.accounts.iter().any(|d| &d.name == a));
-    session.printer.note(&edited.summary);
+    if !settled {
+        session.printer.note(&format!("{}.", edited.summary));
+    }
     let scope = BTreeSet::from([Scope::Account, Scope::Budget]);
     let observed = session.observe(Some(&next), &desired, &scope).await?;
     let mut plan = plan::create_plan(&desired, &observed.snapshot, &scope)?;
     plan.limit_to(&accounts, &budgets);
+    let when_empty = settled.then(|| format!("{}; nothing was changed.", edited.summary));
+    if settled && !plan.is_empty() {
+        session.printer.note(&format!("{}; the organization still lacks some of it:", edited.summary));
+    }
     if dry_run {
-        session.printer.out(&session.printer.paint_plan(&plan::render_text(&plan)))?;
-        session.printer.note("Dry run: nothing was changed, in AWS or in the repo.");
+        match &when_empty {
+            Some(line) if plan.is_empty() => session.printer.out(line)?,
+            _ => {
+                session.printer.out(&session.printer.paint_plan(&plan::render_text(&plan)))?;
+                session.printer.note("Dry run: nothing was changed, in AWS or in the repo.");
+            }
+        }
         return Ok(ExitStatus::Success);
     }
-    execute(session, &next, &desired, &observed, &plan, &|| write_changes(&repo.root, &edited.changes)).await
+    let write_repo = || write_changes(&repo.root, &edited.changes);
+    execute(session, &next, &desired, &observed, &plan, when_empty.as_deref(), &write_repo).await
 }
 
 fn tenants_change(edit: Edit) -> Changes {
@@ -86,25 +112,11 @@ fn pool_account(next: &Repo, tier: &str, pool: u32) -> Option<String> {
         .map(|a| a.name)
 }
 
-/// The tier and customer of `account create` / `tenant place`, prompting on a terminal for what is missing.
-fn placement_target(session: &Session, repo: &Repo, args: &PlacementArgs) -> Result<(String, String), Error> {
+/// The customer and tier of `account create` / `tenant place`, prompting on a terminal for what is
+/// missing. The tier is `None` when none was asked for: a placed customer stays in its own.
+fn placement_target(session: &Session, repo: &Repo, args: &PlacementArgs) -> Result<(String, Option<String>), Error> {
     let registry = Registry::from_repo(repo);
     let interactive = !session.yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-    let tier = match (&args.tier, args.silo) {
-        (Some(tier), _) => tier.clone(),
-        (None, true) => "silo".into(),
-        (None, false) if args.pool.is_none() && interactive && registry.tiers.len() > 1 => {
-            let tiers: Vec<&String> = registry.tiers.keys().collect();
-            let chosen = dialoguer::Select::new()
-                .with_prompt("Tier")
-                .items(&tiers)
-                .default(tiers.iter().position(|t| *t == "pool").unwrap_or(0))
-                .interact()
-                .map_err(|e| Error::refused(format!("no answer: {e}"), "pass --tier"))?;
-            tiers[chosen].clone()
-        }
-        (None, false) => "pool".into(),
-    };
     let customer = match &args.customer {
         Some(customer) => customer.clone(),
         None if interactive => dialoguer::Input::<String>::new()
@@ -122,7 +134,23 @@ fn placement_target(session: &Session, repo: &Repo, args: &PlacementArgs) -> Res
             "use letters, digits and dashes, starting with a letter or digit, at most 63 characters",
         ));
     }
-    Ok((tier, customer))
+    let placed = registry.placement_of(&customer).is_some();
+    let tier = match (&args.tier, args.silo) {
+        (Some(tier), _) => Some(tier.clone()),
+        (None, true) => Some("silo".into()),
+        (None, false) if !placed && args.pool.is_none() && interactive && registry.tiers.len() > 1 => {
+            let tiers: Vec<&String> = registry.tiers.keys().collect();
+            let chosen = dialoguer::Select::new()
+                .with_prompt("Tier")
+                .items(&tiers)
+                .default(tiers.iter().position(|t| *t == DEFAULT_TIER).unwrap_or(0))
+                .interact()
+                .map_err(|e| Error::refused(format!("no answer: {e}"), "pass --tier"))?;
+            Some(tiers[chosen].clone())
+        }
+        (None, false) => None,
+    };
+    Ok((customer, tier))
 }
 
 fn placement_error(err: PlacementError) -> Error {
@@ -130,44 +158,46 @@ fn placement_error(err: PlacementError) -> Error {
     Error::refused(err.to_string(), help)
 }
 
-/// Places a customer, creating its pool's account when the pool is new.
+/// Places a customer, creating its pool's account when the pool is new; for a customer placed
+/// already, finishes whatever its placement still lacks in the organization.
 async fn place(session: &Session, args: &PlacementArgs, dry_run: bool) -> Result<ExitStatus, Error> {
     let repo = session.repo()?;
-    let (tier, customer) = placement_target(session, &repo, args)?;
-    let registry = Registry::from_repo(&repo);
-    let placement = match registry.place(&customer, &tier, args.pool) {
-        Err(PlacementError::AlreadyPlaced { customer, tier, pool }) => {
-            let account = pool_account(&repo, &tier, pool).unwrap_or_default();
-            session.printer.out(&format!("Customer {customer} is already in {tier} {pool} ({account}); nothing was changed."))?;
-            return Ok(ExitStatus::Success);
-        }
-        other => other.map_err(placement_error)?,
-    };
+    let (customer, tier) = placement_target(session, &repo, args)?;
+    let placement = Registry::from_repo(&repo).place(&customer, tier.as_deref(), args.pool).map_err(placement_error)?;
     let budget = args.budget_usd;
-    run_change(session, &repo, |repo| Ok(placement_change(repo, &placement, budget)), dry_run).await
+    run_change(session, &repo, |repo| Ok(placement_change(repo, &placement, budget, Move::Place)), dry_run).await
 }
 
-fn placement_change(repo: &Repo, placement: &Placement, budget_usd: Option<f64>) -> RepoChange {
+/// Whether a customer comes in new or moves from where it is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Move {
+    Place,
+    Migrate,
+}
+
+fn placement_change(repo: &Repo, placement: &Placement, budget_usd: Option<f64>, how: Move) -> RepoChange {
+    let (customer, tier, pool) = (&placement.customer, &placement.tier, placement.pool);
     let mut edit = Edit::new(&repo.tenants_source.text);
     if placement.new_pool {
-        edit.add_pool(&placement.tier, placement.pool);
+        edit.add_pool(tier, pool);
     }
-    edit.add_tenant(&placement.customer, &placement.tier, placement.pool, &today());
+    match (placement.already_placed, how) {
+        (true, _) => {}
+        (false, Move::Place) => edit.add_tenant(customer, tier, pool, &today()),
+        (false, Move::Migrate) => edit.move_tenant(customer, tier, pool, &today()),
+    }
     if let Some(budget) = budget_usd {
-        edit.set_tenant(&placement.customer, "budget_usd", budget);
+        edit.set_tenant(customer, "budget_usd", budget);
     }
     let changes = tenants_change(edit);
-    let name = config::load_with(&repo.root, &changes)
-        .ok()
-        .and_then(|next| pool_account(&next, &placement.tier, placement.pool))
-        .unwrap_or_default();
-    let what = if placement.new_pool { "a new account" } else { "its account" };
-    RepoChange {
-        changes,
-        accounts: BTreeSet::from([name.clone()]),
-        budgets: BTreeSet::from([budget_name_for_customer(&placement.customer)]),
-        summary: format!("Placing customer {} in {} {} ({name}, {what}).", placement.customer, placement.tier, placement.pool),
-    }
+    let name = config::load_with(&repo.root, &changes).ok().and_then(|next| pool_account(&next, tier, pool)).unwrap_or_default();
+    let summary = match (placement.already_placed, how, placement.new_pool) {
+        (true, ..) => format!("Customer {customer} is already in {tier} {pool} ({name})"),
+        (false, Move::Migrate, _) => format!("Moving customer {customer} to {tier} {pool} ({name})"),
+        (false, Move::Place, true) => format!("Placing customer {customer} in {tier} {pool} ({name}, a new account)"),
+        (false, Move::Place, false) => format!("Placing customer {customer} in {tier} {pool} ({name}, its account)"),
+    };
+    RepoChange { changes, accounts: BTreeSet::from([name]), budgets: BTreeSet::from([budget_name_for_customer(customer)]), summary }
 }
 
 /// `account create`.
@@ -181,9 +211,25 @@ pub async fn account_create(
         return place(session, placement, dry_run).await;
     };
     let repo = session.repo()?;
-    if repo.org.account.keys().any(|k| k.get_ref() == name) {
-        session.printer.out(&format!("Core account {name} is already declared in miyabi-org.toml; nothing was changed."))?;
-        return Ok(ExitStatus::Success);
+    if let Some((_, declared)) = repo.org.account.iter().find(|(k, _)| k.get_ref() == name) {
+        // Declared already: finish what the organization lacks, unless the flags ask for another account.
+        let differs = |flag: Option<&str>, declared: Option<&str>| flag.is_some_and(|f| Some(f) != declared);
+        let (declared_ou, declared_email) =
+            (declared.ou.as_ref().map(|v| v.get_ref().as_str()), declared.email.as_ref().map(|v| v.get_ref().as_str()));
+        if declared.template.get_ref() != template || differs(ou, declared_ou) || differs(email, declared_email) {
+            return Err(Error::refused(
+                format!("core account {name} is declared already in miyabi-org.toml, with other settings"),
+                "edit its [account] entry (or `miyabi-org account move` it), or choose another --name",
+            ));
+        }
+        let summary = format!("Core account {name} is declared already");
+        return run_change(
+            session,
+            &repo,
+            |_| Ok(RepoChange::settled(BTreeSet::from([name.to_string()]), BTreeSet::new(), summary.clone())),
+            dry_run,
+        )
+        .await;
     }
     run_change(
         session,
@@ -195,7 +241,7 @@ pub async fn account_create(
                 changes: Changes::from([(PathBuf::from(config::REPO_FILE), edit.to_string())]),
                 accounts: BTreeSet::from([name.to_string()]),
                 budgets: BTreeSet::new(),
-                summary: format!("Declaring core account {name} from template {template}."),
+                summary: format!("Declaring core account {name} from template {template}"),
             })
         },
         dry_run,
@@ -217,32 +263,8 @@ pub async fn tenant_place(
 
 pub async fn tenant_migrate(session: &Session, customer: &str, to: &str, pool: Option<u32>, dry_run: bool) -> Result<ExitStatus, Error> {
     let repo = session.repo()?;
-    let registry = Registry::from_repo(&repo);
-    let placement = registry.migrate(customer, to, pool).map_err(placement_error)?;
-    run_change(
-        session,
-        &repo,
-        |repo| {
-            let mut edit = Edit::new(&repo.tenants_source.text);
-            if placement.new_pool {
-                edit.add_pool(&placement.tier, placement.pool);
-            }
-            edit.move_tenant(customer, &placement.tier, placement.pool, &today());
-            let changes = tenants_change(edit);
-            let name = config::load_with(&repo.root, &changes)
-                .ok()
-                .and_then(|next| pool_account(&next, &placement.tier, placement.pool))
-                .unwrap_or_default();
-            Ok(RepoChange {
-                changes,
-                accounts: BTreeSet::from([name.clone()]),
-                budgets: BTreeSet::from([budget_name_for_customer(customer)]),
-                summary: format!("Moving customer {customer} to {} {} ({name}).", placement.tier, placement.pool),
-            })
-        },
-        dry_run,
-    )
-    .await
+    let placement = Registry::from_repo(&repo).migrate(customer, to, pool).map_err(placement_error)?;
+    run_change(session, &repo, |repo| Ok(placement_change(repo, &placement, None, Move::Migrate)), dry_run).await
 }
 
 #[derive(Debug, Serialize)]
@@ -340,11 +362,26 @@ pub async fn account_import(
     if !crate::validate::is_account_id(id) {
         return Err(Error::usage(format!("`{id}` is not an AWS account id"), "pass the 12 digits of the account id"));
     }
-    let known =
-        repo.tenants.pool.iter().filter_map(|p| p.account_id.as_ref()).chain(repo.org.account.values().filter_map(|a| a.id.as_ref()));
-    if known.into_iter().any(|known| known.get_ref() == id) {
-        session.printer.out(&format!("Account {id} is already in the repo; nothing was changed."))?;
-        return Ok(ExitStatus::Success);
+    if let Some(known) = crate::model::accounts::desired_accounts(&repo).into_iter().find(|a| a.id.as_deref() == Some(id)) {
+        let asked = match (as_pool, core) {
+            (Some((tier, number)), _) => Some(AccountRef::Pool { tier: tier.into(), number }),
+            (None, Some((name, _))) => Some(AccountRef::Core { name: name.into() }),
+            (None, None) => None,
+        };
+        if asked.is_some_and(|asked| asked != known.declared_as) {
+            return Err(Error::refused(
+                format!("account {id} is in the repo already, as {}", known.declared_as),
+                "remove that entry first to import the account as something else",
+            ));
+        }
+        let summary = format!("Account {id} is in the repo already, as {} ({})", known.declared_as, known.name);
+        return run_change(
+            session,
+            &repo,
+            |_| Ok(RepoChange::settled(BTreeSet::from([known.name.clone()]), BTreeSet::new(), summary.clone())),
+            dry_run,
+        )
+        .await;
     }
     run_change(
         session,
@@ -367,7 +404,7 @@ pub async fn account_import(
                     changes,
                     accounts: BTreeSet::from([name]),
                     budgets: BTreeSet::new(),
-                    summary: format!("Importing account {id} as {tier} {number}."),
+                    summary: format!("Importing account {id} as {tier} {number}"),
                 })
             }
             (None, Some((name, template))) => {
@@ -378,7 +415,7 @@ pub async fn account_import(
                     changes: Changes::from([(PathBuf::from(config::REPO_FILE), edit.to_string())]),
                     accounts: BTreeSet::from([name.to_string()]),
                     budgets: BTreeSet::new(),
-                    summary: format!("Importing account {id} as core account {name}."),
+                    summary: format!("Importing account {id} as core account {name}"),
                 })
             }
             (None, None) => Err(Error::usage("account import needs --pool N or --core NAME", "pass --pool N [--tier T] or --core NAME")),
@@ -411,7 +448,7 @@ pub async fn account_move(session: &Session, id: &str, ou: &str, dry_run: bool) 
                 changes: Changes::from([(PathBuf::from(config::REPO_FILE), edit.to_string())]),
                 accounts: BTreeSet::from([name.clone()]),
                 budgets: BTreeSet::new(),
-                summary: format!("Moving core account {name} to OU {ou}."),
+                summary: format!("Moving core account {name} to OU {ou}"),
             })
         },
         dry_run,

@@ -27,6 +27,16 @@ pub struct Repo {
     pub templates: Vec<Template>,
 }
 
+impl Repo {
+    /// Whether edited texts of the files the tool edits say what the repo says already.
+    pub fn says_already(&self, changes: &Changes) -> bool {
+        changes.iter().all(|(file, text)| {
+            let source = if file == Path::new(REPO_FILE) { &self.org_source } else { &self.tenants_source };
+            (file == Path::new(REPO_FILE) || file == Path::new(TENANTS_FILE)) && &source.text == text
+        })
+    }
+}
+
 /// An organization policy file: `policies/scp/NAME.json` or `policies/tag/NAME.json`.
 #[derive(Debug)]
 pub struct PolicyDocument {

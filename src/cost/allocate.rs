@@ -26,7 +26,8 @@ pub struct Tenancy {
     pub pool_accounts: BTreeMap<String, (String, u32)>,
     /// Tiers of capacity 1.
     pub dedicated_tiers: BTreeSet<String>,
-    /// Core accounts and the management account, by id, with their names.
+    /// Core accounts, by id, with their names; the management account and accounts the repo does
+    /// not know are unallocated.
     pub platform: BTreeMap<String, String>,
     /// Names of all known accounts, by id, for reports by account.
     pub account_names: BTreeMap<String, String>,

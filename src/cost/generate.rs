@@ -1,6 +1,7 @@
 //! A deterministic synthetic CUR (CUR 2.0 or legacy, Parquet or CSV) for tests, the demo and the
-//! benchmark: every line item type of DESIGN section 6; tagged, untagged and wrongly tagged pool
-//! cost; silo and platform accounts; several months; about 66 columns.
+//! benchmark: every line item type that the amortized metric treats apart (README, "Metrics");
+//! tagged, untagged and wrongly tagged pool cost; silo and platform accounts; several months;
+//! about 66 columns.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

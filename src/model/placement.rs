@@ -5,6 +5,9 @@ use std::collections::BTreeMap;
 
 use crate::config::Repo;
 
+/// The tier of a placement that names none.
+pub const DEFAULT_TIER: &str = "pool";
+
 /// The tenant registry as placement sees it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Registry {
@@ -21,10 +24,13 @@ pub struct Placement {
     pub pool: u32,
     /// The pool has no account yet: it is created.
     pub new_pool: bool,
+    /// The registry has the customer there already: what is left to do is in AWS, if anything.
+    pub already_placed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlacementError {
+    /// Placed somewhere other than where the command asks.
     #[error("customer {customer} is already in {tier} {pool}")]
     AlreadyPlaced { customer: String, tier: String, pool: u32 },
     #[error("there is no tier {tier}")]
@@ -38,7 +44,9 @@ pub enum PlacementError {
 impl PlacementError {
     pub fn help(&self) -> String {
         match self {
-            PlacementError::AlreadyPlaced { .. } => "nothing was changed; to move the customer use `miyabi-org tenant migrate`".into(),
+            PlacementError::AlreadyPlaced { customer, .. } => {
+                format!("nothing was changed; to move the customer use `miyabi-org tenant migrate {customer} --to TIER`")
+            }
             PlacementError::UnknownTier { tiers, .. } => format!("use one of the tiers in [tenancy.tier]: {}", tiers.join(", ")),
             PlacementError::Full { with_room, tier, .. } if with_room.is_empty() => {
                 format!("no {tier} pool has room: leave out --pool to place the customer in a new pool")
@@ -49,6 +57,12 @@ impl PlacementError {
             }
             PlacementError::UnknownCustomer { .. } => "place the customer first with `miyabi-org account create --customer C`".into(),
         }
+    }
+}
+
+impl Placement {
+    fn existing(customer: &str, tier: &str, pool: u32) -> Placement {
+        Placement { customer: customer.into(), tier: tier.into(), pool, new_pool: false, already_placed: true }
     }
 }
 
@@ -69,12 +83,16 @@ impl Registry {
         self.pools.iter().find(|(_, customers)| customers.iter().any(|c| c == customer)).map(|((tier, pool), _)| (tier.as_str(), *pool))
     }
 
-    /// Places a customer that is not placed yet.
-    pub fn place(&self, customer: &str, tier: &str, pool: Option<u32>) -> Result<Placement, PlacementError> {
-        if let Some((tier, pool)) = self.placement_of(customer) {
-            return Err(PlacementError::AlreadyPlaced { customer: customer.into(), tier: tier.into(), pool });
+    /// Places a customer in `tier` (default: `pool`). A customer placed already stays where it
+    /// is, unless the tier or pool asked for is another one.
+    pub fn place(&self, customer: &str, tier: Option<&str>, pool: Option<u32>) -> Result<Placement, PlacementError> {
+        if let Some((placed_tier, placed_pool)) = self.placement_of(customer) {
+            if tier.is_some_and(|t| t != placed_tier) || pool.is_some_and(|p| p != placed_pool) {
+                return Err(PlacementError::AlreadyPlaced { customer: customer.into(), tier: placed_tier.into(), pool: placed_pool });
+            }
+            return Ok(Placement::existing(customer, placed_tier, placed_pool));
         }
-        self.room(customer, tier, pool)
+        self.room(customer, tier.unwrap_or(DEFAULT_TIER), pool)
     }
 
     /// Moves a placed customer to another tier (or pool); its old place does not count against it.
@@ -83,7 +101,7 @@ impl Registry {
             return Err(PlacementError::UnknownCustomer { customer: customer.into() });
         };
         if from_tier == tier && pool.is_none_or(|p| p == from_pool) {
-            return Err(PlacementError::AlreadyPlaced { customer: customer.into(), tier: tier.into(), pool: from_pool });
+            return Ok(Placement::existing(customer, from_tier, from_pool));
         }
         let mut without = self.clone();
         without.pools.values_mut().for_each(|customers| customers.retain(|c| c != customer));
@@ -96,7 +114,8 @@ impl Registry {
         };
         let pools: Vec<(u32, usize)> = self.pools.iter().filter(|((t, _), _)| t == tier).map(|((_, n), c)| (*n, c.len())).collect();
         let with_room: Vec<u32> = pools.iter().filter(|(_, used)| *used < capacity as usize).map(|(n, _)| *n).collect();
-        let placement = |pool: u32, new_pool: bool| Placement { customer: customer.into(), tier: tier.into(), pool, new_pool };
+        let placement =
+            |pool: u32, new_pool: bool| Placement { customer: customer.into(), tier: tier.into(), pool, new_pool, already_placed: false };
         match pool {
             Some(n) => match pools.iter().find(|(number, _)| *number == n) {
                 Some((_, used)) if *used >= capacity as usize => {
@@ -128,34 +147,42 @@ mod tests {
     #[test]
     fn first_fit_then_a_new_pool() {
         let r = registry(&[("pool", 1, 3), ("pool", 2, 1), ("pool", 4, 0)]);
-        assert_eq!(r.place("A", "pool", None).unwrap(), Placement { customer: "A".into(), tier: "pool".into(), pool: 2, new_pool: false });
+        assert_eq!(
+            r.place("A", None, None).unwrap(),
+            Placement { customer: "A".into(), tier: "pool".into(), pool: 2, new_pool: false, already_placed: false }
+        );
         let full = registry(&[("pool", 1, 3)]);
-        assert_eq!(full.place("A", "pool", None).unwrap().pool, 2);
-        assert!(full.place("A", "pool", None).unwrap().new_pool);
-        assert_eq!(registry(&[]).place("A", "silo", None).unwrap().pool, 1);
+        assert_eq!(full.place("A", Some("pool"), None).unwrap().pool, 2);
+        assert!(full.place("A", Some("pool"), None).unwrap().new_pool);
+        assert_eq!(registry(&[]).place("A", Some("silo"), None).unwrap().pool, 1);
     }
 
     #[test]
     fn a_full_pool_names_the_pools_with_room() {
         let r = registry(&[("pool", 1, 3), ("pool", 2, 2)]);
-        let err = r.place("A", "pool", Some(1)).unwrap_err();
+        let err = r.place("A", None, Some(1)).unwrap_err();
         assert_eq!(err.to_string(), "pool 1 is full (3 of 3 customers)");
         assert_eq!(err.help(), "pools with room: 2; or leave out --pool for the first of them");
-        assert!(r.place("A", "pool", Some(7)).unwrap().new_pool);
+        assert!(r.place("A", None, Some(7)).unwrap().new_pool);
     }
 
     #[test]
     fn placed_customers_stay_and_migrate() {
         let r = registry(&[("pool", 1, 3)]);
-        assert_eq!(
-            r.place("pool1-0", "pool", None).unwrap_err(),
-            PlacementError::AlreadyPlaced { customer: "pool1-0".into(), tier: "pool".into(), pool: 1 }
-        );
+        // Placing a placed customer again leaves it where it is, so that a run can be finished.
+        let again = Placement { customer: "pool1-0".into(), tier: "pool".into(), pool: 1, new_pool: false, already_placed: true };
+        assert_eq!(r.place("pool1-0", None, None).unwrap(), again);
+        assert_eq!(r.place("pool1-0", Some("pool"), Some(1)).unwrap(), again);
+        // Asking for another tier or pool is a move, which is `migrate`'s.
+        let elsewhere = PlacementError::AlreadyPlaced { customer: "pool1-0".into(), tier: "pool".into(), pool: 1 };
+        assert_eq!(r.place("pool1-0", Some("silo"), None).unwrap_err(), elsewhere);
+        assert_eq!(r.place("pool1-0", None, Some(2)).unwrap_err(), elsewhere);
+        assert_eq!(elsewhere.help(), "nothing was changed; to move the customer use `miyabi-org tenant migrate pool1-0 --to TIER`");
         let moved = r.migrate("pool1-0", "silo", None).unwrap();
-        assert_eq!((moved.tier.as_str(), moved.pool, moved.new_pool), ("silo", 1, true));
-        // Back into its own, full pool: its old seat is free.
+        assert_eq!((moved.tier.as_str(), moved.pool, moved.new_pool, moved.already_placed), ("silo", 1, true, false));
+        // Back into its own, full pool: it is there already.
         let back = registry(&[("pool", 1, 3), ("silo", 1, 0)]);
-        assert!(matches!(back.migrate("pool1-0", "pool", Some(1)), Err(PlacementError::AlreadyPlaced { .. })));
-        assert!(matches!(r.place("X", "gold", None), Err(PlacementError::UnknownTier { .. })));
+        assert_eq!(back.migrate("pool1-0", "pool", Some(1)).unwrap(), again);
+        assert!(matches!(r.place("X", Some("gold"), None), Err(PlacementError::UnknownTier { .. })));
     }
 }

@@ -1,4 +1,4 @@
-//! Every check that can run offline (DESIGN section 5), all problems reported together.
+//! Every check that can run offline (README, "What `validate` checks"), all problems reported together.
 
 use std::collections::{BTreeMap, BTreeSet};
 

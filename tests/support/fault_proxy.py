@@ -4,6 +4,7 @@
     python3 tests/support/fault_proxy.py --upstream http://127.0.0.1:PORT \
         [--port 0] [--throttle 0.0] [--error500 0.0] [--delay-ms 0] [--seed 1] \
         [--log FILE] [--expired-token] [--refuse OPERATION ...]
+        [--hold OPERATION ...] [--hold-after OPERATION ...]
 
 Prints exactly one line `ready PORT` on stdout once it is listening on 127.0.0.1.
 
@@ -15,15 +16,20 @@ forwarded untouched and not logged.  Every other request is, in this order:
   * --expired-token: answered with an expired-credentials error;
   * an operation named by --refuse: answered with a ConstraintViolationException
     (HTTP 400, not retried), as AWS refuses a request it will never accept;
+  * an operation named by --hold: never forwarded and never answered, as a
+    request lost on the way to AWS (the client can only be killed or time out);
   * with probability --throttle: answered with a throttling error (HTTP 400);
   * else with probability --error500: answered with an HTTP 500 service error;
-  * else delayed by a uniform 0..--delay-ms milliseconds and forwarded.
+  * else delayed by a uniform 0..--delay-ms milliseconds and forwarded; an
+    operation named by --hold-after is then never answered, as a request that
+    reached AWS and whose answer was lost.
 
 Faults are answered without contacting the upstream.  JSON-protocol requests
 (those with X-Amz-Target) get JSON errors; the others (query protocol, e.g. STS)
 get XML errors.  With --log FILE one line per request is appended and flushed:
 `<Operation> <outcome> <status>`, outcome one of forwarded, throttled, error500,
-expired, refused, upstream-error.
+expired, refused, held, upstream-error (a held request is logged as `held 0`,
+one held after forwarding as `forwarded STATUS`).
 """
 
 import argparse
@@ -93,6 +99,8 @@ class Proxy:
         self.delay_ms = args.delay_ms
         self.expired = args.expired_token
         self.refuse = set(args.refuse or [])
+        self.hold = set(args.hold or [])
+        self.hold_after = set(args.hold_after or [])
         self.rng = random.Random(args.seed)
         self.rng_lock = threading.Lock()
         self.log_file = open(args.log, "a", encoding="utf-8") if args.log else None
@@ -151,6 +159,11 @@ class Proxy:
                 self.local.conn = None
                 raise
         raise RuntimeError("unreachable")
+
+
+def hold_forever():
+    """Keeps a request unanswered; the handler thread is a daemon and ends with the proxy."""
+    threading.Event().wait()
 
 
 def operation_name(method, path, headers, body):
@@ -258,6 +271,9 @@ def make_handler(proxy):
             if op in proxy.refuse and is_json:
                 self.fault(op, "refused", is_json, 400, JSON_REFUSED, 400, b"", json_ctype)
                 return
+            if op in proxy.hold:
+                proxy.log(op, "held", 0)
+                hold_forever()
             r_throttle, r_error, r_delay = proxy.draw()
             if r_throttle < proxy.throttle:
                 self.fault(op, "throttled", is_json, 400, JSON_THROTTLE, 400, XML_THROTTLE,
@@ -283,6 +299,8 @@ def make_handler(proxy):
             # Logged once the upstream has handled it, even if the client is gone.
             if op is not None:
                 proxy.log(op, "forwarded", status)
+            if op in proxy.hold_after:
+                hold_forever()
             self.send_response_only(status, reason)
             for k, v in up_headers:
                 if k.lower() not in DROP_RESPONSE_HEADERS:
@@ -338,6 +356,10 @@ def main():
     p.add_argument("--expired-token", action="store_true")
     p.add_argument("--refuse", action="append", metavar="OPERATION",
                    help="always refuse this operation (repeatable)")
+    p.add_argument("--hold", action="append", metavar="OPERATION",
+                   help="never forward nor answer this operation (repeatable)")
+    p.add_argument("--hold-after", action="append", metavar="OPERATION",
+                   help="forward this operation, then never answer (repeatable)")
     args = p.parse_args()
 
     proxy = Proxy(args)
