@@ -1,6 +1,6 @@
 """Benchmark of the local cost engine against DuckDB on the same CUR 2.0 Parquet files.
 
-    .venv/bin/python scripts/bench_cost.py --bin BIN [--rows 10000000] [--months 4]
+    .venv/bin/python scripts/bench_cost.py --bin BIN [--rows 10000000] [--months 4] [--baseline OTHER_BIN]
 
 Generates a synthetic CUR 2.0 (65 columns, hive partitions BILLING_PERIOD=YYYY-MM) for an org
 repo of 20 pool accounts (50 customers each) and 100 silos, runs `cost report --by customer`
@@ -8,7 +8,9 @@ with the local engine and DuckDB (from PyPI, in .venv) on the equivalent SQL, an
 wall times, their ratio, rows per second and the tool's peak memory. Prints `name: value` lines.
 
 This machine is a small VM whose speed drifts from minute to minute, so the two run in turns
-(`--rounds`, after one warm-up each) and the medians are compared.
+(`--rounds`, after one warm-up each) and the medians are compared. With `--baseline`, another
+build of the tool (say, before a change of build settings) runs in the same turns, on the same
+files, and the ratio of the two medians says whether this build is slower.
 """
 
 import argparse
@@ -78,6 +80,7 @@ def main():
     p.add_argument("--rows", type=int, default=10_000_000)
     p.add_argument("--months", type=int, default=4)
     p.add_argument("--rounds", type=int, default=9)
+    p.add_argument("--baseline", help="another build of the tool, run in the same turns")
     args = p.parse_args()
     months = MONTHS[: args.months]
     work = tempfile.mkdtemp(prefix="miyabi-bench-cost.")
@@ -98,9 +101,12 @@ def main():
                "--by", "customer", "--output", "json"]
         con = duckdb.connect()
         sql = DUCKDB_SQL.format(path=os.path.join(repo, "cur"), first=months[0], last=months[-1])
+        baseline = [args.baseline] + cmd[1:] if args.baseline else None
         timed(cmd, repo)  # warm the page cache
         con.execute(sql).fetchall()  # the same warm-up
-        tool_walls, tool_rss, duck_walls = [], 0.0, []
+        if baseline:
+            timed(baseline, repo)
+        tool_walls, tool_rss, duck_walls, base_walls = [], 0.0, [], []
         for _ in range(args.rounds):
             wall, rss, out = timed(cmd, repo)
             tool_walls.append(wall)
@@ -108,6 +114,8 @@ def main():
             t0 = time.perf_counter()
             groups = con.execute(sql).fetchall()
             duck_walls.append(time.perf_counter() - t0)
+            if baseline:
+                base_walls.append(timed(baseline, repo)[0])
         report = json.loads(out)
         duck_total = sum(g[3] or 0.0 for g in groups)
         tool_wall, duck_wall = statistics.median(tool_walls), statistics.median(duck_walls)
@@ -119,6 +127,10 @@ def main():
               % (duck_wall, args.rounds, min(duck_walls), duckdb.__version__))
         print("cost tool / duckdb time ratio: %.2f (target <= 1.00: %s)" % (tool_wall / duck_wall, "PASS" if tool_wall <= duck_wall else "FAIL"))
         print("cost tool rows per second: %.0f" % (rows / tool_wall))
+        if baseline:
+            base_wall = statistics.median(base_walls)
+            print("cost baseline report seconds: %.2f median of %d (min %.2f; %s)" % (base_wall, args.rounds, min(base_walls), args.baseline))
+            print("cost tool / baseline time ratio: %.2f" % (tool_wall / base_wall))
         print("cost tool peak memory MB: %.1f (target < 1024: %s)" % (tool_rss, "PASS" if tool_rss < 1024 else "FAIL"))
         print("cost totals: tool %.2f, duckdb %.2f (%s)" % (report["cur_total"], duck_total,
                                                           "equal" if abs(report["cur_total"] - duck_total) < 0.01 else "DIFFERENT"))
