@@ -20,6 +20,15 @@ fn pools(sandbox: &Sandbox, dir: &std::path::Path) -> BTreeMap<String, u64> {
         .collect()
 }
 
+/// A sandbox organization with this repository's example org applied.
+async fn applied_example_org() -> (Sandbox, tempfile::TempDir) {
+    let sandbox = Sandbox::start();
+    sandbox.create_organization().await;
+    let repo = example_repo();
+    tool(&sandbox.url, repo.path()).args(["-q", "apply", "--yes"]).assert().success();
+    (sandbox, repo)
+}
+
 async fn emails(sandbox: &Sandbox) -> Vec<String> {
     let org = sandbox.organizations().await;
     let mut emails = Vec::new();
@@ -36,11 +45,8 @@ async fn emails(sandbox: &Sandbox) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn customers_fill_pools_first_fit_silos_get_their_own_and_migration_frees_a_seat() {
-    let sandbox = Sandbox::start();
-    sandbox.create_organization().await;
-    let repo = example_repo();
+    let (sandbox, repo) = applied_example_org().await;
     let dir = repo.path();
-    tool(&sandbox.url, dir).args(["-q", "apply", "--yes"]).assert().success();
 
     for i in 1..=250 {
         let output =
@@ -148,11 +154,8 @@ fn run_again_until_settled(sandbox: &Sandbox, dir: &Path, args: &[&str], settled
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_placement_killed_before_create_account_reached_aws_is_finished_by_running_it_again() {
-    let sandbox = Sandbox::start();
-    sandbox.create_organization().await;
-    let repo = example_repo();
+    let (sandbox, repo) = applied_example_org().await;
     let dir = repo.path();
-    tool(&sandbox.url, dir).args(["-q", "apply", "--yes"]).assert().success();
     let args = ["account", "create", "--silo", "--customer", "KILLME", "--yes"];
 
     killed_after_create_account(&sandbox, dir, "--hold", &args);
@@ -170,11 +173,8 @@ async fn a_placement_killed_before_create_account_reached_aws_is_finished_by_run
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_placement_killed_after_aws_made_the_account_is_finished_without_a_second_one() {
-    let sandbox = Sandbox::start();
-    sandbox.create_organization().await;
-    let repo = example_repo();
+    let (sandbox, repo) = applied_example_org().await;
     let dir = repo.path();
-    tool(&sandbox.url, dir).args(["-q", "apply", "--yes"]).assert().success();
     let args = ["account", "create", "--silo", "--customer", "KILLME", "--yes"];
 
     killed_after_create_account(&sandbox, dir, "--hold-after", &args);
@@ -189,11 +189,8 @@ async fn a_placement_killed_after_aws_made_the_account_is_finished_without_a_sec
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_migration_and_a_core_account_killed_at_create_account_are_finished_by_running_them_again() {
-    let sandbox = Sandbox::start();
-    sandbox.create_organization().await;
-    let repo = example_repo();
+    let (sandbox, repo) = applied_example_org().await;
     let dir = repo.path();
-    tool(&sandbox.url, dir).args(["-q", "apply", "--yes"]).assert().success();
     tool(&sandbox.url, dir).args(["-q", "account", "create", "--customer", "MOVER", "--yes"]).assert().success();
 
     let migrate = ["tenant", "migrate", "MOVER", "--to", "silo", "--yes"];
@@ -271,11 +268,8 @@ async fn budgets_appear_as_declared_and_drift_reports_one_changed_by_hand() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn core_accounts_are_created_imported_moved_and_closed() {
-    let sandbox = Sandbox::start();
-    sandbox.create_organization().await;
-    let repo = example_repo();
+    let (sandbox, repo) = applied_example_org().await;
     let dir = repo.path();
-    tool(&sandbox.url, dir).args(["-q", "apply", "--yes"]).assert().success();
 
     // A dry run shows the plan and changes nothing, in AWS or on disk.
     let proxy = Proxy::start(&sandbox.url, &[]);
