@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::aws::{AwsError, CredentialProblem};
+use crate::api_error::{AwsError, CredentialProblem};
 use crate::config::FindError;
 use crate::diagnostic::Problems;
 use crate::exit::ExitStatus;

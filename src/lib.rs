@@ -1,5 +1,6 @@
 //! miyabi-org: govern a multi-account AWS Organization for a multi-tenant SaaS from files in git.
 
+pub mod api_error;
 pub mod apply;
 pub mod aws;
 pub mod cli;
@@ -13,4 +14,5 @@ pub mod model;
 pub mod observe;
 pub mod output;
 pub mod plan;
+pub mod policy_kind;
 pub mod validate;

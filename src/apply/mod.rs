@@ -11,10 +11,11 @@ use std::collections::BTreeMap;
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use serde::Serialize;
 
-use crate::aws::AwsError;
-use crate::model::{self, MANAGED_BY_KEY, MANAGED_BY_VALUE, PolicyKey, PolicyKind};
+use crate::api_error::AwsError;
+use crate::model::{self, MANAGED_BY_KEY, MANAGED_BY_VALUE, PolicyKey};
 use crate::observe::{BudgetFilter, Snapshot, Tags};
 use crate::plan::{Change, Phase, Plan, PlannedBudget, Target, TargetKind};
+use crate::policy_kind::PolicyKind;
 pub use accounts::{CreateAccountState, CreateAccountStatus, failure_help};
 use journal::Journal;
 

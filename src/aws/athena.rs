@@ -6,7 +6,7 @@ use std::time::Duration;
 use aws_sdk_athena::Client;
 use aws_sdk_athena::types::{QueryExecutionContext, QueryExecutionState, ResultConfiguration};
 
-use super::error::AwsError;
+use crate::api_error::AwsError;
 
 macro_rules! sdk {
     ($op:literal, $resource:expr) => {

@@ -9,7 +9,7 @@ use aws_sdk_budgets::types::{
 };
 use tokio::sync::Semaphore;
 
-use super::error::{AwsError, AwsErrorKind};
+use crate::api_error::{AwsError, AwsErrorKind};
 use crate::apply::{BudgetSpec, BudgetWrite};
 use crate::observe::{Budget, BudgetFilter, BudgetRead};
 

@@ -4,7 +4,7 @@
 use aws_sdk_costexplorer::Client;
 use aws_sdk_costexplorer::types::{DateInterval, Granularity, GroupDefinition, GroupDefinitionType};
 
-use super::error::AwsError;
+use crate::api_error::AwsError;
 
 /// One group of one month.
 #[derive(Debug, Clone, PartialEq)]

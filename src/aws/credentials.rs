@@ -11,6 +11,8 @@ use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvid
 use aws_runtime::env_config::file::EnvConfigFiles;
 use aws_types::os_shim_internal::{Env, Fs};
 
+use crate::api_error::CredentialProblem;
+
 /// Profile settings that give credentials; a profile with none of them (only a region, say)
 /// leaves the SDK to the rest of its chain.
 const CREDENTIAL_SETTINGS: [&str; 9] = [
@@ -24,51 +26,6 @@ const CREDENTIAL_SETTINGS: [&str; 9] = [
     "sso_start_url",
     "login_session",
 ];
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum CredentialProblem {
-    #[error("there is no AWS profile `{profile}` (named by {named_by}) in {files}")]
-    UnknownProfile { profile: String, named_by: &'static str, files: String, known: Vec<String> },
-    #[error("the shared AWS config files cannot be read: {cause}")]
-    ConfigFiles { cause: String },
-    #[error("the IAM Identity Center session of profile `{profile}` was never started or has expired")]
-    SsoLogin { profile: String },
-    #[error("profile `{profile}` gave no credentials: {cause}")]
-    Profile { profile: String, sso: bool, cause: String },
-    #[error("no AWS credentials were found: {cause}")]
-    Missing { cause: String },
-}
-
-impl CredentialProblem {
-    pub fn help(&self) -> String {
-        match self {
-            CredentialProblem::UnknownProfile { profile, named_by, known, .. } => {
-                let create = format!(
-                    "create it with `aws configure sso --profile {profile}` (IAM Identity Center) or `aws configure --profile {profile}` (access keys)"
-                );
-                let unset = if *named_by == "AWS_PROFILE" { ", or unset AWS_PROFILE" } else { "" };
-                if known.is_empty() {
-                    format!("there are no profiles yet: {create}{unset}")
-                } else {
-                    format!("use one of the profiles there ({}) with --profile or AWS_PROFILE, or {create}{unset}", known.join(", "))
-                }
-            }
-            CredentialProblem::ConfigFiles { .. } => {
-                "correct the file (the AWS CLI reads it the same way), or point AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE elsewhere"
-                    .into()
-            }
-            CredentialProblem::SsoLogin { profile } => format!("run `aws sso login --profile {profile}`, then this command again"),
-            CredentialProblem::Profile { profile, sso: true, .. } => format!(
-                "if the session expired run `aws sso login --profile {profile}`; otherwise check the profile's sso_account_id and sso_role_name in the AWS config file"
-            ),
-            CredentialProblem::Profile { .. } => {
-                "check the profile's settings in the AWS config file (role_arn, source_profile, credential_process), or name another with --profile"
-                    .into()
-            }
-            CredentialProblem::Missing { .. } => "give the tool credentials in one of these ways: an IAM Identity Center profile (`aws configure sso`, then `aws sso login --profile NAME` and --profile NAME or AWS_PROFILE=NAME); AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (with AWS_SESSION_TOKEN for temporary keys); web identity in CI (AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE); or a role of the instance or container the tool runs on".into(),
-        }
-    }
-}
 
 /// The profile the SDK will read, as the shared config files describe it.
 #[derive(Debug, Clone)]

@@ -18,13 +18,12 @@ use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use tokio::sync::Semaphore;
 
+use crate::api_error::CredentialProblem;
 use credentials::ProfileChoice;
 
 pub use athena::{Athena, AthenaError, AthenaResult, AthenaSettings};
 pub use budgets::{BudgetReader, BudgetWriter};
 pub use cost_explorer::{CostExplorer, CostGroup};
-pub use credentials::CredentialProblem;
-pub use error::{AwsError, AwsErrorKind};
 pub use organizations::{OrgReader, OrgWriter};
 pub use stats::{CallCounter, CallStats};
 

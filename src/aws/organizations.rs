@@ -8,10 +8,10 @@ use aws_sdk_organizations::Client;
 use aws_sdk_organizations::types::{PolicyType, PolicyTypeStatus, Tag};
 use tokio::sync::Semaphore;
 
-use super::error::{AwsError, AwsErrorKind};
+use crate::api_error::{AwsError, AwsErrorKind};
 use crate::apply::{CreateAccountState, CreateAccountStatus, OrgWrite};
-use crate::model::PolicyKind;
 use crate::observe::{Account, OrgRead, Organization, Ou, PolicySummary, Root, Tags};
+use crate::policy_kind::PolicyKind;
 
 fn policy_type(kind: PolicyKind) -> PolicyType {
     PolicyType::from(kind.aws_name())

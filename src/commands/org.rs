@@ -10,9 +10,10 @@ use super::{Session, Stats};
 use crate::cli::OutputFormat;
 use crate::error::Error;
 use crate::exit::ExitStatus;
-use crate::model::{self, Desired, PolicyKey, PolicyKind};
+use crate::model::{self, Desired, PolicyKey};
 use crate::observe::{Account, Snapshot};
 use crate::output::Table;
+use crate::policy_kind::PolicyKind;
 
 /// Names of the policies of one kind attached to a target, sorted.
 fn attached(snapshot: &Snapshot, target_id: &str, kind: PolicyKind) -> Vec<String> {

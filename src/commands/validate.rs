@@ -6,8 +6,8 @@ use super::Session;
 use crate::cli::OutputFormat;
 use crate::error::Error;
 use crate::exit::ExitStatus;
-use crate::model::PolicyKind;
 use crate::output::Table;
+use crate::policy_kind::PolicyKind;
 
 #[derive(Debug, Serialize)]
 struct Validated {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Problem, Problems, SourceFile};
-use crate::model::PolicyKind;
+use crate::policy_kind::PolicyKind;
 use schema::{OrgFile, TemplateFile, TenantsFile};
 
 pub const REPO_FILE: &str = "miyabi-org.toml";

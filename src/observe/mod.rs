@@ -9,8 +9,8 @@ use futures_util::stream::{FuturesUnordered, StreamExt};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::aws::AwsError;
-use crate::model::PolicyKind;
+use crate::api_error::AwsError;
+use crate::policy_kind::PolicyKind;
 
 pub type Tags = BTreeMap<String, String>;
 

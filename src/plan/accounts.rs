@@ -5,8 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Change, PlannedBudget, Planner, Target, TargetKind, Unmanaged};
 use crate::model::accounts::Tags;
-use crate::model::{BUDGET_PREFIX, BudgetScope, DesiredAccount, PolicyKind, is_managed};
+use crate::model::{BUDGET_PREFIX, BudgetScope, DesiredAccount, is_managed};
 use crate::observe::{Account, Budget, BudgetFilter};
+use crate::policy_kind::PolicyKind;
 
 /// Account states in which the tool leaves an account alone.
 const CLOSED: [&str; 3] = ["SUSPENDED", "PENDING_CLOSURE", "CLOSED"];

@@ -9,8 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::model::accounts::Tags;
-use crate::model::{self, AccountRef, BudgetScope, Desired, FULL_AWS_ACCESS, PolicyKey, PolicyKind, is_managed};
+use crate::model::{self, AccountRef, BudgetScope, Desired, FULL_AWS_ACCESS, PolicyKey, is_managed};
 use crate::observe::{Policy, Snapshot};
+use crate::policy_kind::PolicyKind;
 
 pub use accounts::{budget_filter, find_account};
 pub use render::{render_change_line, render_markdown, render_text};

@@ -8,7 +8,8 @@ use toml::Spanned;
 use crate::config::schema::{Limits, TemplateFile};
 use crate::config::{Repo, Template};
 use crate::diagnostic::{Location, Problem, Problems, SourceFile};
-use crate::model::{self, FULL_AWS_ACCESS, PolicyKind};
+use crate::model::{self, FULL_AWS_ACCESS};
+use crate::policy_kind::PolicyKind;
 
 /// Tags the tool adds to every account it creates besides the template's.
 const TOOL_TAGS: usize = 1;

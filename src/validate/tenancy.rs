@@ -4,8 +4,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Checker, at, is_email, placeholders};
 use crate::diagnostic::Location;
+use crate::model::FULL_AWS_ACCESS;
 use crate::model::accounts::{self, AccountRef};
-use crate::model::{FULL_AWS_ACCESS, PolicyKind};
+use crate::policy_kind::PolicyKind;
 
 /// `[A-Za-z0-9][A-Za-z0-9-]{0,62}`
 pub fn is_customer_id(id: &str) -> bool {
