@@ -8,12 +8,6 @@ use aws_sdk_athena::types::{QueryExecutionContext, QueryExecutionState, ResultCo
 
 use crate::api_error::AwsError;
 
-macro_rules! sdk {
-    ($op:literal, $resource:expr) => {
-        |err| AwsError::from_sdk($op, $resource, err)
-    };
-}
-
 pub struct AthenaSettings<'a> {
     pub database: &'a str,
     pub workgroup: &'a str,

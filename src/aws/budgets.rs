@@ -13,12 +13,6 @@ use crate::api_error::{AwsError, AwsErrorKind};
 use crate::apply::{BudgetSpec, BudgetWrite};
 use crate::observe::{Budget, BudgetFilter, BudgetRead};
 
-macro_rules! sdk {
-    ($op:literal, $resource:expr) => {
-        |err| AwsError::from_sdk($op, $resource, err)
-    };
-}
-
 /// Reads; the type `drift` is limited to.
 #[derive(Clone)]
 pub struct BudgetReader {

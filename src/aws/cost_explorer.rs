@@ -44,7 +44,7 @@ impl CostExplorer {
                 .set_next_page_token(token)
                 .send()
                 .await
-                .map_err(|err| AwsError::from_sdk("GetCostAndUsage", None, err))?;
+                .map_err(sdk!("GetCostAndUsage", None))?;
             requests += 1;
             for result in out.results_by_time() {
                 let start = result.time_period().map(|p| p.start().to_string()).unwrap_or_default();

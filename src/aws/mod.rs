@@ -1,6 +1,14 @@
 //! The only place `aws_sdk_*` appears: one `SdkConfig` for every client, call counting, retries
 //! and a limit on calls in flight, and one adapter per service behind the read/write ports.
 
+/// An SDK error as an `AwsError` named by its operation and resource:
+/// `.map_err(sdk!("ListRoots", None))`. Defined before the adapters so that all of them see it.
+macro_rules! sdk {
+    ($op:literal, $resource:expr) => {
+        |err| $crate::api_error::AwsError::from_sdk($op, $resource, err)
+    };
+}
+
 mod athena;
 mod budgets;
 mod cost_explorer;

@@ -57,12 +57,6 @@ async fn limited<T>(limit: &Semaphore, call: impl Future<Output = T>) -> T {
     call.await
 }
 
-macro_rules! sdk {
-    ($op:literal, $resource:expr) => {
-        |err| AwsError::from_sdk($op, $resource, err)
-    };
-}
-
 impl OrgReader {
     /// Follows `NextToken` to the last page; each page holds a slot of the service's limit.
     async fn pages<T, F, Fut>(&self, page: F) -> Result<Vec<T>, AwsError>
