@@ -14,9 +14,10 @@ pub struct AthenaSettings<'a> {
     pub output_location: Option<&'a str>,
 }
 
-/// The rows of a query, each a list of cells.
+/// The rows of a query, each a list of cells, and the columns' names.
 #[derive(Debug, Clone, Default)]
 pub struct AthenaResult {
+    pub header: Vec<String>,
     pub rows: Vec<Vec<Option<String>>>,
     pub scanned_bytes: u64,
 }
@@ -87,7 +88,7 @@ impl Athena {
                 }
             }
         };
-        let mut rows = Vec::new();
+        let (mut header, mut rows) = (Vec::new(), Vec::new());
         let mut token = None;
         let mut first = true;
         loop {
@@ -100,14 +101,18 @@ impl Athena {
                 .send()
                 .await
                 .map_err(sdk!("GetQueryResults", Some(&id)))?;
-            let page = out.result_set().map(|r| r.rows()).unwrap_or_default();
+            let cells = |row: &aws_sdk_athena::types::Row| -> Vec<Option<String>> {
+                row.data().iter().map(|d| d.var_char_value().map(str::to_string)).collect()
+            };
+            let mut page = out.result_set().map(|r| r.rows()).unwrap_or_default().iter();
             // The header row comes on the first page only.
-            let skip = usize::from(first);
-            first = false;
-            rows.extend(page.iter().skip(skip).map(|row| row.data().iter().map(|d| d.var_char_value().map(str::to_string)).collect()));
+            if std::mem::take(&mut first) {
+                header = page.next().map(|row| cells(row).into_iter().map(Option::unwrap_or_default).collect()).unwrap_or_default();
+            }
+            rows.extend(page.map(cells));
             token = out.next_token().map(str::to_string);
             if token.is_none() {
-                return Ok(AthenaResult { rows, scanned_bytes: scanned });
+                return Ok(AthenaResult { header, rows, scanned_bytes: scanned });
             }
         }
     }
@@ -170,6 +175,7 @@ mod tests {
         let client = mock_client!(aws_sdk_athena, RuleMode::MatchAny, &[&start, &states, &first, &second]);
         let seen = std::sync::Mutex::new(Vec::new());
         let result = Athena::new(client).run("SELECT 1", &SETTINGS, &|s| seen.lock().unwrap().push(s.to_string())).await.unwrap();
+        assert_eq!(result.header, ["month", "account_id", "tag", "cost"]);
         assert_eq!(result.rows.len(), 2);
         assert_eq!(result.rows[1][2].as_deref(), Some("Globex"));
         assert_eq!(result.scanned_bytes, 2_500_000);

@@ -161,10 +161,6 @@ fn athena_error(err: AthenaError, sql: &str) -> Error {
     }
 }
 
-fn cell(row: &[Option<String>], i: usize) -> Option<&str> {
-    row.get(i).and_then(|c| c.as_deref())
-}
-
 /// Reads the CUR through the engine the settings name.
 async fn read(session: &Session, repo: &Repo, s: &Settings) -> Result<(CostData, Option<AwsContext>), Error> {
     match s.engine {
@@ -205,19 +201,8 @@ async fn read(session: &Session, repo: &Repo, s: &Settings) -> Result<(CostData,
                 .await
                 .map_err(|e| athena_error(e, &sql))?;
             drop(spinner);
-            let by_service = s.by == By::Service;
-            let mut rows = Vec::new();
-            for row in &result.rows {
-                let Some(month) = cell(row, 0).and_then(Month::parse) else { continue };
-                let cost_at = if by_service { 4 } else { 3 };
-                rows.push(CostRow {
-                    month,
-                    account_id: cell(row, 1).unwrap_or_default().to_string(),
-                    tag: customer_tag(cell(row, 2)),
-                    service: by_service.then(|| cell(row, 3).unwrap_or_default().to_string()),
-                    cost: cell(row, cost_at).and_then(|c| c.parse().ok()).unwrap_or(0.0),
-                });
-            }
+            let rows = query::text_rows(&result.header, &result.rows, s.by == By::Service)
+                .map_err(|e| Error::refused(format!("{e}\n\n{sql}"), "run the query above in the Athena console to see what it returns"))?;
             Ok((CostData { rows, scanned_bytes: Some(result.scanned_bytes), requests: None }, Some(aws)))
         }
         Engine::CostExplorer => {

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Metric, Period, Schema};
+use super::{CostRow, Metric, Month, Period, Schema, customer_tag};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
@@ -130,12 +130,22 @@ ELSE {unblended} END"
     )
 }
 
+/// The names of the columns `sql` selects: engines read rows by these names, never by position.
+pub mod column {
+    pub const MONTH: &str = "month";
+    pub const ACCOUNT_ID: &str = "account_id";
+    pub const TAG: &str = "tag";
+    pub const SERVICE: &str = "service";
+    pub const COST: &str = "cost";
+}
+
 /// The SQL that gives one `CostRow` per group.
 pub fn sql(query: &Query) -> String {
-    let service = if query.by_service { ",\n  line_item_product_code AS service" } else { "" };
+    use column::*;
+    let service = if query.by_service { format!(",\n  line_item_product_code AS {SERVICE}") } else { String::new() };
     let group = if query.by_service { "1, 2, 3, 4" } else { "1, 2, 3" };
     format!(
-        "SELECT\n  {} AS month,\n  line_item_usage_account_id AS account_id,\n  {} AS tag{service},\n  SUM({}) AS cost\nFROM {}\nWHERE {}\nGROUP BY {group}\nORDER BY {group}",
+        "SELECT\n  {} AS {MONTH},\n  line_item_usage_account_id AS {ACCOUNT_ID},\n  {} AS {TAG}{service},\n  SUM({}) AS {COST}\nFROM {}\nWHERE {}\nGROUP BY {group}\nORDER BY {group}",
         query.month(),
         query.tag(),
         query.cost(),
@@ -143,6 +153,35 @@ pub fn sql(query: &Query) -> String {
         query.period_filter(),
     )
 }
+
+/// Rows of text cells (as Athena returns them) as `CostRow`s, each cell found by its column's name
+/// in `header`. Rows whose month is not a month (none, in practice) are left out.
+pub fn text_rows(header: &[String], rows: &[Vec<Option<String>>], by_service: bool) -> Result<Vec<CostRow>, MissingColumn> {
+    let at = |name: &'static str| header.iter().position(|h| h.eq_ignore_ascii_case(name)).ok_or(MissingColumn(name));
+    let (month, account, tag, cost) = (at(column::MONTH)?, at(column::ACCOUNT_ID)?, at(column::TAG)?, at(column::COST)?);
+    let service = if by_service { Some(at(column::SERVICE)?) } else { None };
+    Ok(rows
+        .iter()
+        .filter_map(|row| {
+            Some(CostRow {
+                month: cell(row, month).and_then(Month::parse)?,
+                account_id: cell(row, account).unwrap_or_default().to_string(),
+                tag: customer_tag(cell(row, tag)),
+                service: service.map(|i| cell(row, i).unwrap_or_default().to_string()),
+                cost: cell(row, cost).and_then(|c| c.parse().ok()).unwrap_or(0.0),
+            })
+        })
+        .collect())
+}
+
+fn cell(row: &[Option<String>], i: usize) -> Option<&str> {
+    row.get(i).and_then(|c| c.as_deref())
+}
+
+/// A result without a column the query selects: the query or the table is not the tool's.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the query result has no column `{0}`")]
+pub struct MissingColumn(pub &'static str);
 
 #[cfg(test)]
 mod tests {
@@ -211,5 +250,24 @@ mod tests {
             text.contains("to_char(CAST(bill_billing_period_start_date AS TIMESTAMP), '%Y-%m') BETWEEN '2026-09' AND '2026-10'"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn text_rows_are_read_by_column_name_in_any_order() {
+        let header: Vec<String> = ["cost", "tag", "service", "account_id", "month"].map(String::from).to_vec();
+        let cells = |v: [&str; 5]| v.map(|c| (!c.is_empty()).then(|| c.to_string())).to_vec();
+        let rows =
+            vec![cells(["1.5", "ACME", "AmazonEC2", "111111111111", "2026-10"]), cells(["2", "", "AWSLambda", "222222222222", "2026-10"])];
+        let read = text_rows(&header, &rows, true).unwrap();
+        assert_eq!(
+            read.iter()
+                .map(|r| (r.month.to_string(), r.account_id.as_str(), r.tag.as_deref(), r.service.as_deref(), r.cost))
+                .collect::<Vec<_>>(),
+            [
+                ("2026-10".to_string(), "111111111111", Some("ACME"), Some("AmazonEC2"), 1.5),
+                ("2026-10".to_string(), "222222222222", None, Some("AWSLambda"), 2.0)
+            ]
+        );
+        assert_eq!(text_rows(&header[..4], &rows, false).unwrap_err(), MissingColumn("month"));
     }
 }

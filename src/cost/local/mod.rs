@@ -14,7 +14,7 @@ use datafusion::datasource::listing::ListingOptions;
 use datafusion::prelude::{SessionConfig, SessionContext};
 use futures_util::StreamExt;
 
-use super::query::{self, Dialect, Partitions};
+use super::query::{self, Dialect, Partitions, column};
 use super::{CostData, CostRow, Metric, Month, Period, Schema, customer_tag};
 
 mod mapped_files;
@@ -206,11 +206,14 @@ pub async fn run(q: &LocalQuery<'_>) -> Result<CostData, LocalError> {
     let mut rows = Vec::new();
     while let Some(batch) = stream.next().await {
         let batch = batch.map_err(|e| query_error(path, e))?;
-        let text = |i: usize| datafusion::arrow::compute::cast(batch.column(i), &DataType::Utf8).map_err(|e| query_error(path, e));
-        let (months, accounts, tags) = (text(0)?, text(1)?, text(2)?);
-        let services = if q.by_service { Some(text(3)?) } else { None };
-        let cost_column = datafusion::arrow::compute::cast(batch.column(batch.num_columns() - 1), &DataType::Float64)
-            .map_err(|e| query_error(path, e))?;
+        let cast = |name: &str, to: &DataType| {
+            let column = batch.column_by_name(name).ok_or_else(|| query_error(path, format!("the query gave no column `{name}`")))?;
+            datafusion::arrow::compute::cast(column, to).map_err(|e| query_error(path, e))
+        };
+        let (months, accounts, tags) =
+            (cast(column::MONTH, &DataType::Utf8)?, cast(column::ACCOUNT_ID, &DataType::Utf8)?, cast(column::TAG, &DataType::Utf8)?);
+        let services = if q.by_service { Some(cast(column::SERVICE, &DataType::Utf8)?) } else { None };
+        let cost_column = cast(column::COST, &DataType::Float64)?;
         let costs = cost_column.as_primitive::<Float64Type>();
         let (months, accounts, tags) = (months.as_string::<i32>(), accounts.as_string::<i32>(), tags.as_string::<i32>());
         for i in 0..batch.num_rows() {
