@@ -126,6 +126,13 @@ pub struct OnlyArgs {
 pub struct PlanArgs {
     #[command(flatten)]
     pub only: OnlyArgs,
+    #[command(flatten)]
+    pub result: PlanResultArgs,
+}
+
+/// Where a plan goes and what its exit status says.
+#[derive(Debug, Clone, Args)]
+pub struct PlanResultArgs {
     /// Save the plan for `apply FILE`
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -172,14 +179,7 @@ pub enum ScpCommand {
     /// Check the policy files offline and show their sizes against the limits
     Validate,
     /// Plan policies and attachments only
-    Plan {
-        /// Save the plan for `apply FILE`
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-        /// Exit 2 when there are changes, 0 when there are none
-        #[arg(long)]
-        detailed_exitcode: bool,
-    },
+    Plan(PlanResultArgs),
     /// Plan and apply policies and attachments only
     Apply,
 }
@@ -206,60 +206,79 @@ pub struct PlacementArgs {
 #[derive(Debug, Subcommand)]
 pub enum AccountCommand {
     /// Place a customer in a pool (created when needed), or create a core account with --template
-    Create {
-        #[command(flatten)]
-        placement: PlacementArgs,
-        /// A core account from this template (with --name)
-        #[arg(long, requires = "name", conflicts_with_all = ["customer", "tier", "silo", "pool", "budget_usd"])]
-        template: Option<String>,
-        /// The core account's name
-        #[arg(long, requires = "template")]
-        name: Option<String>,
-        /// The core account's OU, instead of the template's
-        #[arg(long, requires = "template", value_name = "PATH")]
-        ou: Option<String>,
-        /// The core account's email, instead of [organization] email
-        #[arg(long, requires = "template")]
-        email: Option<String>,
-        /// Show the plan and change nothing
-        #[arg(long)]
-        dry_run: bool,
-    },
+    Create(AccountCreateArgs),
     /// Accounts with their OU, tier, pool, customers and status
     List,
     /// Adopt an existing account into the repo without recreating it
-    Import {
-        /// The account id
-        id: String,
-        /// As this pool (with --tier, default pool)
-        #[arg(long, required_unless_present = "core", conflicts_with = "core")]
-        pool: Option<u32>,
-        #[arg(long, requires = "pool")]
-        tier: Option<String>,
-        /// As a core account of this name
-        #[arg(long, value_name = "NAME")]
-        core: Option<String>,
-        /// The core account's template
-        #[arg(long, requires = "core", default_value = "core")]
-        template: String,
-        #[arg(long)]
-        dry_run: bool,
-    },
+    Import(AccountImportArgs),
     /// Move a core account to another OU (tenant accounts follow their template)
-    Move {
-        id: String,
-        #[arg(long, value_name = "PATH")]
-        ou: String,
-        #[arg(long)]
-        dry_run: bool,
-    },
+    Move(AccountMoveArgs),
     /// Close an account that hosts no customer, and remove it from the repo
-    Close {
-        id: String,
-        /// The account's name, to close without typing it (with --yes)
-        #[arg(long, value_name = "NAME")]
-        confirm: Option<String>,
-    },
+    Close(AccountCloseArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AccountCreateArgs {
+    #[command(flatten)]
+    pub placement: PlacementArgs,
+    #[command(flatten)]
+    pub core: CoreAccountArgs,
+    /// Show the plan and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// `account create --template T --name N`: a core account instead of a customer's.
+#[derive(Debug, Clone, Args)]
+pub struct CoreAccountArgs {
+    /// A core account from this template (with --name)
+    #[arg(long, requires = "name", conflicts_with_all = ["customer", "tier", "silo", "pool", "budget_usd"])]
+    pub template: Option<String>,
+    /// The core account's name
+    #[arg(long, requires = "template")]
+    pub name: Option<String>,
+    /// The core account's OU, instead of the template's
+    #[arg(long, requires = "template", value_name = "PATH")]
+    pub ou: Option<String>,
+    /// The core account's email, instead of [organization] email
+    #[arg(long, requires = "template")]
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AccountImportArgs {
+    /// The account id
+    pub id: String,
+    /// As this pool (with --tier, default pool)
+    #[arg(long, required_unless_present = "core", conflicts_with = "core")]
+    pub pool: Option<u32>,
+    #[arg(long, requires = "pool")]
+    pub tier: Option<String>,
+    /// As a core account of this name
+    #[arg(long, value_name = "NAME")]
+    pub core: Option<String>,
+    /// The core account's template
+    #[arg(long, requires = "core", default_value = "core")]
+    pub template: String,
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AccountMoveArgs {
+    pub id: String,
+    #[arg(long, value_name = "PATH")]
+    pub ou: String,
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AccountCloseArgs {
+    pub id: String,
+    /// The account's name, to close without typing it (with --yes)
+    #[arg(long, value_name = "NAME")]
+    pub confirm: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -269,28 +288,34 @@ pub enum TenantCommand {
     /// One customer, with its placement history
     Show { customer: String },
     /// Place a customer (the same as `account create --customer`)
-    Place {
-        customer: String,
-        #[arg(long)]
-        tier: Option<String>,
-        #[arg(long, value_name = "N")]
-        pool: Option<u32>,
-        #[arg(long, value_name = "USD")]
-        budget_usd: Option<f64>,
-        #[arg(long)]
-        dry_run: bool,
-    },
+    Place(TenantPlaceArgs),
     /// Move a customer to another tier or pool, creating the account when needed
-    Migrate {
-        customer: String,
-        /// The tier to move to (silo, pool, ...)
-        #[arg(long, value_name = "TIER")]
-        to: String,
-        #[arg(long, value_name = "N")]
-        pool: Option<u32>,
-        #[arg(long)]
-        dry_run: bool,
-    },
+    Migrate(TenantMigrateArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TenantPlaceArgs {
+    pub customer: String,
+    #[arg(long)]
+    pub tier: Option<String>,
+    #[arg(long, value_name = "N")]
+    pub pool: Option<u32>,
+    #[arg(long, value_name = "USD")]
+    pub budget_usd: Option<f64>,
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TenantMigrateArgs {
+    pub customer: String,
+    /// The tier to move to (silo, pool, ...)
+    #[arg(long, value_name = "TIER")]
+    pub to: String,
+    #[arg(long, value_name = "N")]
+    pub pool: Option<u32>,
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Subcommand)]

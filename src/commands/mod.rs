@@ -1,12 +1,14 @@
 //! One file per command group: orchestration between the repo, AWS and the printer.
 
+mod account;
 mod budget;
 mod cost;
 mod init;
 mod org;
 mod plan;
 mod reference;
-mod tenancy;
+mod repo_change;
+mod tenant;
 mod validate;
 
 use std::collections::BTreeSet;
@@ -34,7 +36,7 @@ pub async fn run(cli: Cli) -> Result<ExitStatus, Error> {
     match cli.command {
         Command::Init { dir } => init::init(&session, &dir),
         Command::Validate => validate::validate(&session),
-        Command::Plan(args) => plan::plan(&session, &args.only.only, args.out.as_deref(), args.detailed_exitcode).await,
+        Command::Plan(args) => plan::plan(&session, &args.only.only, &args.result).await,
         Command::Apply(args) => plan::apply(&session, args.file.as_deref(), &args.only.only).await,
         Command::Drift(args) => plan::drift(&session, &args.only.only).await,
         Command::Org(OrgCommand::Show) => org::show(&session).await,
@@ -43,29 +45,17 @@ pub async fn run(cli: Cli) -> Result<ExitStatus, Error> {
         Command::Ou(OuCommand::Apply) => plan::apply(&session, None, &[Scope::Ou]).await,
         Command::Scp(ScpCommand::List) => org::scp_list(&session).await,
         Command::Scp(ScpCommand::Validate) => validate::scp_validate(&session),
-        Command::Scp(ScpCommand::Plan { out, detailed_exitcode }) => {
-            plan::plan(&session, &[Scope::Scp], out.as_deref(), detailed_exitcode).await
-        }
+        Command::Scp(ScpCommand::Plan(result)) => plan::plan(&session, &[Scope::Scp], &result).await,
         Command::Scp(ScpCommand::Apply) => plan::apply(&session, None, &[Scope::Scp]).await,
-        Command::Account(AccountCommand::Create { placement, template, name, ou, email, dry_run }) => {
-            let core = template.as_deref().zip(name.as_deref()).map(|(t, n)| (t, n, ou.as_deref(), email.as_deref()));
-            tenancy::account_create(&session, &placement, core, dry_run).await
-        }
-        Command::Account(AccountCommand::List) => tenancy::account_list(&session).await,
-        Command::Account(AccountCommand::Import { id, pool, tier, core, template, dry_run }) => {
-            let as_pool = pool.map(|n| (tier.as_deref().unwrap_or("pool"), n));
-            tenancy::account_import(&session, &id, as_pool, core.as_deref().map(|c| (c, template.as_str())), dry_run).await
-        }
-        Command::Account(AccountCommand::Move { id, ou, dry_run }) => tenancy::account_move(&session, &id, &ou, dry_run).await,
-        Command::Account(AccountCommand::Close { id, confirm }) => tenancy::account_close(&session, &id, confirm.as_deref()).await,
-        Command::Tenant(TenantCommand::List) => tenancy::tenant_list(&session),
-        Command::Tenant(TenantCommand::Show { customer }) => tenancy::tenant_show(&session, &customer),
-        Command::Tenant(TenantCommand::Place { customer, tier, pool, budget_usd, dry_run }) => {
-            tenancy::tenant_place(&session, &customer, tier.as_deref(), pool, budget_usd, dry_run).await
-        }
-        Command::Tenant(TenantCommand::Migrate { customer, to, pool, dry_run }) => {
-            tenancy::tenant_migrate(&session, &customer, &to, pool, dry_run).await
-        }
+        Command::Account(AccountCommand::Create(args)) => account::create(&session, &args).await,
+        Command::Account(AccountCommand::List) => account::list(&session).await,
+        Command::Account(AccountCommand::Import(args)) => account::import(&session, &args).await,
+        Command::Account(AccountCommand::Move(args)) => account::move_to(&session, &args).await,
+        Command::Account(AccountCommand::Close(args)) => account::close(&session, &args).await,
+        Command::Tenant(TenantCommand::List) => tenant::list(&session),
+        Command::Tenant(TenantCommand::Show { customer }) => tenant::show(&session, &customer),
+        Command::Tenant(TenantCommand::Place(args)) => tenant::place(&session, &args).await,
+        Command::Tenant(TenantCommand::Migrate(args)) => tenant::migrate(&session, &args).await,
         Command::Budget(BudgetCommand::List) => budget::list(&session).await,
         Command::Budget(BudgetCommand::Apply) => plan::apply(&session, None, &[Scope::Budget]).await,
         Command::Cost(CostCommand::Report(args)) => cost::report(&session, &args).await,

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use super::{Observed, Session, Stats, scope};
 use crate::apply::journal::Journal;
 use crate::apply::{self, ApplyReport, Status, Writers};
-use crate::cli::OutputFormat;
+use crate::cli::{OutputFormat, PlanResultArgs};
 use crate::config::Repo;
 use crate::error::Error;
 use crate::exit::ExitStatus;
@@ -59,8 +59,8 @@ fn print_plan(session: &Session, plan: &Plan, stats: Stats) -> Result<(), Error>
     }
 }
 
-pub async fn plan(session: &Session, only: &[Scope], out: Option<&Path>, detailed_exitcode: bool) -> Result<ExitStatus, Error> {
-    show_plan(session, "plan", only, out, detailed_exitcode).await
+pub async fn plan(session: &Session, only: &[Scope], result: &PlanResultArgs) -> Result<ExitStatus, Error> {
+    show_plan(session, "plan", only, result.out.as_deref(), result.detailed_exitcode).await
 }
 
 /// `drift`: `plan` that always tells changes by its exit status. It holds read access only.
