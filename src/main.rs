@@ -4,6 +4,7 @@ use clap::Parser;
 use miyabi_org::cli::Cli;
 use miyabi_org::error::Error;
 use miyabi_org::exit::ExitStatus;
+use miyabi_org::output::Printer;
 
 // The cost engine allocates and frees a buffer per column per batch; mimalloc keeps those off
 // glibc's mmap path (about a fifth of a 10 M-line report, measured with scripts/bench.sh).
@@ -19,6 +20,7 @@ fn main() -> ExitCode {
             return if err.use_stderr() { ExitStatus::Usage } else { ExitStatus::Success }.into();
         }
     };
+    let printer = Printer::new(&cli.global);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("a tokio runtime");
     let result = runtime.block_on(async {
         let run = miyabi_org::commands::run(cli);
@@ -35,9 +37,7 @@ fn main() -> ExitCode {
     match result {
         Ok(status) => status.into(),
         Err(err) => {
-            if !matches!(err, Error::BrokenPipe) {
-                eprintln!("{}", err.render());
-            }
+            printer.error(&err);
             err.exit_status().into()
         }
     }

@@ -940,7 +940,8 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         name: "corrupt saved plan",
         break_repo: |r| write(r, "plan.json", "{\"format\": 1, \"changes\": ["),
         args: &["apply", "plan.json", "--yes"],
-        error: r##"error: plan.json is not a saved plan: EOF while parsing a list at line 1 column 26
+        error: r##"error: plan.json is not a saved plan
+Caused by: EOF while parsing a list at line 1 column 26
   = help: make a new one with `miyabi-org plan --out FILE`; saved plans are not meant to be edited"##,
     },
     Case {
@@ -1010,6 +1011,18 @@ async fn online_bad_inputs_are_refused_without_a_write() {
             "error: this is organization {org_id}, but miyabi-org.toml is for o-abc123defg\n  = help: use credentials for the organization in [organization] id, or correct the id in miyabi-org.toml\n"
         )
     );
+    // With --output json the failure is an object on stdout too, for scripts.
+    let output = tool(&proxy.url, dir).args(["-q", "plan", "--output", "json"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON error on stdout");
+    assert_eq!(
+        report,
+        serde_json::json!({"error": {
+            "kind": "wrong_organization",
+            "message": format!("this is organization {org_id}, but miyabi-org.toml is for o-abc123defg"),
+            "help": "use credentials for the organization in [organization] id, or correct the id in miyabi-org.toml",
+        }})
+    );
     edit(dir, "miyabi-org.toml", "id = \"o-abc123defg\"", &format!("id = \"{org_id}\""));
 
     let (code, error) = run(tool(&proxy.url, dir).args(["-q", "apply"]).write_stdin(""));
@@ -1038,6 +1051,9 @@ async fn online_bad_inputs_are_refused_without_a_write() {
     assert!(error.ends_with(&format!(
         "but these credentials reach {org_id}\n  = help: apply it with credentials for the organization it was made for, or make a new plan\n"
     )));
+    let output = tool(&proxy.url, dir).args(["-q", "apply", "other.json", "--yes", "--output", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON error on stdout");
+    assert_eq!(report["error"]["kind"], "stale_plan", "{report:#}");
 
     assert_eq!(proxy.writes(), Vec::<String>::new());
     assert_eq!(expired.writes(), Vec::<String>::new());

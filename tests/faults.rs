@@ -117,6 +117,10 @@ async fn a_partial_apply_says_what_was_done_and_what_failed_and_a_rerun_converge
     let json = json(tool(&refusing.url, dir).args(["apply", "--yes", "--output", "json"]));
     let statuses: BTreeSet<&str> = json["outcomes"].as_array().unwrap().iter().map(|o| o["status"].as_str().unwrap()).collect();
     assert_eq!(statuses, BTreeSet::from(["failed", "skipped"]));
+    assert_eq!(json["error"]["kind"], "partial_apply", "{json:#}");
+    let failed = json["outcomes"].as_array().unwrap().iter().find(|o| o["status"] == "failed").unwrap();
+    assert_eq!(failed["error"]["kind"], "aws", "{failed:#}");
+    assert!(failed["error"]["message"].as_str().unwrap().ends_with(": injected refusal"), "{failed:#}");
 
     tool(&sandbox.url, dir).args(["apply", "--yes"]).assert().success();
     tool(&sandbox.url, dir).arg("drift").assert().code(0);

@@ -8,7 +8,7 @@ use std::time::Duration;
 use tokio::sync::Semaphore;
 
 use super::journal::{Entry, State};
-use super::{BudgetWrite, OrgWrite, Writers};
+use super::{BudgetWrite, ChangeError, OrgWrite, Writers};
 use crate::observe::Tags;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,7 +84,7 @@ impl Creations {
         name: &str,
         email: &str,
         tags: &Tags,
-    ) -> Result<String, String> {
+    ) -> Result<String, ChangeError> {
         let _slot = self.in_flight.acquire().await.expect("never closed");
         self.active.set(self.active.get() + 1);
         self.peak.set(self.peak.get().max(self.active.get()));
@@ -99,7 +99,7 @@ impl Creations {
         name: &str,
         email: &str,
         tags: &Tags,
-    ) -> Result<String, String> {
+    ) -> Result<String, ChangeError> {
         let journal = writers.journal;
         let record = |state: State, request_id: Option<&str>, account_id: Option<&str>| {
             let entry = Entry {
@@ -109,21 +109,21 @@ impl Creations {
                 request_id: request_id.map(Into::into),
                 account_id: account_id.map(Into::into),
             };
-            journal.record(&entry).map_err(|e| format!("cannot write the journal {}: {e}", super::journal::JOURNAL))
+            journal.record(&entry).map_err(|e| ChangeError::Journal { message: e.to_string() })
         };
         let known = self.known.borrow().get(name).cloned();
         let request = match known {
             Some(request) => request,
             None => {
                 record(State::Requesting, None, None)?;
-                let request = writers.org.create_account(name, email, writers.member_role, tags).await.map_err(|e| e.to_string())?;
+                let request = writers.org.create_account(name, email, writers.member_role, tags).await?;
                 record(State::InProgress, Some(&request), None)?;
                 request
             }
         };
         let mut delay = Duration::from_millis(500);
         loop {
-            let status = writers.org.create_account_status(&request).await.map_err(|e| e.to_string())?;
+            let status = writers.org.create_account_status(&request).await?;
             match status.state {
                 CreateAccountState::InProgress => {
                     tokio::time::sleep(delay).await;
@@ -135,7 +135,7 @@ impl Creations {
                 }
                 CreateAccountState::Failed { reason } => {
                     record(State::Failed, Some(&request), None)?;
-                    return Err(format!("CreateAccount {name}: {reason}: {}", failure_help(&reason, email)));
+                    return Err(ChangeError::AccountCreation { account: name.into(), email: email.into(), reason });
                 }
             }
         }

@@ -68,11 +68,11 @@ pub struct Writers<'a, O, B> {
     pub create_account_in_flight: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "snake_case", tag = "status", content = "error")]
 pub enum Status {
     Done,
-    Failed(String),
+    Failed(ChangeError),
     /// Not attempted: an earlier phase failed.
     Skipped,
 }
@@ -99,7 +99,52 @@ impl ApplyReport {
     }
 
     pub fn done(&self) -> usize {
-        self.outcomes.iter().filter(|o| o.status == Status::Done).count()
+        self.outcomes.iter().filter(|o| matches!(o.status, Status::Done)).count()
+    }
+}
+
+/// Why one change failed; in JSON outcomes as `{"kind", "message", "help"}`.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum ChangeError {
+    #[error(transparent)]
+    Aws(#[from] AwsError),
+    /// What the change needs was to be made by an earlier change that failed, or is outside this apply.
+    #[error("{0} does not exist (its creation failed or was not part of this apply)")]
+    Missing(String),
+    #[error("CreateAccount {account}: {reason}: {}", accounts::failure_help(reason, email))]
+    AccountCreation { account: String, email: String, reason: String },
+    #[error("cannot write the journal {}: {message}", journal::JOURNAL)]
+    Journal { message: String },
+}
+
+impl ChangeError {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ChangeError::Aws(_) => "aws",
+            ChangeError::Missing(_) => "missing",
+            ChangeError::AccountCreation { .. } => "account_creation",
+            ChangeError::Journal { .. } => "journal",
+        }
+    }
+
+    pub fn help(&self) -> String {
+        match self {
+            ChangeError::Aws(err) => err.help(),
+            ChangeError::Missing(_) => "fix the failure of the change it depends on, then run apply again".into(),
+            ChangeError::AccountCreation { reason, email, .. } => accounts::failure_help(reason, email),
+            ChangeError::Journal { .. } => "check that the repo directory is writable, then run apply again".into(),
+        }
+    }
+}
+
+impl Serialize for ChangeError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut error = serializer.serialize_struct("ChangeError", 3)?;
+        error.serialize_field("kind", self.kind())?;
+        error.serialize_field("message", &self.to_string())?;
+        error.serialize_field("help", &self.help())?;
+        error.end()
     }
 }
 
@@ -206,9 +251,9 @@ async fn execute(
     writers: &Writers<'_, impl OrgWrite, impl BudgetWrite>,
     creations: &accounts::Creations,
     management: &str,
-) -> Result<(), String> {
+) -> Result<(), ChangeError> {
     let write = writers.org;
-    let missing = |what: String| format!("{what} does not exist (its creation failed or was not part of this apply)");
+    let missing = ChangeError::Missing;
     match change {
         Change::CreateOu { path } => {
             let (parent, name) = match path.rsplit_once('/') {
@@ -217,24 +262,24 @@ async fn execute(
                 }
                 None => (ids.borrow().root.clone(), path.as_str()),
             };
-            let id = write.create_ou(&parent, name, &managed_by()).await.map_err(|e| e.to_string())?;
+            let id = write.create_ou(&parent, name, &managed_by()).await?;
             ids.borrow_mut().ous.insert(path.clone(), id);
         }
-        Change::DeleteOu { id, .. } => write.delete_ou(id).await.map_err(|e| e.to_string())?,
+        Change::DeleteOu { id, .. } => write.delete_ou(id).await?,
         Change::EnablePolicyType { policy_type } => {
             let root = ids.borrow().root.clone();
-            write.enable_policy_type(&root, *policy_type).await.map_err(|e| e.to_string())?;
+            write.enable_policy_type(&root, *policy_type).await?;
         }
         Change::CreatePolicy { policy_type, name, description, content } => {
-            let id = write.create_policy(*policy_type, name, description, content, &managed_by()).await.map_err(|e| e.to_string())?;
+            let id = write.create_policy(*policy_type, name, description, content, &managed_by()).await?;
             ids.borrow_mut().policies.insert(PolicyKey { kind: *policy_type, name: name.clone() }, id);
         }
         Change::UpdatePolicy { id, description, content, .. } => {
             let description = description.as_ref().map(|d| d.to.as_str());
             let content = content.as_ref().map(|c| c.to.as_str());
-            write.update_policy(id, description, content).await.map_err(|e| e.to_string())?;
+            write.update_policy(id, description, content).await?;
         }
-        Change::TagPolicy { id, .. } => write.tag_resource(id, &managed_by()).await.map_err(|e| e.to_string())?,
+        Change::TagPolicy { id, .. } => write.tag_resource(id, &managed_by()).await?,
         Change::AttachPolicy { policy_type, policy, policy_id, target } => {
             let key = PolicyKey { kind: *policy_type, name: policy.clone() };
             let policy_id = policy_id
@@ -242,13 +287,13 @@ async fn execute(
                 .or_else(|| ids.borrow().policies.get(&key).cloned())
                 .ok_or_else(|| missing(format!("{policy_type} {policy}")))?;
             let target_id = ids.borrow().target(target).ok_or_else(|| missing(target_label(target)))?;
-            write.attach_policy(&policy_id, &target_id).await.map_err(|e| e.to_string())?;
+            write.attach_policy(&policy_id, &target_id).await?;
         }
         Change::DetachPolicy { policy_id, target, .. } => {
             let target_id = ids.borrow().target(target).ok_or_else(|| missing(target_label(target)))?;
-            write.detach_policy(policy_id, &target_id).await.map_err(|e| e.to_string())?;
+            write.detach_policy(policy_id, &target_id).await?;
         }
-        Change::DeletePolicy { id, .. } => write.delete_policy(id).await.map_err(|e| e.to_string())?,
+        Change::DeletePolicy { id, .. } => write.delete_policy(id).await?,
         Change::CreateAccount { name, email, tags, .. } => {
             let id = creations.create(writers, name, email, tags).await?;
             let mut ids = ids.borrow_mut();
@@ -260,18 +305,18 @@ async fn execute(
                 id.clone().or_else(|| ids.borrow().accounts.get(name).cloned()).ok_or_else(|| missing(format!("account {name}")))?;
             let from = ids.borrow().parent(from).ok_or_else(|| missing(format!("OU {from}")))?;
             let to = ids.borrow().parent(to).ok_or_else(|| missing(format!("OU {to}")))?;
-            write.move_account(&account, &from, &to).await.map_err(|e| e.to_string())?;
+            write.move_account(&account, &from, &to).await?;
         }
-        Change::TagAccount { id, tags, .. } => write.tag_resource(id, tags).await.map_err(|e| e.to_string())?,
+        Change::TagAccount { id, tags, .. } => write.tag_resource(id, tags).await?,
         Change::CreateBudget { budget } => {
             let spec = budget_spec(budget, &ids.borrow()).ok_or_else(|| missing(format!("the account of budget {}", budget.name)))?;
-            writers.budgets.create_budget(management, &spec).await.map_err(|e| e.to_string())?;
+            writers.budgets.create_budget(management, &spec).await?;
         }
         Change::UpdateBudget { budget, alerts_from, .. } => {
             let spec = budget_spec(budget, &ids.borrow()).ok_or_else(|| missing(format!("the account of budget {}", budget.name)))?;
-            writers.budgets.update_budget(management, &spec, alerts_from.as_deref()).await.map_err(|e| e.to_string())?;
+            writers.budgets.update_budget(management, &spec, alerts_from.as_deref()).await?;
         }
-        Change::DeleteBudget { name } => writers.budgets.delete_budget(management, name).await.map_err(|e| e.to_string())?,
+        Change::DeleteBudget { name } => writers.budgets.delete_budget(management, name).await?,
     }
     Ok(())
 }

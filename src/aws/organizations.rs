@@ -604,7 +604,7 @@ mod creation_tests {
         };
         let creations = Creations::new(5);
         creations.resume(&writers).await;
-        creations.create(&writers, "Pool-1", "aws+pool-1@example.com", &Tags::new()).await
+        creations.create(&writers, "Pool-1", "aws+pool-1@example.com", &Tags::new()).await.map_err(|e| e.to_string())
     }
 
     fn no_requests_in_progress() -> Rule {

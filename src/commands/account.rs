@@ -307,15 +307,15 @@ pub async fn close(session: &Session, args: &AccountCloseArgs) -> Result<ExitSta
             ));
         }
         _ if !std::io::stdin().is_terminal() => {
-            return Err(Error::refused("refusing to close an account unattended", format!("pass --yes --confirm \"{}\"", live.name)));
+            return Err(Error::not_confirmed("refusing to close an account unattended", format!("pass --yes --confirm \"{}\"", live.name)));
         }
         _ => {
             let typed: String = dialoguer::Input::new()
                 .with_prompt(format!("Type the account's name ({}) to close {id}", live.name))
                 .interact_text()
-                .map_err(|e| Error::refused(format!("no answer: {e}"), "pass --yes --confirm NAME"))?;
+                .map_err(|e| Error::not_confirmed(format!("no answer: {e}"), "pass --yes --confirm NAME"))?;
             if typed != live.name {
-                return Err(Error::refused("the name does not match; nothing was closed", "type the exact account name"));
+                return Err(Error::not_confirmed("the name does not match; nothing was closed", "type the exact account name"));
             }
         }
     }

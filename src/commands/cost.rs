@@ -154,10 +154,8 @@ fn athena_error(err: AthenaError, sql: &str) -> Error {
     match err {
         AthenaError::Aws(e) => Error::Aws(e),
         AthenaError::Interrupted { .. } => Error::Interrupted,
-        AthenaError::Failed { .. } => {
-            Error::refused(format!("{err}\n\n{sql}"), "fix the table or the query in the Athena console; the SQL is above")
-        }
-        AthenaError::Cancelled { .. } => Error::refused(err.to_string(), "someone cancelled the query in Athena: run the report again"),
+        AthenaError::Failed { id, reason } => Error::AthenaFailed { id, reason, sql: sql.into() },
+        AthenaError::Cancelled { id } => Error::AthenaCancelled { id },
     }
 }
 
@@ -177,10 +175,7 @@ async fn read(session: &Session, repo: &Repo, s: &Settings) -> Result<(CostData,
                     by_service: s.by == By::Service,
                 };
                 let spinner = session.printer.spinner("Reading the CUR files…");
-                let data = crate::cost::local::run(&q).await.map_err(|e| {
-                    let help = e.help();
-                    Error::refused(e.to_string(), help)
-                })?;
+                let data = crate::cost::local::run(&q).await?;
                 drop(spinner);
                 Ok((data, None))
             }
@@ -442,10 +437,7 @@ pub async fn sql(session: &Session, args: &CostArgs) -> Result<ExitStatus, Error
                     customer_tag: &s.customer_tag,
                     by_service: s.by == By::Service,
                 };
-                crate::cost::local::sql(&q).await.map_err(|e| {
-                    let help = e.help();
-                    Error::refused(e.to_string(), help)
-                })?
+                crate::cost::local::sql(&q).await?
             }
             #[cfg(not(feature = "local-engine"))]
             return Err(Error::usage("this miyabi-org was built without the local engine", "use --engine athena"));

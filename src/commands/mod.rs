@@ -135,7 +135,7 @@ impl Session {
     /// Refuses to change anything unattended without `--yes`, before the first AWS call.
     pub fn require_attended(&self) -> Result<(), Error> {
         if !self.yes && !std::io::stdin().is_terminal() {
-            return Err(Error::refused(
+            return Err(Error::not_confirmed(
                 "refusing to apply without --yes: standard input is not a terminal",
                 "review the plan, then run again with --yes",
             ));

@@ -11,7 +11,7 @@ use crate::apply::journal::Journal;
 use crate::apply::{self, ApplyReport, Status, Writers};
 use crate::cli::{OutputFormat, PlanResultArgs};
 use crate::config::Repo;
-use crate::error::Error;
+use crate::error::{Error, ErrorReport, SavedPlanError};
 use crate::exit::ExitStatus;
 use crate::model::Desired;
 use crate::plan::{self, Effect, Plan, Scope};
@@ -94,17 +94,9 @@ async fn show_plan(
 
 fn read_saved_plan(path: &Path) -> Result<SavedPlan, Error> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    let saved: SavedPlan = serde_json::from_str(&text).map_err(|e| {
-        Error::refused(
-            format!("{} is not a saved plan: {e}", path.display()),
-            "make a new one with `miyabi-org plan --out FILE`; saved plans are not meant to be edited",
-        )
-    })?;
+    let saved: SavedPlan = serde_json::from_str(&text).map_err(|source| SavedPlanError::Unreadable { path: path.to_path_buf(), source })?;
     if saved.format != SAVED_PLAN_FORMAT {
-        return Err(Error::refused(
-            format!("{} is a saved plan of format {}, this miyabi-org reads format {SAVED_PLAN_FORMAT}", path.display(), saved.format),
-            "make a new one with `miyabi-org plan --out FILE`",
-        ));
+        return Err(SavedPlanError::Format { path: path.to_path_buf(), found: saved.format, expected: SAVED_PLAN_FORMAT }.into());
     }
     Ok(saved)
 }
@@ -116,6 +108,9 @@ struct ApplyOutput<'a> {
     #[serde(flatten)]
     report: &'a ApplyReport,
     stats: Stats,
+    /// A partial apply's error, here rather than in a second object on stdout.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<ErrorReport>,
 }
 
 pub async fn apply(session: &Session, file: Option<&Path>, only: &[Scope]) -> Result<ExitStatus, Error> {
@@ -133,21 +128,15 @@ pub async fn apply(session: &Session, file: Option<&Path>, only: &[Scope]) -> Re
     let plan = match (saved, file) {
         (Some(saved), Some(path)) => {
             if saved.plan.organization_id != snapshot.organization.id {
-                return Err(Error::refused(
-                    format!(
-                        "{} was made for organization {}, but these credentials reach {}",
-                        path.display(),
-                        saved.plan.organization_id,
-                        snapshot.organization.id
-                    ),
-                    "apply it with credentials for the organization it was made for, or make a new plan",
-                ));
+                return Err(SavedPlanError::OtherOrganization {
+                    path: path.to_path_buf(),
+                    planned: saved.plan.organization_id,
+                    reached: snapshot.organization.id.clone(),
+                }
+                .into());
             }
             if saved.plan.fingerprint != snapshot.fingerprint() {
-                return Err(Error::refused(
-                    format!("the organization changed since {} was made", path.display()),
-                    "run `miyabi-org plan --out FILE` again, review it, and apply the new file",
-                ));
+                return Err(SavedPlanError::Stale { path: path.to_path_buf() }.into());
             }
             saved.plan
         }
@@ -179,7 +168,7 @@ pub(super) async fn execute(
         before_apply()?;
         let recorded = super::record_account_ids(repo, desired, &observed.snapshot, &ApplyReport::default())?;
         if printer.format == OutputFormat::Json {
-            printer.json(&ApplyOutput { plan, report: &ApplyReport::default(), stats: session.stats(&observed.aws) })?;
+            printer.json(&ApplyOutput { plan, report: &ApplyReport::default(), stats: session.stats(&observed.aws), error: None })?;
         }
         if recorded > 0 {
             printer.note(&format!("Recorded {recorded} account id{} in the repo.", if recorded == 1 { "" } else { "s" }));
@@ -192,9 +181,9 @@ pub(super) async fn execute(
             .with_prompt(question)
             .default(false)
             .interact()
-            .map_err(|e| Error::refused(format!("no answer: {e}"), "run again with --yes"))?;
+            .map_err(|e| Error::not_confirmed(format!("no answer: {e}"), "run again with --yes"))?;
         if !confirmed {
-            return Err(Error::refused("apply cancelled; nothing was changed", "run again and answer yes to apply"));
+            return Err(Error::not_confirmed("apply cancelled; nothing was changed", "run again and answer yes to apply"));
         }
     }
     before_apply()?;
@@ -222,21 +211,20 @@ pub(super) async fn execute(
     // Ids are recorded even after a partial failure: the accounts exist.
     let recorded = super::record_account_ids(repo, desired, &observed.snapshot, &report)?;
     let stats = session.stats(&observed.aws);
+    let (done, failed) = (report.done(), report.failed());
+    let failure = (failed > 0).then(|| Error::PartialApply { done, failed, skipped: report.outcomes.len() - done - failed });
     if printer.format == OutputFormat::Json {
-        printer.json(&ApplyOutput { plan, report: &report, stats })?;
+        printer.json(&ApplyOutput { plan, report: &report, stats, error: failure.as_ref().map(Error::report) })?;
     }
     session.report_stats(&observed.aws);
     if recorded > 0 {
         printer.note(&format!("Recorded {recorded} account id{} in the repo.", if recorded == 1 { "" } else { "s" }));
     }
-    let (done, failed) = (report.done(), report.failed());
-    if failed == 0 {
-        printer.note(&format!("Applied {done} changes."));
-        return Ok(ExitStatus::Success);
+    match failure {
+        None => {
+            printer.note(&format!("Applied {done} changes."));
+            Ok(ExitStatus::Success)
+        }
+        Some(err) => Err(err),
     }
-    let skipped = report.outcomes.len() - done - failed;
-    Err(Error::refused(
-        format!("apply failed: {done} changes done, {failed} failed, {skipped} not attempted"),
-        "fix the cause shown above and run apply again: it plans from the live state and converges",
-    ))
 }

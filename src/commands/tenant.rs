@@ -31,7 +31,7 @@ fn placement_target(session: &Session, repo: &Repo, args: &PlacementArgs) -> Res
                 |c: &String| if crate::validate::is_customer_id(c) { Ok(()) } else { Err("letters, digits and dashes, at most 63") },
             )
             .interact_text()
-            .map_err(|e| Error::refused(format!("no answer: {e}"), "pass --customer"))?,
+            .map_err(|e| Error::not_confirmed(format!("no answer: {e}"), "pass --customer"))?,
         None => return Err(Error::usage("--customer is required", "pass --customer ID (or --template T --name N for a core account)")),
     };
     if !crate::validate::is_customer_id(&customer) {
@@ -51,7 +51,7 @@ fn placement_target(session: &Session, repo: &Repo, args: &PlacementArgs) -> Res
                 .items(&tiers)
                 .default(tiers.iter().position(|t| *t == DEFAULT_TIER).unwrap_or(0))
                 .interact()
-                .map_err(|e| Error::refused(format!("no answer: {e}"), "pass --tier"))?;
+                .map_err(|e| Error::not_confirmed(format!("no answer: {e}"), "pass --tier"))?;
             Some(tiers[chosen].clone())
         }
         (None, false) => None,
@@ -59,17 +59,12 @@ fn placement_target(session: &Session, repo: &Repo, args: &PlacementArgs) -> Res
     Ok((customer, tier))
 }
 
-fn placement_error(err: PlacementError) -> Error {
-    let help = err.help();
-    Error::refused(err.to_string(), help)
-}
-
 /// Places a customer, creating its pool's account when the pool is new; for a customer placed
 /// already, finishes whatever its placement still lacks in the organization.
 pub(super) async fn place_customer(session: &Session, args: &PlacementArgs, dry_run: bool) -> Result<ExitStatus, Error> {
     let repo = session.repo()?;
     let (customer, tier) = placement_target(session, &repo, args)?;
-    let placement = Registry::from_repo(&repo).place(&customer, tier.as_deref(), args.pool).map_err(placement_error)?;
+    let placement = Registry::from_repo(&repo).place(&customer, tier.as_deref(), args.pool)?;
     let budget = args.budget_usd;
     run_change(session, &repo, |repo| Ok(placement_change(repo, &placement, budget, Move::Place)), dry_run).await
 }
@@ -121,7 +116,7 @@ pub async fn place(session: &Session, args: &TenantPlaceArgs) -> Result<ExitStat
 /// `tenant migrate`.
 pub async fn migrate(session: &Session, args: &TenantMigrateArgs) -> Result<ExitStatus, Error> {
     let repo = session.repo()?;
-    let placement = Registry::from_repo(&repo).migrate(&args.customer, &args.to, args.pool).map_err(placement_error)?;
+    let placement = Registry::from_repo(&repo).migrate(&args.customer, &args.to, args.pool)?;
     run_change(session, &repo, |repo| Ok(placement_change(repo, &placement, None, Move::Migrate)), args.dry_run).await
 }
 
@@ -201,7 +196,7 @@ pub fn show(session: &Session, customer: &str) -> Result<ExitStatus, Error> {
     session.printer.require("tenant show", &[OutputFormat::Table, OutputFormat::Json])?;
     let repo = session.repo()?;
     let Some(tenant) = tenant_lines(&repo).into_iter().find(|t| t.customer == customer) else {
-        return Err(Error::refused(format!("customer {customer} is not registered"), "list customers with `miyabi-org tenant list`"));
+        return Err(PlacementError::UnknownCustomer { customer: customer.into() }.into());
     };
     if session.printer.format == OutputFormat::Json {
         return session.printer.json(&tenant).map(|_| ExitStatus::Success);

@@ -68,6 +68,18 @@ impl Printer {
         self.out(&serde_json::to_string_pretty(value).expect("outputs serialize"))
     }
 
+    /// A command's failure: the text on stderr, and with `--output json` also `{"error": {kind,
+    /// message, help, causes}}` on stdout, where a script reads the result it expected.
+    pub fn error(&self, err: &Error) {
+        if matches!(err, Error::BrokenPipe) {
+            return;
+        }
+        if self.format == OutputFormat::Json && !err.is_in_result() {
+            let _ = self.json(&serde_json::json!({ "error": err.report() }));
+        }
+        eprintln!("{}", err.render());
+    }
+
     /// Rows as JSON (the whole object), CSV or a table, as the format says.
     pub fn listing(&self, table: &Table, json: &impl Serialize) -> Result<(), Error> {
         match self.format {
