@@ -61,6 +61,16 @@ async fn apply_builds_the_example_org_and_a_second_apply_changes_nothing() {
     assert_eq!(workloads["children"].as_array().unwrap().len(), 5);
     let ous = json(tool(&sandbox.url, dir).args(["ou", "list", "--output", "json"]));
     assert!(ous["ous"].as_array().unwrap().iter().all(|ou| ou["state"] == "in-sync"), "{ous:#}");
+
+    // FullAWSAccess is on every target: a terminal gets them counted, -v and CSV name every one.
+    let list = tool(&sandbox.url, dir).args(["scp", "list"]).output().unwrap();
+    let row = stdout(&list).lines().find(|l| l.contains("FullAWSAccess")).unwrap().to_string();
+    assert!(row.contains("root, 9 OUs, 4 accounts") && !row.contains("Workloads/Pool"), "{}", stdout(&list));
+    assert!(stderr(&list).contains("-v, --output csv or --output json names every one"), "{}", stderr(&list));
+    let verbose = stdout(&tool(&sandbox.url, dir).args(["-v", "scp", "list"]).output().unwrap());
+    assert!(verbose.lines().any(|l| l.contains("FullAWSAccess") && l.contains("Workloads/Pool")), "{verbose}");
+    let csv = stdout(&tool(&sandbox.url, dir).args(["scp", "list", "--output", "csv"]).output().unwrap());
+    assert!(csv.lines().any(|l| l.starts_with("FullAWSAccess,") && l.contains("Workloads/Pool")), "{csv}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

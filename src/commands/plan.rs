@@ -50,13 +50,18 @@ fn summary(plan: &Plan) -> Summary {
     Summary { add: plan.count(Effect::Add), change: plan.count(Effect::Change), remove: plan.count(Effect::Remove) }
 }
 
-fn print_plan(session: &Session, plan: &Plan, stats: Stats) -> Result<(), Error> {
+fn print_plan(session: &Session, command: &str, plan: &Plan, stats: Stats) -> Result<(), Error> {
     let printer = &session.printer;
     match printer.format {
         OutputFormat::Json => printer.json(&PlanOutput { drift: !plan.is_empty(), plan, summary: summary(plan), stats }),
-        OutputFormat::Markdown => printer.out(&plan::render_markdown(plan)),
-        _ => printer.out(&printer.paint_plan(&plan::render_text(plan))),
+        OutputFormat::Markdown => printer.out(&plan::render_markdown(plan, command)),
+        _ => printer.out(&printer.paint_plan(&text(session, plan))),
     }
+}
+
+/// `-v` names every unmanaged resource and every target.
+fn text(session: &Session, plan: &Plan) -> String {
+    if session.printer.is_verbose() { plan::render_text_in_full(plan) } else { plan::render_text(plan) }
 }
 
 pub async fn plan(session: &Session, only: &[Scope], out: Option<&Path>, detailed_exitcode: bool) -> Result<ExitStatus, Error> {
@@ -87,7 +92,7 @@ async fn show_plan(
         std::fs::write(path, json + "\n").map_err(|e| Error::io(path, e))?;
         session.printer.note(&format!("Saved the plan to {0}; apply it with `miyabi-org apply {0}`.", path.display()));
     }
-    print_plan(session, &plan, session.stats(&observed.aws))?;
+    print_plan(session, command, &plan, session.stats(&observed.aws))?;
     session.report_stats(&observed.aws);
     Ok(if detailed_exitcode && !plan.is_empty() { ExitStatus::Changes } else { ExitStatus::Success })
 }
@@ -172,7 +177,7 @@ pub(super) async fn execute(
     if printer.format == OutputFormat::Table {
         match when_empty {
             Some(line) if plan.is_empty() => printer.out(line)?,
-            _ => printer.out(&printer.paint_plan(&plan::render_text(plan)))?,
+            _ => printer.out(&printer.paint_plan(&text(session, plan)))?,
         }
     }
     if plan.is_empty() {

@@ -324,7 +324,7 @@ fn saved_plan_json_is_stable() {
 fn markdown_for_pull_requests() {
     let mut s = converged();
     add_policy(&mut s, "p-hand", "hand", &deny("s3:*"), Tags::new(), &["ou-pool"]);
-    insta::assert_snapshot!(render_markdown(&plan(&desired(), &s)), @r"
+    insta::assert_snapshot!(render_markdown(&plan(&desired(), &s), "drift"), @r"
     ### miyabi-org: drift in `o-exampleorg1`
 
     Plan: 0 to add, 0 to change, 1 to remove.
@@ -339,4 +339,111 @@ fn markdown_for_pull_requests() {
     | --- | --- | --- | --- |
     | policy | hand | `p-hand` | SCP not in policies/scp/ and not tagged managed-by=miyabi-org; attached to Workloads/Pool |
     ");
+}
+
+/// The converged organization plus what people made by hand around it: 14 OUs, 1,000 accounts in
+/// them and 10 SCPs attached to the root, every OU and every account, none of it in the repo.
+fn thousand_accounts() -> Snapshot {
+    let mut s = converged();
+    for team in 1..=14 {
+        add_ou(&mut s, &format!("ou-team{team:02}"), &format!("Team-{team:02}"), "r-root", Some(Tags::new()));
+    }
+    for n in 1..=1000 {
+        let id = format!("{:012}", 100_000_000_000_u64 + n);
+        s.accounts.push(Account {
+            id: id.clone(),
+            name: format!("Acct-{n:04}"),
+            email: format!("acct-{n:04}@example.com"),
+            status: "ACTIVE".into(),
+            parent_id: format!("ou-team{:02}", n % 14 + 1),
+            tags: Tags::new(),
+        });
+        attach(&mut s, FULL, &id);
+    }
+    let everywhere: Vec<String> = s.accounts.iter().map(|a| a.id.clone()).chain(s.ous.iter().map(|ou| ou.id.clone())).collect();
+    for n in 0..10 {
+        let mut targets: Vec<&str> = everywhere.iter().map(String::as_str).collect();
+        targets.push("r-root");
+        add_policy(&mut s, &format!("p-hand{n}"), &format!("hand-{n}"), &deny("s3:*"), Tags::new(), &targets);
+    }
+    s
+}
+
+#[test]
+fn text_summarises_a_thousand_unmanaged_accounts_and_v_lists_them_all() {
+    let plan = plan(&desired(), &thousand_accounts());
+    assert_eq!(plan.unmanaged.len(), 14 + 1000 + 10);
+    let text = render_text(&plan);
+    assert!(text.lines().all(|l| l.chars().count() < 200), "{text}");
+    insta::assert_snapshot!(text.lines().skip_while(|l| !l.starts_with("Plan:")).collect::<Vec<_>>().join("\n"), @r"
+    Plan: 0 to add, 0 to change, 30 to remove.
+
+    Unmanaged (left alone): 14 OUs, 1,000 accounts, 10 policies
+      ? ou Team-01 (ou-team01): not in miyabi-org.toml and not tagged managed-by=miyabi-org
+      ? ou Team-02 (ou-team02): not in miyabi-org.toml and not tagged managed-by=miyabi-org
+      ? ou Team-03 (ou-team03): not in miyabi-org.toml and not tagged managed-by=miyabi-org
+      ? ou Team-04 (ou-team04): not in miyabi-org.toml and not tagged managed-by=miyabi-org
+      ? ou Team-05 (ou-team05): not in miyabi-org.toml and not tagged managed-by=miyabi-org
+      ? ... and 9 more OUs
+      ? account Acct-0001 (100000000001): not declared in the repo; in Team-02
+      ? account Acct-0002 (100000000002): not declared in the repo; in Team-03
+      ? account Acct-0003 (100000000003): not declared in the repo; in Team-04
+      ? account Acct-0004 (100000000004): not declared in the repo; in Team-05
+      ? account Acct-0005 (100000000005): not declared in the repo; in Team-06
+      ? ... and 995 more accounts
+      ? policy hand-0 (p-hand0): SCP not in policies/scp/ and not tagged managed-by=miyabi-org; attached to root, 16 OUs, 1,001 accounts
+      ? policy hand-1 (p-hand1): SCP not in policies/scp/ and not tagged managed-by=miyabi-org; attached to root, 16 OUs, 1,001 accounts
+      ? policy hand-2 (p-hand2): SCP not in policies/scp/ and not tagged managed-by=miyabi-org; attached to root, 16 OUs, 1,001 accounts
+      ? policy hand-3 (p-hand3): SCP not in policies/scp/ and not tagged managed-by=miyabi-org; attached to root, 16 OUs, 1,001 accounts
+      ? policy hand-4 (p-hand4): SCP not in policies/scp/ and not tagged managed-by=miyabi-org; attached to root, 16 OUs, 1,001 accounts
+      ? ... and 5 more policies
+      (-v lists every one; --output json gives them all to a program)
+    ");
+
+    let full = render_text_in_full(&plan);
+    assert_eq!(full.lines().filter(|l| l.starts_with("  ? account ")).count(), 1000);
+    let hand = full.lines().find(|l| l.starts_with("  ? policy hand-9 ")).unwrap();
+    assert!(hand.contains("account Acct-0001 (100000000001)") && hand.contains("account Acct-1000 (100000001000)"), "{hand}");
+}
+
+#[test]
+fn markdown_stays_under_the_github_comment_limit_and_says_where_the_rest_is() {
+    let mut d = desired();
+    d.accounts = (1..=1000)
+        .map(|n| crate::model::DesiredAccount {
+            declared_as: crate::model::AccountRef::Pool { tier: "pool".into(), number: n },
+            template: "pool".into(),
+            name: format!("Pool-{n}"),
+            email: format!("aws+pool-{n}@example.com"),
+            ou: "Workloads/Pool".into(),
+            tags: Tags::from([("managed-by".to_string(), "miyabi-org".to_string())]),
+            scps: BTreeSet::from([FULL.to_string()]),
+            id: None,
+            customers: Vec::new(),
+            capacity: Some(100),
+        })
+        .collect();
+    let plan = plan(&d, &thousand_accounts());
+    let (changes, unmanaged) = (plan.changes.len(), plan.unmanaged.len());
+    assert!(changes >= 2000, "{changes}");
+    let markdown = render_markdown(&plan, "drift");
+    assert!(markdown.chars().count() < MARKDOWN_MAX, "{}", markdown.len());
+    assert!(markdown.contains("| account | 1,000 | Acct-0001 (`100000000001`), "), "{markdown}");
+    let shown = markdown.lines().filter(|l| l.starts_with("+ ") || l.starts_with("~ ") || l.starts_with("- ")).count();
+    let note = markdown.lines().nth(4).unwrap();
+    assert_eq!(
+        note,
+        format!(
+            "_Shortened to fit a GitHub comment (65,536 characters at most): {} of {} changes, {} of {} unmanaged resources are not shown here. `miyabi-org drift --output json` prints the whole plan._",
+            thousands(changes - shown),
+            thousands(changes),
+            thousands(unmanaged - 15),
+            thousands(unmanaged)
+        )
+    );
+    // The text lists every change: it is what apply does.
+    assert_eq!(
+        render_text(&plan).lines().filter(|l| l.starts_with("  + ") || l.starts_with("  ~ ") || l.starts_with("  - ")).count(),
+        changes
+    );
 }
