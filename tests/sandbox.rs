@@ -112,6 +112,29 @@ async fn drift_reports_hand_made_changes_and_apply_repairs_them() {
     assert_eq!(markdown.status.code(), Some(2));
     assert!(stdout(&markdown).starts_with("### miyabi-org: drift in `o-"), "{}", stdout(&markdown));
 
+    // The summary first; each change on the file and line that declare it.
+    let github = tool(&sandbox.url, dir).args(["drift", "--output", "github"]).output().unwrap();
+    assert_eq!(github.status.code(), Some(2));
+    let text = stdout(&github);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert_eq!(lines[0], "::notice title=miyabi-org drift::Plan: 0 to add, 1 to change, 1 to remove.");
+    assert!(
+        lines[1].starts_with(
+            "::warning file=policies/scp/region-guard.json,title=miyabi-org drift%3A Policies::~ SCP region-guard (content)%0A"
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        lines[2],
+        "::warning file=miyabi-org.toml,line=26,col=5,title=miyabi-org drift%3A Attachments::- SCP hand-made -/-> OU Security"
+    );
+    assert!(
+        lines[3]
+            .starts_with("::notice title=miyabi-org drift%3A unmanaged (left alone)::1 policy not in the repo, left alone: hand-made (p-"),
+        "{text}"
+    );
+
     tool(&sandbox.url, dir).args(["apply", "--yes"]).assert().success();
     tool(&sandbox.url, dir).arg("drift").assert().code(0);
     // The unmanaged policy was only detached, never deleted.

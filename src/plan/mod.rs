@@ -13,7 +13,9 @@ use crate::model::{self, AccountRef, BudgetScope, Desired, FULL_AWS_ACCESS, Poli
 use crate::observe::{Policy, Snapshot};
 
 pub use accounts::{budget_filter, find_account};
-pub use render::{MARKDOWN_MAX, render_change_line, render_markdown, render_text, render_text_in_full, summarize_targets, thousands};
+pub use render::{
+    MARKDOWN_MAX, render_annotations, render_change_line, render_markdown, render_text, render_text_in_full, summarize_targets, thousands,
+};
 
 /// The parts of the organization a plan may touch (`--only`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]

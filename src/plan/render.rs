@@ -5,6 +5,7 @@ use std::fmt::Write;
 use similar::{ChangeTag, TextDiff};
 
 use super::{Change, Effect, Plan, Target, TargetKind, Unmanaged};
+use crate::diagnostic::{ANNOTATIONS_SHOWN, Annotation, Level, Location};
 use crate::model::BudgetScope;
 
 fn marker(effect: Effect) -> char {
@@ -362,6 +363,59 @@ pub fn render_markdown(plan: &Plan, command: &str) -> String {
     }
     out.push_str(&tail);
     out
+}
+
+/// The plan as GitHub Actions annotations (`--output github`). The summary comes first, since
+/// GitHub shows only the first `ANNOTATIONS_SHOWN` of each level in a step; then one per change at
+/// `level`, on the file and line that declares what it is about (`locate`) when there is one; one
+/// per warning; one per kind of unmanaged resource, naming the first few.
+pub fn render_annotations(plan: &Plan, command: &str, level: Level, locate: &dyn Fn(&Change) -> Option<Location>) -> Vec<Annotation> {
+    let title = format!("miyabi-org {command}");
+    let mut rest: Vec<Annotation> = plan
+        .changes
+        .iter()
+        .map(|change| Annotation {
+            level,
+            title: format!("{title}: {}", section(change)),
+            location: locate(change),
+            message: format!("{}\n{}", render_change_line(change), details(change, "    ")).trim_end().to_string(),
+        })
+        .collect();
+    rest.extend(plan.warnings.iter().map(|warning| Annotation {
+        level: Level::Warning,
+        title: format!("{title}: warning"),
+        location: None,
+        message: warning.clone(),
+    }));
+    for (kind, items) in by_kind(&plan.unmanaged) {
+        let named: Vec<String> = items.iter().take(FIRST_FEW).map(|i| format!("{} ({})", i.name, i.id)).collect();
+        let more = items.len() - named.len();
+        let more = if more > 0 { format!(" and {} more", thousands(more)) } else { String::new() };
+        rest.push(Annotation {
+            level: Level::Notice,
+            title: format!("{title}: unmanaged (left alone)"),
+            location: None,
+            message: format!(
+                "{} {} not in the repo, left alone: {}{more}",
+                thousands(items.len()),
+                kind_word(kind, items.len()),
+                named.join(", ")
+            ),
+        });
+    }
+    let mut summary = if plan.is_empty() { "No changes. The organization matches the repo.".to_string() } else { summary(plan) };
+    // The summary is a notice too.
+    let shown = |level: Level| rest.iter().filter(|a| a.level == level).count() + usize::from(level == Level::Notice);
+    let crowded = shown(Level::Warning) > ANNOTATIONS_SHOWN || shown(Level::Notice) > ANNOTATIONS_SHOWN;
+    if crowded {
+        let _ = write!(
+            summary,
+            " GitHub shows the first {ANNOTATIONS_SHOWN} annotations of each level in a step: `miyabi-org {command} --output json` prints the whole plan."
+        );
+    }
+    let mut annotations = vec![Annotation { level: Level::Notice, title, location: None, message: summary }];
+    annotations.extend(rest);
+    annotations
 }
 
 /// One change as a single line with its marker, for progress and logs.

@@ -3,6 +3,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::json;
 
 use super::*;
+use crate::diagnostic::Level;
 use crate::model::{DesiredPolicy, TargetPolicies};
 use crate::observe::{Account, Organization, Ou, Policy, Root, Tags};
 
@@ -446,4 +447,36 @@ fn markdown_stays_under_the_github_comment_limit_and_says_where_the_rest_is() {
         render_text(&plan).lines().filter(|l| l.starts_with("  + ") || l.starts_with("  ~ ") || l.starts_with("  - ")).count(),
         changes
     );
+}
+
+#[test]
+fn github_annotations_put_the_summary_first_and_each_change_on_its_declaration() {
+    let mut s = converged();
+    add_policy(&mut s, "p-hand", "hand", &deny("s3:*"), Tags::new(), &["ou-work"]);
+    s.policies.iter_mut().find(|p| p.name == "region-guard").unwrap().content = Some(deny("ec2:RunInstances").to_string());
+    let plan = plan(&desired(), &s);
+    let locate = |change: &Change| match change {
+        Change::UpdatePolicy { name, .. } => {
+            Some(crate::diagnostic::SourceFile::new(format!("policies/scp/{name}.json"), String::new()).whole())
+        }
+        _ => Some(crate::diagnostic::SourceFile::new("miyabi-org.toml", "[root]\n[ou.\"Workloads\"]\n".into()).at(7)),
+    };
+    let commands: Vec<String> =
+        render_annotations(&plan, "drift", Level::Warning, &locate).iter().map(crate::diagnostic::Annotation::workflow_command).collect();
+    insta::assert_snapshot!(commands.join("\n"), @r#"
+    ::notice title=miyabi-org drift::Plan: 0 to add, 1 to change, 1 to remove.
+    ::warning file=policies/scp/region-guard.json,title=miyabi-org drift%3A Policies::~ SCP region-guard (content)%0A            "Effect": "Deny",%0A    -       "Action": "ec2:RunInstances",%0A    +       "Action": "ec2:*",%0A            "Resource": "*"
+    ::warning file=miyabi-org.toml,line=2,col=1,title=miyabi-org drift%3A Attachments::- SCP hand -/-> OU Workloads
+    ::notice title=miyabi-org drift%3A unmanaged (left alone)::1 policy not in the repo, left alone: hand (p-hand)
+    "#);
+}
+
+#[test]
+fn github_annotations_at_a_thousand_accounts_say_where_the_rest_is() {
+    let plan = plan(&desired(), &thousand_accounts());
+    let annotations = render_annotations(&plan, "drift", Level::Warning, &|_| None);
+    assert_eq!(annotations.len(), 1 + plan.changes.len() + 3);
+    insta::assert_snapshot!(annotations[0].workflow_command(), @"::notice title=miyabi-org drift::Plan: 0 to add, 0 to change, 30 to remove. GitHub shows the first 10 annotations of each level in a step: `miyabi-org drift --output json` prints the whole plan.");
+    insta::assert_snapshot!(annotations.last().unwrap().message, @"10 policies not in the repo, left alone: hand-0 (p-hand0), hand-1 (p-hand1), hand-2 (p-hand2), hand-3 (p-hand3), hand-4 (p-hand4) and 5 more");
+    assert!(annotations.iter().all(|a| a.workflow_command().len() < 300));
 }
