@@ -376,11 +376,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -418,11 +418,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -464,11 +464,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -538,11 +538,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -694,11 +694,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -736,11 +736,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -782,11 +782,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -828,11 +828,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -870,11 +870,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -912,11 +912,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1010,11 +1010,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1052,11 +1052,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1094,11 +1094,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1164,11 +1164,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1316,11 +1316,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1398,11 +1398,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1444,11 +1444,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2018,11 +2018,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2060,11 +2060,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2102,11 +2102,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2200,11 +2200,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2242,11 +2242,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2284,11 +2284,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2326,11 +2326,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2424,11 +2424,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2474,11 +2474,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2516,11 +2516,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2558,11 +2558,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2684,11 +2684,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2730,11 +2730,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2772,11 +2772,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2814,11 +2814,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2940,11 +2940,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2990,11 +2990,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3044,11 +3044,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3086,11 +3086,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3128,11 +3128,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -31,12 +31,13 @@ complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -l endpoint-url -d '
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -l no-progress -d 'Plain lines instead of progress bars and spinners'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -63,15 +64,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -l endpoint-
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -79,15 +81,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -l endpo
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l only -d 'Limit to these parts of the organization' -r -f -a "ou\t'Organizational units'
 scp\t'Service control and tag policies, and their attachments to the root and OUs'
 account\t'Accounts: creation, OU, tags, account-level SCPs; the tenant registry\'s pools'
@@ -100,13 +103,14 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l endpoint-
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l detailed-exitcode -d 'Exit 2 when there are changes, 0 when there are none'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l no-progress -d 'Plain lines instead of progress bars and spinners'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -121,12 +125,13 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l endpoint
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l no-progress -d 'Plain lines instead of progress bars and spinners'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -141,12 +146,13 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l endpoint
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l no-progress -d 'Plain lines instead of progress bars and spinners'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -157,15 +163,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fis
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -f -a "show" -d 'The organization, its root and a line per OU'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -f -a "tree" -d 'The OU tree with accounts and attached policies'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -176,15 +183,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_se
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -192,15 +200,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_se
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "show" -d 'The organization, its root and a line per OU'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "tree" -d 'The OU tree with accounts and attached policies'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -211,15 +220,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -f -a "list" -d 'Live and declared OUs side by side'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -f -a "apply" -d 'Plan and apply the OU tree only'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -230,15 +240,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_see
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -246,15 +257,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_see
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from help" -f -a "list" -d 'Live and declared OUs side by side'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Plan and apply the OU tree only'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -265,15 +277,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fis
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -f -a "list" -d 'Live policies, their targets and whether the repo manages them'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -f -a "validate" -d 'Check the policy files offline and show their sizes against the limits'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -f -a "plan" -d 'Plan policies and attachments only'
@@ -286,15 +299,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_se
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -302,15 +316,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_se
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -l out -d 'Save the plan for `apply FILE`' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
@@ -319,16 +334,17 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_se
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -l detailed-exitcode -d 'Exit 2 when there are changes, 0 when there are none'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -336,15 +352,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_se
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from help" -f -a "list" -d 'Live policies, their targets and whether the repo manages them'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check the policy files offline and show their sizes against the limits'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Plan policies and attachments only'
@@ -357,15 +374,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not _
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -f -a "create" -d 'Place a customer in a pool (created when needed), or create a core account with --template'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -f -a "list" -d 'Accounts with their OU, tier, pool, customers and status'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -f -a "import" -d 'Adopt an existing account into the repo without recreating it'
@@ -387,17 +405,18 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fis
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l silo -d 'A dedicated account: the tier `silo`'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l dry-run -d 'Show the plan and change nothing'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -405,15 +424,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fis
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -l pool -d 'As this pool (with --tier, default pool)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -l tier -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -l core -d 'As a core account of this name' -r
@@ -425,16 +445,17 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fis
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -l dry-run
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -l ou -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
@@ -443,16 +464,17 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fis
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -l dry-run
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -l confirm -d 'The account\'s name, to close without typing it (with --yes)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
@@ -461,15 +483,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fis
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "create" -d 'Place a customer in a pool (created when needed), or create a core account with --template'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "list" -d 'Accounts with their OU, tier, pool, customers and status'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "import" -d 'Adopt an existing account into the repo without recreating it'
@@ -483,15 +506,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -f -a "list" -d 'Every customer with its tier, pool and account'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -f -a "show" -d 'One customer, with its placement history'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -f -a "place" -d 'Place a customer (the same as `account create --customer`)'
@@ -504,15 +528,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -520,15 +545,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -l tier -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -l pool -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -l budget-usd -r
@@ -539,16 +565,17 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -l dry-run
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -l to -d 'The tier to move to (silo, pool, ...)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -l pool -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
@@ -558,16 +585,17 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -l dry-run
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every customer with its tier, pool and account'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "show" -d 'One customer, with its placement history'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "place" -d 'Place a customer (the same as `account create --customer`)'
@@ -580,15 +608,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -f -a "list" -d 'Declared and live budgets side by side'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -f -a "apply" -d 'Plan and apply budgets only'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -599,15 +628,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -615,15 +645,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "list" -d 'Declared and live budgets side by side'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Plan and apply budgets only'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -634,15 +665,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fi
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -f -a "report" -d 'Cost per customer (or account, pool, tier, service, month), reconciled with the CUR total'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -f -a "sql" -d 'The SQL the report runs, for the Athena console'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -f -a "generate" -d 'Write a synthetic CUR for the repo\'s accounts and customers (tests, demo, benchmark)'
@@ -676,12 +708,13 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_s
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l no-progress -d 'Plain lines instead of progress bars and spinners'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -714,12 +747,13 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_s
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l no-progress -d 'Plain lines instead of progress bars and spinners'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -739,12 +773,13 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_s
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l no-progress -d 'Plain lines instead of progress bars and spinners'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -759,15 +794,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l en
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -775,15 +811,16 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -l endpoint-u
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
-csv\t''"
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s v -l verbose -d 'Also print API calls by operation and timings'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s h -l help -d 'Print help'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "init" -d 'Scaffold an org repo from the embedded defaults'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "validate" -d 'Run every offline check of the repo; makes no AWS call'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "plan" -d 'Read the live organization and show what apply would change'

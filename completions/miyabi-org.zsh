@@ -19,13 +19,21 @@ _miyabi-org() {
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
@@ -48,18 +56,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '::dir -- Where to create it:_files' \
 && ret=0
 ;;
@@ -69,18 +85,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (plan)
@@ -94,14 +118,22 @@ budget\:"Budgets of accounts and customers"))' \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--detailed-exitcode[Exit 2 when there are changes, 0 when there are none]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
@@ -119,13 +151,21 @@ budget\:"Budgets of accounts and customers"))' \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
@@ -144,13 +184,21 @@ budget\:"Budgets of accounts and customers"))' \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
@@ -164,18 +212,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 ":: :_miyabi-org__subcmd__org_commands" \
 "*::: :->org" \
 && ret=0
@@ -192,18 +248,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (tree)
@@ -212,18 +276,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (help)
@@ -264,18 +336,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 ":: :_miyabi-org__subcmd__ou_commands" \
 "*::: :->ou" \
 && ret=0
@@ -292,18 +372,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (apply)
@@ -312,18 +400,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (help)
@@ -364,18 +460,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 ":: :_miyabi-org__subcmd__scp_commands" \
 "*::: :->scp" \
 && ret=0
@@ -392,18 +496,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (validate)
@@ -412,18 +524,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (plan)
@@ -433,19 +553,27 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--detailed-exitcode[Exit 2 when there are changes, 0 when there are none]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (apply)
@@ -454,18 +582,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (help)
@@ -514,18 +650,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 ":: :_miyabi-org__subcmd__account_commands" \
 "*::: :->account" \
 && ret=0
@@ -550,20 +694,28 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--silo[A dedicated account\: the tier \`silo\`]' \
 '--dry-run[Show the plan and change nothing]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (list)
@@ -572,18 +724,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (import)
@@ -596,19 +756,27 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--dry-run[]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 ':id -- The account id:_default' \
 && ret=0
 ;;
@@ -619,19 +787,27 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--dry-run[]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 ':id:_default' \
 && ret=0
 ;;
@@ -642,18 +818,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 ':id:_default' \
 && ret=0
 ;;
@@ -707,18 +891,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 ":: :_miyabi-org__subcmd__tenant_commands" \
 "*::: :->tenant" \
 && ret=0
@@ -735,18 +927,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (show)
@@ -755,18 +955,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 ':customer:_default' \
 && ret=0
 ;;
@@ -779,19 +987,27 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--dry-run[]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 ':customer:_default' \
 && ret=0
 ;;
@@ -803,19 +1019,27 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--dry-run[]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 ':customer:_default' \
 && ret=0
 ;;
@@ -865,18 +1089,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 ":: :_miyabi-org__subcmd__budget_commands" \
 "*::: :->budget" \
 && ret=0
@@ -893,18 +1125,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (apply)
@@ -913,18 +1153,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (help)
@@ -965,18 +1213,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 ":: :_miyabi-org__subcmd__cost_commands" \
 "*::: :->cost" \
 && ret=0
@@ -1008,13 +1264,21 @@ none\:"Left unallocated, reported as such"))' \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
@@ -1043,13 +1307,21 @@ none\:"Left unallocated, reported as such"))' \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
@@ -1071,13 +1343,21 @@ legacy\:"Legacy CUR\: one \`resource_tags_user_<tag>\` column per tag, \`year=YY
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
@@ -1127,18 +1407,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 ':shell:(bash elvish fish powershell zsh)' \
 && ret=0
 ;;
@@ -1148,18 +1436,26 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
 '--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
-'-o+[How to print results]:OUTPUT:(table json markdown csv)' \
-'--output=[How to print results]:OUTPUT:(table json markdown csv)' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
-'*-v[Also print API calls by operation and timings]' \
-'*--verbose[Also print API calls by operation and timings]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
 '-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
 '--no-progress[Plain lines instead of progress bars and spinners]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 ':dir:_files' \
 && ret=0
 ;;

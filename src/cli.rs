@@ -43,7 +43,7 @@ pub struct GlobalArgs {
     /// Print only results and errors
     #[arg(long, short, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
-    /// Also print API calls by operation and timings
+    /// Also print API calls by operation and timings, and every item of lists that text output summarises
     #[arg(long, short, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
     /// Answer yes to confirmations; required to apply when standard input is not a terminal
@@ -60,6 +60,8 @@ pub enum OutputFormat {
     Json,
     Markdown,
     Csv,
+    /// GitHub Actions workflow commands: annotations on the files of a pull request
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,7 +1,10 @@
-//! Problems found in the org repo, with the file, line and fix, rendered like a compiler error.
+//! Problems found in the org repo, with the file, line and fix, rendered like a compiler error,
+//! as JSON, or as GitHub Actions annotations.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+use serde::Serialize;
 
 /// Where in the repo a problem is: a file, and a line and column when one exists.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,8 +104,100 @@ impl fmt::Display for Problem {
     }
 }
 
+/// A problem as `validate --output json` gives it: where (null when the problem is not in one
+/// file, or not at one line of it), what and what to do.
+#[derive(Serialize)]
+struct ProblemFields<'a> {
+    file: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: &'a str,
+    help: &'a str,
+}
+
+impl Serialize for Problem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let line = self.location.as_ref().and_then(|l| l.line.as_ref());
+        ProblemFields {
+            file: self.location.as_ref().map(|l| l.file.display().to_string()),
+            line: line.map(|l| l.number),
+            column: line.map(|l| l.column),
+            message: &self.message,
+            help: &self.help,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// How loudly GitHub shows an annotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Error,
+    Warning,
+    Notice,
+}
+
+impl Level {
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Notice => "notice",
+        }
+    }
+}
+
+/// GitHub shows this many annotations of each level in a step and drops the rest.
+pub const ANNOTATIONS_SHOWN: usize = 10;
+
+/// A message for GitHub to show on a line of a file in a pull request (`--output github`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Annotation {
+    pub level: Level,
+    pub title: String,
+    pub location: Option<Location>,
+    pub message: String,
+}
+
+impl Annotation {
+    /// A problem, with its fix on a line of its own.
+    pub fn problem(problem: &Problem, title: &str) -> Annotation {
+        Annotation {
+            level: Level::Error,
+            title: title.to_string(),
+            location: problem.location.clone(),
+            message: format!("{}\nhelp: {}", problem.message, problem.help),
+        }
+    }
+
+    /// The workflow command that makes GitHub Actions show it:
+    /// `::error file=F,line=L,col=C,title=T::message`.
+    pub fn workflow_command(&self) -> String {
+        let mut properties = Vec::new();
+        if let Some(location) = &self.location {
+            properties.push(format!("file={}", property(&location.file.display().to_string())));
+            if let Some(line) = &location.line {
+                properties.push(format!("line={},col={}", line.number, line.column));
+            }
+        }
+        properties.push(format!("title={}", property(&self.title)));
+        format!("::{} {}::{}", self.level.name(), properties.join(","), data(&self.message))
+    }
+}
+
+/// Escapes a workflow command's message, as `@actions/core` does.
+fn data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value: `:` and `,` would end it.
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
 /// All the problems found in one pass; never empty when returned as an error.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
 pub struct Problems(pub Vec<Problem>);
 
 impl Problems {
@@ -122,6 +217,12 @@ impl Problems {
         self.0.extend(other.0);
     }
 
+    /// How many were found, and that nothing went to AWS: the last line of the text form.
+    pub fn count_line(&self) -> String {
+        let n = self.0.len();
+        format!("{n} problem{} found; nothing was sent to AWS", if n == 1 { "" } else { "s" })
+    }
+
     /// Ok when nothing was found.
     pub fn into_result(self) -> Result<(), Problems> {
         if self.0.is_empty() { Ok(()) } else { Err(self) }
@@ -133,8 +234,7 @@ impl fmt::Display for Problems {
         for problem in &self.0 {
             writeln!(f, "{problem}\n")?;
         }
-        let n = self.0.len();
-        write!(f, "{n} problem{} found; nothing was sent to AWS", if n == 1 { "" } else { "s" })
+        write!(f, "{}", self.count_line())
     }
 }
 
@@ -154,5 +254,34 @@ mod tests {
           | ^
           = help: did you mean `scps`?
         ");
+    }
+
+    #[test]
+    fn a_problem_as_json_and_as_a_workflow_command() {
+        let source = SourceFile::new("policies/scp/a,b:c.json", "{\n  \"Version\": 1\n}\n".into());
+        let problem =
+            Problem::new(Some(source.at(4)), "policy Version must be \"2012-10-17\"\r\n100% sure", "set \"Version\": \"2012-10-17\"");
+        insta::assert_json_snapshot!(problem, @r#"
+        {
+          "file": "policies/scp/a,b:c.json",
+          "line": 2,
+          "column": 3,
+          "message": "policy Version must be \"2012-10-17\"\r\n100% sure",
+          "help": "set \"Version\": \"2012-10-17\""
+        }
+        "#);
+        insta::assert_snapshot!(Annotation::problem(&problem, "miyabi-org validate").workflow_command(), @r#"::error file=policies/scp/a%2Cb%3Ac.json,line=2,col=3,title=miyabi-org validate::policy Version must be "2012-10-17"%0D%0A100%25 sure%0Ahelp: set "Version": "2012-10-17""#);
+        let nowhere = Problem::new(None, "no SCP", "add one");
+        insta::assert_json_snapshot!(nowhere, @r#"
+        {
+          "file": null,
+          "line": null,
+          "column": null,
+          "message": "no SCP",
+          "help": "add one"
+        }
+        "#);
+        let whole = Annotation { level: Level::Notice, title: "a: b, c".into(), location: Some(source.whole()), message: "m".into() };
+        assert_eq!(whole.workflow_command(), "::notice file=policies/scp/a%2Cb%3Ac.json,title=a%3A b%2C c::m");
     }
 }

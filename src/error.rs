@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::api_error::{AwsError, CredentialProblem};
 use crate::config::FindError;
-use crate::diagnostic::Problems;
+use crate::diagnostic::{Problem, Problems};
 use crate::exit::ExitStatus;
 use crate::model::placement::PlacementError;
 use crate::observe::ObserveError;
@@ -96,6 +96,9 @@ pub struct ErrorReport {
     /// The sources of the error, outermost first ("Caused by" in the text form).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub causes: Vec<String>,
+    /// The repo's problems, each with its file, line and column, as `validate --output json` gives them.
+    #[serde(skip_serializing_if = "<[Problem]>::is_empty")]
+    pub problems: Vec<Problem>,
 }
 
 impl Error {
@@ -224,7 +227,11 @@ impl Error {
 
     /// The error as `--output json` prints it.
     pub fn report(&self) -> ErrorReport {
-        ErrorReport { kind: self.kind(), message: self.to_string(), help: self.help(), causes: self.causes() }
+        let (message, problems) = match self {
+            Error::Problems(problems) => (problems.count_line(), problems.0.clone()),
+            _ => (self.to_string(), Vec::new()),
+        };
+        ErrorReport { kind: self.kind(), message, help: self.help(), causes: self.causes(), problems }
     }
 }
 

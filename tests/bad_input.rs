@@ -958,7 +958,7 @@ For more information, try '--help'."##,
         break_repo: |_| {},
         args: &["plan", "--output", "csv"],
         error: r##"error: `plan` cannot print --output csv
-  = help: use --output table, --output json, --output markdown"##,
+  = help: use --output table, --output json, --output markdown, --output github"##,
     },
 ];
 

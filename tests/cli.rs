@@ -5,7 +5,7 @@ mod support;
 use std::path::Path;
 
 use assert_cmd::Command;
-use support::{ROOT, example_repo, stderr, stdout};
+use support::{ROOT, edit, example_repo, stderr, stdout};
 
 fn miyabi() -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("miyabi-org"));
@@ -95,12 +95,80 @@ fn json_and_csv_outputs_of_offline_commands() {
     let repo = example_repo();
     let output = miyabi().args(["validate", "--output", "json"]).current_dir(repo.path()).output().unwrap();
     let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(value, serde_json::json!({"valid": true, "ous": 9, "policies": 6, "templates": 4}));
+    assert_eq!(value, serde_json::json!({"valid": true, "problems": [], "ous": 9, "policies": 6, "templates": 4}));
     let csv = stdout(&miyabi().args(["scp", "validate", "--output", "csv"]).current_dir(repo.path()).output().unwrap());
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], "policy,type,file,chars (minified),limit");
     assert_eq!(lines.len(), 7);
     assert!(lines.iter().any(|l| l.starts_with("customer-tag,TAG_POLICY,policies/tag/customer-tag.json,")), "{csv}");
+}
+
+#[test]
+fn validate_gives_its_problems_as_json_and_as_github_annotations() {
+    let repo = example_repo();
+    edit(repo.path(), "miyabi-org.toml", r#"scps = ["FullAWSAccess", "region-guard"]"#, r#"scps = ["FullAWSAccess", "region-gaurd"]"#);
+    let validate = |format: &str| {
+        miyabi().args(["validate", "--output", format]).current_dir(repo.path()).env_remove("GITHUB_WORKSPACE").output().unwrap()
+    };
+
+    let output = validate("json");
+    assert_eq!(output.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        value,
+        serde_json::json!({"valid": false, "problems": [{
+            "file": "miyabi-org.toml",
+            "line": 42,
+            "column": 26,
+            "message": "[ou.\"Sandbox\"] lists SCP region-gaurd, which is not defined",
+            "help": "add policies/scp/region-gaurd.json or correct the name"
+        }]})
+    );
+    assert_eq!(stderr(&output), "1 problem found; nothing was sent to AWS\n");
+
+    let output = validate("github");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "::error file=miyabi-org.toml,line=42,col=26,title=miyabi-org validate::[ou.\"Sandbox\"] lists SCP region-gaurd, which is not defined%0Ahelp: add policies/scp/region-gaurd.json or correct the name\n"
+    );
+    assert!(
+        stderr(&output).starts_with("error: [ou.\"Sandbox\"] lists SCP region-gaurd, which is not defined\n  --> miyabi-org.toml:42:26"),
+        "{}",
+        stderr(&output)
+    );
+
+    // Any other command fails with the same problems in its JSON error, before reaching AWS.
+    let output = miyabi()
+        .args(["plan", "--output", "json"])
+        .current_dir(repo.path())
+        .env("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        (&value["error"]["kind"], &value["error"]["message"]),
+        (&"invalid_repo".into(), &"1 problem found; nothing was sent to AWS".into())
+    );
+    assert_eq!(value["error"]["problems"][0]["line"], 42, "{value:#}");
+
+    // An org repo in a directory of the checkout: GitHub wants the path from the checkout.
+    let checkout = repo.path().parent().unwrap();
+    let dir = repo.path().file_name().unwrap().to_str().unwrap();
+    let output = miyabi()
+        .args(["--config", dir, "validate", "--output", "github"])
+        .current_dir(checkout)
+        .env("GITHUB_WORKSPACE", checkout)
+        .output()
+        .unwrap();
+    assert!(stdout(&output).starts_with(&format!("::error file={dir}/miyabi-org.toml,line=42,col=26,")), "{}", stdout(&output));
+
+    edit(repo.path(), "miyabi-org.toml", "region-gaurd", "region-guard");
+    let output = validate("github");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("::notice title=miyabi-org validate::"), "{}", stdout(&output));
+    assert!(stdout(&output).ends_with("miyabi-org.toml is valid: 9 OUs, 6 policies, 4 account templates.\n"), "{}", stdout(&output));
 }
 
 #[test]

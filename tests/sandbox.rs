@@ -61,6 +61,16 @@ async fn apply_builds_the_example_org_and_a_second_apply_changes_nothing() {
     assert_eq!(workloads["children"].as_array().unwrap().len(), 5);
     let ous = json(tool(&sandbox.url, dir).args(["ou", "list", "--output", "json"]));
     assert!(ous["ous"].as_array().unwrap().iter().all(|ou| ou["state"] == "in-sync"), "{ous:#}");
+
+    // FullAWSAccess is on every target: a terminal gets them counted, -v and CSV name every one.
+    let list = tool(&sandbox.url, dir).args(["scp", "list"]).output().unwrap();
+    let row = stdout(&list).lines().find(|l| l.contains("FullAWSAccess")).unwrap().to_string();
+    assert!(row.contains("root, 9 OUs, 4 accounts") && !row.contains("Workloads/Pool"), "{}", stdout(&list));
+    assert!(stderr(&list).contains("-v, --output csv or --output json names every one"), "{}", stderr(&list));
+    let verbose = stdout(&tool(&sandbox.url, dir).args(["-v", "scp", "list"]).output().unwrap());
+    assert!(verbose.lines().any(|l| l.contains("FullAWSAccess") && l.contains("Workloads/Pool")), "{verbose}");
+    let csv = stdout(&tool(&sandbox.url, dir).args(["scp", "list", "--output", "csv"]).output().unwrap());
+    assert!(csv.lines().any(|l| l.starts_with("FullAWSAccess,") && l.contains("Workloads/Pool")), "{csv}");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -101,6 +111,29 @@ async fn drift_reports_hand_made_changes_and_apply_repairs_them() {
     let markdown = tool(&sandbox.url, dir).args(["drift", "--output", "markdown"]).output().unwrap();
     assert_eq!(markdown.status.code(), Some(2));
     assert!(stdout(&markdown).starts_with("### miyabi-org: drift in `o-"), "{}", stdout(&markdown));
+
+    // The summary first; each change on the file and line that declare it.
+    let github = tool(&sandbox.url, dir).args(["drift", "--output", "github"]).output().unwrap();
+    assert_eq!(github.status.code(), Some(2));
+    let text = stdout(&github);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert_eq!(lines[0], "::notice title=miyabi-org drift::Plan: 0 to add, 1 to change, 1 to remove.");
+    assert!(
+        lines[1].starts_with(
+            "::warning file=policies/scp/region-guard.json,title=miyabi-org drift%3A Policies::~ SCP region-guard (content)%0A"
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        lines[2],
+        "::warning file=miyabi-org.toml,line=26,col=5,title=miyabi-org drift%3A Attachments::- SCP hand-made -/-> OU Security"
+    );
+    assert!(
+        lines[3]
+            .starts_with("::notice title=miyabi-org drift%3A unmanaged (left alone)::1 policy not in the repo, left alone: hand-made (p-"),
+        "{text}"
+    );
 
     tool(&sandbox.url, dir).args(["apply", "--yes"]).assert().success();
     tool(&sandbox.url, dir).arg("drift").assert().code(0);

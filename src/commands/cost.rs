@@ -367,7 +367,7 @@ pub async fn report(session: &Session, args: &CostArgs) -> Result<ExitStatus, Er
             md.push_str(&reconciliation(&allocation, &s));
             printer.out(&md)?;
         }
-        OutputFormat::Table => printer.out(&format!("{}\n{}", table.render(), reconciliation(&allocation, &s)))?,
+        _ => printer.out(&format!("{}\n{}", table.render(), reconciliation(&allocation, &s)))?,
     }
     if let Some(bytes) = data.scanned_bytes {
         // $5 per TB scanned, at least 10 MB a query.

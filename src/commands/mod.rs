@@ -107,10 +107,15 @@ impl Session {
         })
     }
 
+    /// The directory of the org repo, from `--config` or the current directory.
+    pub fn root(&self) -> Result<PathBuf, Error> {
+        let cwd = std::env::current_dir().map_err(|e| Error::io(".", e))?;
+        Ok(config::find_root(self.config.as_deref(), &cwd)?)
+    }
+
     /// The repo, loaded and checked: nothing reaches AWS unless it passes.
     pub fn repo(&self) -> Result<Repo, Error> {
-        let cwd = std::env::current_dir().map_err(|e| Error::io(".", e))?;
-        let root = config::find_root(self.config.as_deref(), &cwd)?;
+        let root = self.root()?;
         let repo = config::load(&root).map_err(Error::Problems)?;
         crate::validate::validate(&repo).into_result().map_err(Error::Problems)?;
         Ok(repo)

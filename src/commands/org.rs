@@ -13,6 +13,7 @@ use crate::exit::ExitStatus;
 use crate::model::{self, Desired, PolicyKey};
 use crate::observe::{Account, Snapshot};
 use crate::output::Table;
+use crate::plan::{self, Target};
 use crate::policy_kind::PolicyKind;
 
 /// Names of the policies of one kind attached to a target, sorted.
@@ -242,7 +243,12 @@ struct PolicyLine {
     id: String,
     /// declared, managed-undeclared, aws-managed, ignored or unmanaged.
     state: &'static str,
-    targets: Vec<String>,
+    #[serde(serialize_with = "target_names")]
+    targets: Vec<Target>,
+}
+
+fn target_names<S: serde::Serializer>(targets: &[Target], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(targets.iter().map(|t| &t.name))
 }
 
 #[derive(Debug, Serialize)]
@@ -278,15 +284,24 @@ pub async fn scp_list(session: &Session) -> Result<ExitStatus, Error> {
                 policy_type: p.kind,
                 id: p.id.clone(),
                 state,
-                targets: p.targets.iter().map(|t| s.target_name(t)).collect(),
+                targets: p.targets.iter().map(|t| plan::target_of(s, t)).collect(),
             }
         })
         .collect();
+    // A terminal gets "root, 14 OUs, 1,000 accounts" rather than a line naming every account
+    // FullAWSAccess is attached to; CSV, JSON and -v name them all.
+    let everything = printer.format == OutputFormat::Csv || printer.is_verbose();
     let mut table = Table::new(&["policy", "type", "id", "state", "attached to"]);
+    let mut counted = false;
     for p in &policies {
-        table.row(vec![p.name.clone(), p.policy_type.aws_name().into(), p.id.clone(), p.state.into(), p.targets.join(", ")]);
+        let targets = plan::summarize_targets(&p.targets, everything);
+        counted |= targets != plan::summarize_targets(&p.targets, true);
+        table.row(vec![p.name.clone(), p.policy_type.aws_name().into(), p.id.clone(), p.state.into(), targets]);
     }
     printer.listing(&table, &PolicyList { policies, stats: session.stats(&observed.aws) })?;
+    if counted && printer.format == OutputFormat::Table {
+        printer.note("Targets are counted where there are many: -v, --output csv or --output json names every one.");
+    }
     session.report_stats(&observed.aws);
     Ok(ExitStatus::Success)
 }

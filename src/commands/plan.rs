@@ -11,10 +11,13 @@ use crate::apply::journal::Journal;
 use crate::apply::{self, ApplyReport, Status, Writers};
 use crate::cli::{OutputFormat, PlanResultArgs};
 use crate::config::Repo;
+use crate::diagnostic::{Level, Location};
 use crate::error::{Error, ErrorReport, SavedPlanError};
 use crate::exit::ExitStatus;
-use crate::model::Desired;
-use crate::plan::{self, Effect, Plan, Scope};
+use crate::model::{BudgetScope, Desired};
+use crate::plan::{self, Change, Effect, Plan, Scope, Target, TargetKind};
+use crate::policy_kind::PolicyKind;
+use crate::validate;
 
 /// Bumped when the saved plan's shape changes.
 const SAVED_PLAN_FORMAT: u32 = 1;
@@ -50,13 +53,58 @@ fn summary(plan: &Plan) -> Summary {
     Summary { add: plan.count(Effect::Add), change: plan.count(Effect::Change), remove: plan.count(Effect::Remove) }
 }
 
-fn print_plan(session: &Session, plan: &Plan, stats: Stats) -> Result<(), Error> {
+fn print_plan(session: &Session, command: &str, repo: &Repo, desired: &Desired, plan: &Plan, stats: Stats) -> Result<(), Error> {
     let printer = &session.printer;
     match printer.format {
         OutputFormat::Json => printer.json(&PlanOutput { drift: !plan.is_empty(), plan, summary: summary(plan), stats }),
-        OutputFormat::Markdown => printer.out(&plan::render_markdown(plan)),
-        _ => printer.out(&printer.paint_plan(&plan::render_text(plan))),
+        OutputFormat::Markdown => printer.out(&plan::render_markdown(plan, command)),
+        OutputFormat::Github => {
+            // Drift means the organization is not what the repo says; a plan is what a change to
+            // the repo will do.
+            let level = if command == "drift" { Level::Warning } else { Level::Notice };
+            let annotations = plan::render_annotations(plan, command, level, &|change| declaration(repo, desired, change));
+            printer.annotations(&repo.root, &annotations)
+        }
+        _ => printer.out(&printer.paint_plan(&text(session, plan))),
     }
+}
+
+/// The file and line of the repo that declare what a change is about, where there is one: a
+/// deleted policy's file is gone, and enabling a policy type has no line of its own.
+fn declaration(repo: &Repo, desired: &Desired, change: &Change) -> Option<Location> {
+    let org = &repo.org_source;
+    let ou = |path: &str| repo.org.ou.keys().find(|key| key.get_ref() == path).map(|key| validate::at(org, key));
+    let account = |name: &str| desired.accounts.iter().find(|a| a.name == name).map(|a| validate::declared_at(repo, &a.declared_as));
+    let policy = |kind: PolicyKind, name: &str| repo.policies.iter().find(|p| p.kind == kind && p.name == name).map(|p| p.source.whole());
+    let target = |target: &Target| match target.kind {
+        TargetKind::Root => repo.org.root.as_ref().map(|_| org.find("[root]")),
+        TargetKind::Ou => ou(&target.name),
+        TargetKind::Account => account(&target.name),
+    };
+    match change {
+        Change::CreateOu { path } => ou(path),
+        // The OU is no longer in miyabi-org.toml: the file is what changed.
+        Change::DeleteOu { .. } => Some(org.whole()),
+        Change::EnablePolicyType { .. } | Change::DeletePolicy { .. } | Change::DeleteBudget { .. } => None,
+        Change::CreatePolicy { policy_type, name, .. }
+        | Change::UpdatePolicy { policy_type, name, .. }
+        | Change::TagPolicy { policy_type, name, .. } => policy(*policy_type, name),
+        Change::AttachPolicy { target: t, .. } | Change::DetachPolicy { target: t, .. } => target(t),
+        Change::CreateAccount { account: declared_as, .. } => Some(validate::declared_at(repo, declared_as)),
+        Change::MoveAccount { name, .. } | Change::TagAccount { name, .. } => account(name),
+        Change::CreateBudget { budget } | Change::UpdateBudget { budget, .. } => match &budget.scope {
+            BudgetScope::Account { account: name } => account(name),
+            BudgetScope::Customer { customer, .. } => {
+                let tenant = repo.tenants.tenant.iter().find(|t| t.customer.get_ref() == customer);
+                tenant.map(|t| validate::at(&repo.tenants_source, &t.customer))
+            }
+        },
+    }
+}
+
+/// `-v` names every unmanaged resource and every target.
+fn text(session: &Session, plan: &Plan) -> String {
+    if session.printer.is_verbose() { plan::render_text_in_full(plan) } else { plan::render_text(plan) }
 }
 
 pub async fn plan(session: &Session, only: &[Scope], result: &PlanResultArgs) -> Result<ExitStatus, Error> {
@@ -75,8 +123,13 @@ async fn show_plan(
     out: Option<&Path>,
     detailed_exitcode: bool,
 ) -> Result<ExitStatus, Error> {
-    session.printer.require(command, &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Markdown])?;
-    let repo = session.repo()?;
+    session.printer.require(command, &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Markdown, OutputFormat::Github])?;
+    let repo = match session.repo() {
+        Err(Error::Problems(problems)) if session.printer.format == OutputFormat::Github => {
+            return Err(super::validate::annotated(session, &format!("miyabi-org {command}"), problems));
+        }
+        other => other?,
+    };
     let desired = Desired::from_repo(&repo);
     let scope = scope(only);
     let observed = session.observe(Some(&repo), &desired, &scope).await?;
@@ -87,7 +140,7 @@ async fn show_plan(
         std::fs::write(path, json + "\n").map_err(|e| Error::io(path, e))?;
         session.printer.note(&format!("Saved the plan to {0}; apply it with `miyabi-org apply {0}`.", path.display()));
     }
-    print_plan(session, &plan, session.stats(&observed.aws))?;
+    print_plan(session, command, &repo, &desired, &plan, session.stats(&observed.aws))?;
     session.report_stats(&observed.aws);
     Ok(if detailed_exitcode && !plan.is_empty() { ExitStatus::Changes } else { ExitStatus::Success })
 }
@@ -161,7 +214,7 @@ pub(super) async fn execute(
     if printer.format == OutputFormat::Table {
         match when_empty {
             Some(line) if plan.is_empty() => printer.out(line)?,
-            _ => printer.out(&printer.paint_plan(&plan::render_text(plan)))?,
+            _ => printer.out(&printer.paint_plan(&text(session, plan)))?,
         }
     }
     if plan.is_empty() {

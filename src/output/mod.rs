@@ -4,10 +4,12 @@ mod progress;
 mod table;
 
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::cli::{ColorChoice, GlobalArgs, OutputFormat};
+use crate::diagnostic::Annotation;
 use crate::error::Error;
 
 pub use progress::{Progress, Spinner};
@@ -89,6 +91,23 @@ impl Printer {
         }
     }
 
+    /// Workflow commands on stdout, where GitHub Actions reads them. Their files are given
+    /// relative to the repo root; GitHub wants them relative to the checkout, which the org repo
+    /// may be a directory of.
+    pub fn annotations(&self, repo_root: &Path, annotations: &[Annotation]) -> Result<(), Error> {
+        let prefix = checkout_prefix(repo_root);
+        let mut out = String::new();
+        for annotation in annotations {
+            let mut annotation = annotation.clone();
+            if let Some(location) = &mut annotation.location {
+                location.file = prefix.join(&location.file);
+            }
+            out.push_str(&annotation.workflow_command());
+            out.push('\n');
+        }
+        self.out(&out)
+    }
+
     /// A note for the operator, on stderr; silent with -q.
     pub fn note(&self, text: &str) {
         if !self.quiet {
@@ -140,5 +159,16 @@ pub fn format_name(format: OutputFormat) -> &'static str {
         OutputFormat::Json => "json",
         OutputFormat::Markdown => "markdown",
         OutputFormat::Csv => "csv",
+        OutputFormat::Github => "github",
     }
+}
+
+/// Where the repo root is within the checkout (`$GITHUB_WORKSPACE`, else the current directory):
+/// empty when they are the same, or when the repo is elsewhere.
+fn checkout_prefix(repo_root: &Path) -> PathBuf {
+    let checkout = std::env::var_os("GITHUB_WORKSPACE").map(PathBuf::from).or_else(|| std::env::current_dir().ok());
+    let (Some(checkout), Ok(root)) = (checkout.and_then(|c| c.canonicalize().ok()), repo_root.canonicalize()) else {
+        return PathBuf::new();
+    };
+    root.strip_prefix(&checkout).map(Path::to_path_buf).unwrap_or_default()
 }

@@ -105,7 +105,13 @@ impl<'a> Planner<'a> {
             } else {
                 format!("not declared in the repo; in {}", self.snapshot.target_name(&account.parent_id))
             };
-            self.plan.unmanaged.push(Unmanaged { kind: "account".into(), name: account.name.clone(), id: account.id.clone(), detail });
+            self.plan.unmanaged.push(Unmanaged {
+                kind: "account".into(),
+                name: account.name.clone(),
+                id: account.id.clone(),
+                detail,
+                attached_to: None,
+            });
         }
         ids
     }
@@ -180,7 +186,13 @@ impl<'a> Planner<'a> {
                 changes.push(Change::DeleteBudget { name: name.to_string() });
             } else {
                 let detail = format!("not named {BUDGET_PREFIX}*; limit {:.2} USD", budget.limit_usd);
-                self.plan.unmanaged.push(Unmanaged { kind: "budget".into(), name: name.to_string(), id: name.to_string(), detail });
+                self.plan.unmanaged.push(Unmanaged {
+                    kind: "budget".into(),
+                    name: name.to_string(),
+                    id: name.to_string(),
+                    detail,
+                    attached_to: None,
+                });
             }
         }
         self.plan.changes.extend(changes);

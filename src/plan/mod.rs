@@ -14,7 +14,9 @@ use crate::observe::{Policy, Snapshot};
 use crate::policy_kind::PolicyKind;
 
 pub use accounts::{budget_filter, find_account};
-pub use render::{render_change_line, render_markdown, render_text};
+pub use render::{
+    MARKDOWN_MAX, render_annotations, render_change_line, render_markdown, render_text, render_text_in_full, summarize_targets, thousands,
+};
 
 /// The parts of the organization a plan may touch (`--only`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]
@@ -238,6 +240,10 @@ pub struct Unmanaged {
     pub name: String,
     pub id: String,
     pub detail: String,
+    /// For a policy: its targets, which can be every account of the organization. Kept apart from
+    /// `detail` so that the text forms can count them instead of naming them all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attached_to: Option<Vec<Target>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -371,6 +377,7 @@ impl<'a> Planner<'a> {
                     name: path.clone(),
                     id: id.clone(),
                     detail: "not in miyabi-org.toml and not tagged managed-by=miyabi-org".into(),
+                    attached_to: None,
                 });
                 continue;
             }
@@ -538,25 +545,29 @@ impl<'a> Planner<'a> {
     }
 
     fn target(&self, id: &str) -> Target {
-        let kind = if id == self.snapshot.root.id {
-            TargetKind::Root
-        } else if self.snapshot.ous.iter().any(|ou| ou.id == id) {
-            TargetKind::Ou
-        } else {
-            TargetKind::Account
-        };
-        Target { kind, name: self.snapshot.target_name(id), id: Some(id.to_string()) }
+        target_of(self.snapshot, id)
     }
 }
 
+/// A live target by id, with its kind and the name people know it by.
+pub fn target_of(snapshot: &Snapshot, id: &str) -> Target {
+    let kind = if id == snapshot.root.id {
+        TargetKind::Root
+    } else if snapshot.ous.iter().any(|ou| ou.id == id) {
+        TargetKind::Ou
+    } else {
+        TargetKind::Account
+    };
+    Target { kind, name: snapshot.target_name(id), id: Some(id.to_string()) }
+}
+
 fn unmanaged_policy(policy: &Policy, snapshot: &Snapshot) -> Unmanaged {
-    let targets: Vec<String> = policy.targets.iter().map(|t| snapshot.target_name(t)).collect();
-    let attached = if targets.is_empty() { "not attached".to_string() } else { format!("attached to {}", targets.join(", ")) };
     Unmanaged {
         kind: "policy".into(),
         name: policy.name.clone(),
         id: policy.id.clone(),
-        detail: format!("{} not in policies/{}/ and not tagged managed-by=miyabi-org; {attached}", policy.kind, policy.kind.dir()),
+        detail: format!("{} not in policies/{}/ and not tagged managed-by=miyabi-org", policy.kind, policy.kind.dir()),
+        attached_to: Some(policy.targets.iter().map(|t| target_of(snapshot, t)).collect()),
     }
 }
 

@@ -3,6 +3,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::json;
 
 use super::*;
+use crate::diagnostic::Level;
 use crate::model::{DesiredPolicy, TargetPolicies};
 use crate::observe::{Account, Organization, Ou, Policy, Root, Tags};
 
@@ -324,7 +325,7 @@ fn saved_plan_json_is_stable() {
 fn markdown_for_pull_requests() {
     let mut s = converged();
     add_policy(&mut s, "p-hand", "hand", &deny("s3:*"), Tags::new(), &["ou-pool"]);
-    insta::assert_snapshot!(render_markdown(&plan(&desired(), &s)), @r"
+    insta::assert_snapshot!(render_markdown(&plan(&desired(), &s), "drift"), @r"
     ### miyabi-org: drift in `o-exampleorg1`
 
     Plan: 0 to add, 0 to change, 1 to remove.
@@ -339,4 +340,143 @@ fn markdown_for_pull_requests() {
     | --- | --- | --- | --- |
     | policy | hand | `p-hand` | SCP not in policies/scp/ and not tagged managed-by=miyabi-org; attached to Workloads/Pool |
     ");
+}
+
+/// The converged organization plus what people made by hand around it: 14 OUs, 1,000 accounts in
+/// them and 10 SCPs attached to the root, every OU and every account, none of it in the repo.
+fn thousand_accounts() -> Snapshot {
+    let mut s = converged();
+    for team in 1..=14 {
+        add_ou(&mut s, &format!("ou-team{team:02}"), &format!("Team-{team:02}"), "r-root", Some(Tags::new()));
+    }
+    for n in 1..=1000 {
+        let id = format!("{:012}", 100_000_000_000_u64 + n);
+        s.accounts.push(Account {
+            id: id.clone(),
+            name: format!("Acct-{n:04}"),
+            email: format!("acct-{n:04}@example.com"),
+            status: "ACTIVE".into(),
+            parent_id: format!("ou-team{:02}", n % 14 + 1),
+            tags: Tags::new(),
+        });
+        attach(&mut s, FULL, &id);
+    }
+    let everywhere: Vec<String> = s.accounts.iter().map(|a| a.id.clone()).chain(s.ous.iter().map(|ou| ou.id.clone())).collect();
+    for n in 0..10 {
+        let mut targets: Vec<&str> = everywhere.iter().map(String::as_str).collect();
+        targets.push("r-root");
+        add_policy(&mut s, &format!("p-hand{n}"), &format!("hand-{n}"), &deny("s3:*"), Tags::new(), &targets);
+    }
+    s
+}
+
+#[test]
+fn text_summarises_a_thousand_unmanaged_accounts_and_v_lists_them_all() {
+    let plan = plan(&desired(), &thousand_accounts());
+    assert_eq!(plan.unmanaged.len(), 14 + 1000 + 10);
+    let text = render_text(&plan);
+    assert!(text.lines().all(|l| l.chars().count() < 200), "{text}");
+    insta::assert_snapshot!(text.lines().skip_while(|l| !l.starts_with("Plan:")).collect::<Vec<_>>().join("\n"), @r"
+    Plan: 0 to add, 0 to change, 30 to remove.
+
+    Unmanaged (left alone): 14 OUs, 1,000 accounts, 10 policies
+      ? ou Team-01 (ou-team01): not in miyabi-org.toml and not tagged managed-by=miyabi-org
+      ? ou Team-02 (ou-team02): not in miyabi-org.toml and not tagged managed-by=miyabi-org
+      ? ou Team-03 (ou-team03): not in miyabi-org.toml and not tagged managed-by=miyabi-org
+      ? ou Team-04 (ou-team04): not in miyabi-org.toml and not tagged managed-by=miyabi-org
+      ? ou Team-05 (ou-team05): not in miyabi-org.toml and not tagged managed-by=miyabi-org
+      ? ... and 9 more OUs
+      ? account Acct-0001 (100000000001): not declared in the repo; in Team-02
+      ? account Acct-0002 (100000000002): not declared in the repo; in Team-03
+      ? account Acct-0003 (100000000003): not declared in the repo; in Team-04
+      ? account Acct-0004 (100000000004): not declared in the repo; in Team-05
+      ? account Acct-0005 (100000000005): not declared in the repo; in Team-06
+      ? ... and 995 more accounts
+      ? policy hand-0 (p-hand0): SCP not in policies/scp/ and not tagged managed-by=miyabi-org; attached to root, 16 OUs, 1,001 accounts
+      ? policy hand-1 (p-hand1): SCP not in policies/scp/ and not tagged managed-by=miyabi-org; attached to root, 16 OUs, 1,001 accounts
+      ? policy hand-2 (p-hand2): SCP not in policies/scp/ and not tagged managed-by=miyabi-org; attached to root, 16 OUs, 1,001 accounts
+      ? policy hand-3 (p-hand3): SCP not in policies/scp/ and not tagged managed-by=miyabi-org; attached to root, 16 OUs, 1,001 accounts
+      ? policy hand-4 (p-hand4): SCP not in policies/scp/ and not tagged managed-by=miyabi-org; attached to root, 16 OUs, 1,001 accounts
+      ? ... and 5 more policies
+      (-v lists every one; --output json gives them all to a program)
+    ");
+
+    let full = render_text_in_full(&plan);
+    assert_eq!(full.lines().filter(|l| l.starts_with("  ? account ")).count(), 1000);
+    let hand = full.lines().find(|l| l.starts_with("  ? policy hand-9 ")).unwrap();
+    assert!(hand.contains("account Acct-0001 (100000000001)") && hand.contains("account Acct-1000 (100000001000)"), "{hand}");
+}
+
+#[test]
+fn markdown_stays_under_the_github_comment_limit_and_says_where_the_rest_is() {
+    let mut d = desired();
+    d.accounts = (1..=1000)
+        .map(|n| crate::model::DesiredAccount {
+            declared_as: crate::model::AccountRef::Pool { tier: "pool".into(), number: n },
+            template: "pool".into(),
+            name: format!("Pool-{n}"),
+            email: format!("aws+pool-{n}@example.com"),
+            ou: "Workloads/Pool".into(),
+            tags: Tags::from([("managed-by".to_string(), "miyabi-org".to_string())]),
+            scps: BTreeSet::from([FULL.to_string()]),
+            id: None,
+            customers: Vec::new(),
+            capacity: Some(100),
+        })
+        .collect();
+    let plan = plan(&d, &thousand_accounts());
+    let (changes, unmanaged) = (plan.changes.len(), plan.unmanaged.len());
+    assert!(changes >= 2000, "{changes}");
+    let markdown = render_markdown(&plan, "drift");
+    assert!(markdown.chars().count() < MARKDOWN_MAX, "{}", markdown.len());
+    assert!(markdown.contains("| account | 1,000 | Acct-0001 (`100000000001`), "), "{markdown}");
+    let shown = markdown.lines().filter(|l| l.starts_with("+ ") || l.starts_with("~ ") || l.starts_with("- ")).count();
+    let note = markdown.lines().nth(4).unwrap();
+    assert_eq!(
+        note,
+        format!(
+            "_Shortened to fit a GitHub comment (65,536 characters at most): {} of {} changes, {} of {} unmanaged resources are not shown here. `miyabi-org drift --output json` prints the whole plan._",
+            thousands(changes - shown),
+            thousands(changes),
+            thousands(unmanaged - 15),
+            thousands(unmanaged)
+        )
+    );
+    // The text lists every change: it is what apply does.
+    assert_eq!(
+        render_text(&plan).lines().filter(|l| l.starts_with("  + ") || l.starts_with("  ~ ") || l.starts_with("  - ")).count(),
+        changes
+    );
+}
+
+#[test]
+fn github_annotations_put_the_summary_first_and_each_change_on_its_declaration() {
+    let mut s = converged();
+    add_policy(&mut s, "p-hand", "hand", &deny("s3:*"), Tags::new(), &["ou-work"]);
+    s.policies.iter_mut().find(|p| p.name == "region-guard").unwrap().content = Some(deny("ec2:RunInstances").to_string());
+    let plan = plan(&desired(), &s);
+    let locate = |change: &Change| match change {
+        Change::UpdatePolicy { name, .. } => {
+            Some(crate::diagnostic::SourceFile::new(format!("policies/scp/{name}.json"), String::new()).whole())
+        }
+        _ => Some(crate::diagnostic::SourceFile::new("miyabi-org.toml", "[root]\n[ou.\"Workloads\"]\n".into()).at(7)),
+    };
+    let commands: Vec<String> =
+        render_annotations(&plan, "drift", Level::Warning, &locate).iter().map(crate::diagnostic::Annotation::workflow_command).collect();
+    insta::assert_snapshot!(commands.join("\n"), @r#"
+    ::notice title=miyabi-org drift::Plan: 0 to add, 1 to change, 1 to remove.
+    ::warning file=policies/scp/region-guard.json,title=miyabi-org drift%3A Policies::~ SCP region-guard (content)%0A            "Effect": "Deny",%0A    -       "Action": "ec2:RunInstances",%0A    +       "Action": "ec2:*",%0A            "Resource": "*"
+    ::warning file=miyabi-org.toml,line=2,col=1,title=miyabi-org drift%3A Attachments::- SCP hand -/-> OU Workloads
+    ::notice title=miyabi-org drift%3A unmanaged (left alone)::1 policy not in the repo, left alone: hand (p-hand)
+    "#);
+}
+
+#[test]
+fn github_annotations_at_a_thousand_accounts_say_where_the_rest_is() {
+    let plan = plan(&desired(), &thousand_accounts());
+    let annotations = render_annotations(&plan, "drift", Level::Warning, &|_| None);
+    assert_eq!(annotations.len(), 1 + plan.changes.len() + 3);
+    insta::assert_snapshot!(annotations[0].workflow_command(), @"::notice title=miyabi-org drift::Plan: 0 to add, 0 to change, 30 to remove. GitHub shows the first 10 annotations of each level in a step: `miyabi-org drift --output json` prints the whole plan.");
+    insta::assert_snapshot!(annotations.last().unwrap().message, @"10 policies not in the repo, left alone: hand-0 (p-hand0), hand-1 (p-hand1), hand-2 (p-hand2), hand-3 (p-hand3), hand-4 (p-hand4) and 5 more");
+    assert!(annotations.iter().all(|a| a.workflow_command().len() < 300));
 }

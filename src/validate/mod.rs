@@ -18,7 +18,7 @@ const TEMPLATE_PLACEHOLDERS: [&str; 4] = ["pool", "customer", "slug", "tier"];
 
 mod tenancy;
 
-pub use tenancy::{is_account_id, is_customer_id};
+pub use tenancy::{declared_at, is_account_id, is_customer_id};
 
 pub fn validate(repo: &Repo) -> Problems {
     let mut check = Checker { repo, problems: Problems::default() };
@@ -42,7 +42,7 @@ struct Checker<'a> {
 }
 
 /// The location of a spanned value in a file; a default value (empty span at 0) has no line.
-fn at<T>(source: &SourceFile, spanned: &Spanned<T>) -> Location {
+pub fn at<T>(source: &SourceFile, spanned: &Spanned<T>) -> Location {
     let span = spanned.span();
     if span == (0..0) { source.whole() } else { source.at(span.start) }
 }

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Checker, at, is_email, placeholders};
+use crate::config::Repo;
 use crate::diagnostic::Location;
 use crate::model::FULL_AWS_ACCESS;
 use crate::model::accounts::{self, AccountRef};
@@ -296,12 +297,17 @@ impl Checker<'_> {
     }
 
     fn location(&self, declared_as: &AccountRef) -> Location {
-        match declared_as {
-            AccountRef::Core { name } => self.org_source().find(&format!("[account.\"{name}\"]")),
-            AccountRef::Pool { tier, number } => {
-                let pool = self.repo.tenants.pool.iter().find(|p| p.tier.get_ref() == tier && p.number.get_ref() == number);
-                pool.map_or_else(|| self.repo.tenants_source.whole(), |p| at(&self.repo.tenants_source, &p.tier))
-            }
+        declared_at(self.repo, declared_as)
+    }
+}
+
+/// Where the repo declares an account: its `[account."Name"]` or its `[[pool]]`.
+pub fn declared_at(repo: &Repo, declared_as: &AccountRef) -> Location {
+    match declared_as {
+        AccountRef::Core { name } => repo.org_source.find(&format!("[account.\"{name}\"]")),
+        AccountRef::Pool { tier, number } => {
+            let pool = repo.tenants.pool.iter().find(|p| p.tier.get_ref() == tier && p.number.get_ref() == number);
+            pool.map_or_else(|| repo.tenants_source.whole(), |p| at(&repo.tenants_source, &p.tier))
         }
     }
 }
