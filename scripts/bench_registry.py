@@ -198,6 +198,20 @@ def main():
             for op, old, new in other:
                 print("  %s: %r -> %r" % (op, old[:5], new[:5]))
             fails.append("tenants.toml edit")
+        print()
+        print("| Measure (%d pool customers in %d full pools, %d silos; %d accounts in the sandbox) | Result | Target |"
+              % (args.pool_customers, pools, args.silo_customers, pools + args.silo_customers + 3))
+        print("|---|---|---|")
+        for name, (median, low, peak, _) in (("`validate`", validate), ("`tenant list --output json`", listed)):
+            print("| %s (offline) | %.0f ms median, %.0f ms min, %.0f MB | well under 1 s (%s) |"
+                  % (name, median, low, peak, "yes" if median < 1000 else "NO"))
+        print("| `account create --customer X --dry-run` | %.0f ms median, %.0f ms min, %.0f MB; %d API calls | well under 1 s (%s) |"
+              % (dry[0], dry[1], dry[2], sum(ops.values()), "yes" if dry[0] < 1000 else "NO"))
+        print("| `account create --customer X --yes` (a new pool) | %.2f s, %d API calls, %.0f MB | |"
+              % (wall, stats["api_calls"], rss))
+        print("| its edit of `tenants.toml` | %d lines added (the pool and the customer), %d changed or removed; %d comments kept | comments and order kept (%s) |"
+              % (len(inserted), sum(len(o[1]) for o in other), len(comments(after)), "PASS" if kept and only_added else "FAIL"))
+        print()
         json.dump({"validate": validate[:3], "list": listed[:3], "dry": dry[:3], "dry_calls": sum(ops.values()),
                    "dry_ops": dict(ops), "edit_s": wall, "edit_calls": stats["api_calls"], "edit_pass": kept and only_added,
                    "inserted": len(inserted), "pools": pools, "pool_customers": args.pool_customers,
