@@ -76,7 +76,7 @@ step() { printf '==> %s\n' "$*" >&2; }
 die()  { printf 'bench: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-    sed -n '2,40p' "$ROOT/scripts/bench.sh" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,37p' "$ROOT/scripts/bench.sh" | sed 's/^# \{0,1\}//' >&2
     exit 64
 }
 
