@@ -2,17 +2,35 @@
 # Benchmark miyabi-org against a seeded sandbox organization.
 #
 #   scripts/bench.sh [--accounts 1000] [--ous 50] [--scps 30] [--runs 20]
-#                    [--pool-customers 1000] [--silo-customers 100] [--cost-rows 10000000]
+#                    [--scale-accounts 5000] [--scale-ous 200] [--scale-scps 100]
+#                    [--pool-customers 1000] [--silo-customers 100]
+#                    [--registry-customers 10000] [--registry-silos 200] [--dry-run-runs 9]
+#                    [--cost-rows 10000000] [--only SECTION[,SECTION...]]
 #
-# 1. Starts a throwaway sandbox on a free port (always stopped on exit) and seeds
-#    it with scripts/seed_org.py (N accounts, N OUs, N SCPs) plus a matching org repo.
-# 2. Runs `drift --output json` once to warm up, then once measured: exit status
-#    (0 = clean expected), API calls (total and by operation) against the budget
-#    accounts + 2 x OUs + 3 x policies + 10, wall time and peak RSS (target < 100 MB).
-# 3. Times `--version` and `validate` on a generated repo with 200 SCPs and 40 OUs,
-#    --runs times each: median and min (targets < 20 ms and < 200 ms).
-# Prints `name: value` lines, then a markdown table for the README, on stdout
-# (progress goes to stderr).  Exits 1 if any check FAILs.
+# Sections, in order (--only runs the ones named; the default is all):
+#  drift     Seeds a throwaway sandbox (free port, always stopped on exit) with
+#            scripts/seed_org.py (--accounts, --ous, --scps) plus a matching org repo; runs
+#            `drift --output json` once to warm up, then once measured: exit status (0 = clean
+#            expected), API calls (total and by operation) against the budget accounts +
+#            2 x OUs + 3 x policies + 10 and against the fewest the API allows (lists come in
+#            pages of at most 20), wall time and peak RSS (target < 100 MB).
+#  startup   `--version` and `validate` on a generated repo with 200 SCPs and 40 OUs, --runs
+#            times each: median and min (targets < 20 ms and < 200 ms).
+#  scale     The drift section again in a reset sandbox at --scale-accounts, --scale-ous and
+#            --scale-scps (peak RSS target < 150 MB); its lines start with `scale`.
+#  tenancy   scripts/bench_tenancy.py: --pool-customers and --silo-customers placed with one
+#            apply into an empty organization, then drift.
+#  registry  scripts/bench_registry.py: a tenants.toml of --registry-customers pool customers in
+#            full pools of 100 plus --registry-silos silos, applied to a reset sandbox; medians
+#            of `validate` and `tenant list --output json` (--runs) and of `account create
+#            --customer X --dry-run` (--dry-run-runs) with its API calls; a real placement keeps
+#            every comment and the order of tenants.toml.
+#  cost      scripts/bench_cost.py: `cost report` over --cost-rows CUR rows against DuckDB.
+# The sandbox's calls are signed with an IAM access key of the management account, created in
+# the sandbox (seed_org.py --credentials-out): moto finds its account at once, where for the
+# placeholder key `testing` it searches every account's IAM on every request.
+# Prints `name: value` lines and markdown tables for the README on stdout (progress goes to
+# stderr). Exits 1 if any check FAILs.
 #
 # Env: MIYABI_BIN to use a given binary; otherwise `cargo build --release -q` and
 #      $CARGO_TARGET_DIR/release/miyabi-org (CARGO_TARGET_DIR defaults to
@@ -34,6 +52,15 @@ RUNS=20
 POOL_CUSTOMERS=1000
 COST_ROWS=10000000
 SILO_CUSTOMERS=100
+SCALE_ACCOUNTS=5000
+SCALE_OUS=200
+SCALE_SCPS=100
+SCALE_RSS_LIMIT_MB=150
+REGISTRY_CUSTOMERS=10000
+REGISTRY_SILOS=200
+DRY_RUN_RUNS=9
+SECTIONS="drift,startup,scale,tenancy,registry,cost"
+FAILED=()
 VALIDATE_SCPS=200
 VALIDATE_OUS=40
 RSS_LIMIT_MB=100
@@ -49,7 +76,7 @@ step() { printf '==> %s\n' "$*" >&2; }
 die()  { printf 'bench: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-    sed -n '2,18p' "$ROOT/scripts/bench.sh" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,37p' "$ROOT/scripts/bench.sh" | sed 's/^# \{0,1\}//' >&2
     exit 64
 }
 
@@ -74,6 +101,13 @@ parse_args() {
             --pool-customers) POOL_CUSTOMERS="${2:-}"; shift 2 || usage ;;
             --silo-customers) SILO_CUSTOMERS="${2:-}"; shift 2 || usage ;;
             --cost-rows) COST_ROWS="${2:-}"; shift 2 || usage ;;
+            --scale-accounts) SCALE_ACCOUNTS="${2:-}"; shift 2 || usage ;;
+            --scale-ous)      SCALE_OUS="${2:-}";      shift 2 || usage ;;
+            --scale-scps)     SCALE_SCPS="${2:-}";     shift 2 || usage ;;
+            --registry-customers) REGISTRY_CUSTOMERS="${2:-}"; shift 2 || usage ;;
+            --registry-silos) REGISTRY_SILOS="${2:-}"; shift 2 || usage ;;
+            --dry-run-runs)   DRY_RUN_RUNS="${2:-}";   shift 2 || usage ;;
+            --only)           SECTIONS="${2:-}";       shift 2 || usage ;;
             --accounts=*) ACCOUNTS="${1#*=}"; shift ;;
             --ous=*)      OUS="${1#*=}";      shift ;;
             --scps=*)     SCPS="${1#*=}";     shift ;;
@@ -83,10 +117,23 @@ parse_args() {
         esac
     done
     local v
-    for v in "$ACCOUNTS" "$OUS" "$SCPS" "$RUNS"; do
+    for v in "$ACCOUNTS" "$OUS" "$SCPS" "$RUNS" "$POOL_CUSTOMERS" "$SILO_CUSTOMERS" "$COST_ROWS" \
+             "$SCALE_ACCOUNTS" "$SCALE_OUS" "$SCALE_SCPS" "$REGISTRY_CUSTOMERS" "$REGISTRY_SILOS" "$DRY_RUN_RUNS"; do
         [[ "$v" =~ ^[0-9]+$ ]] || die "not a non-negative integer: '$v'"
     done
-    (( RUNS >= 1 )) || die "--runs must be at least 1"
+    (( RUNS >= 1 && DRY_RUN_RUNS >= 1 )) || die "--runs and --dry-run-runs must be at least 1"
+    local section
+    for section in ${SECTIONS//,/ }; do
+        [[ ",drift,startup,scale,tenancy,registry,cost," == *",$section,"* ]] || die "unknown section: '$section'"
+    done
+}
+
+wanted() { [[ ",$SECTIONS," == *",$1,"* ]]; }
+
+# Runs a section; a failed check is remembered and the next section still runs.
+section() {
+    wanted "$1" || return 0
+    "${@:2}" || FAILED+=("$1")
 }
 
 # ---------------------------------------------------------------- steps
@@ -104,22 +151,32 @@ build() {
 }
 
 
+# seed LABEL ACCOUNTS OUS SCPS: a reset sandbox seeded, with a repo that declares it, in $TMP/LABEL-repo;
+# the tool's calls are then signed with the sandbox's own IAM key ($TMP/LABEL-credentials).
 seed() {
-    step "seeding $ACCOUNTS accounts, $OUS OUs, $SCPS SCPs"
-    "$PY" scripts/seed_org.py --endpoint-url "$AWS_ENDPOINT_URL" \
-        --accounts "$ACCOUNTS" --ous "$OUS" --scps "$SCPS" --repo "$TMP/bench-repo" >&2
+    local label="$1" accounts="$2" ous="$3" scps="$4" t0=$SECONDS
+    step "seeding $accounts accounts, $ous OUs, $scps SCPs"
+    "$ROOT/scripts/sandbox.sh" reset "${AWS_ENDPOINT_URL##*:}" 2>/dev/null &&
+    "$PY" scripts/seed_org.py --endpoint-url "$AWS_ENDPOINT_URL" --accounts "$accounts" --ous "$ous" --scps "$scps" \
+        --repo "$TMP/$label-repo" --credentials-out "$TMP/$label-credentials" >&2 &&
+    echo "$(( SECONDS - t0 ))" > "$TMP/$label-seed-seconds"
 }
 
-# drift once to warm up, then once under wait4() for wall time and peak RSS.
+# measure_drift LABEL ACCOUNTS OUS SCPS RSS_LIMIT_MB: drift once to warm up, then once under
+# wait4() for wall time and peak RSS; writes $TMP/LABEL-result.json.
 measure_drift() {
-    step "drift --output json (1 warm-up run, 1 measured run)"
-    "$PY" - "$BIN" "$TMP/bench-repo" "$TMP" "$ACCOUNTS" "$OUS" "$SCPS" "$RSS_LIMIT_MB" <<'PY'
-import json, os, subprocess, sys, time
+    local label="$1"
+    step "drift --output json at $2 accounts (1 warm-up run, 1 measured run)"
+    (
+        # shellcheck disable=SC1090
+        source "$TMP/$label-credentials"
+        "$PY" - "$BIN" "$TMP/$label-repo" "$TMP" "$@" <<'PY'
+import json, math, os, subprocess, sys, time
 
-bin_, repo, tmp, accounts, ous, scps, rss_limit = sys.argv[1:]
+bin_, repo, tmp, label, accounts, ous, scps, rss_limit = sys.argv[1:]
 accounts, ous, scps, rss_limit = int(accounts), int(ous), int(scps), float(rss_limit)
 cmd = [bin_, "--config", repo, "drift", "--output", "json"]
-out_path, err_path = os.path.join(tmp, "drift.out"), os.path.join(tmp, "drift.err")
+out_path, err_path = os.path.join(tmp, label + ".out"), os.path.join(tmp, label + ".err")
 
 def run():
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
@@ -142,26 +199,101 @@ except ValueError:
     print("bench: drift did not print JSON (exit %d); stdout:\n%s\nstderr:\n%s"
           % (status, raw[-4000:], open(err_path, errors="replace").read()[-4000:]), file=sys.stderr)
 
+# The fewest calls the API allows for the seeded org: one tag read per account and per
+# customer-managed policy, its document and targets, and every list in pages of at most 20
+# (moto returns a policy's targets in one page).
+pages = lambda n: max(1, math.ceil(n / 20.0))
+per_ou = [accounts // ous + (1 if k < accounts % ous else 0) for k in range(ous)] if ous else []
+fewest = {
+    "ListTagsForResource": accounts + 1 + scps,
+    "DescribePolicy": scps,
+    "ListTargetsForPolicy": scps + 1,
+    "ListOrganizationalUnitsForParent": pages(ous) + ous,
+    "ListAccountsForParent": pages(1 + (0 if ous else accounts)) + sum(pages(n) for n in per_ou),
+    "ListPolicies": pages(scps + 1) + 1,
+    "DescribeOrganization": 1, "ListRoots": 1, "GetCallerIdentity": 1, "DescribeBudgets": 1,
+}
 stats = (doc or {}).get("stats", {})
 budget = (accounts + 1) + 2 * (ous + 1) + 3 * (scps + 1) + 10
 calls = stats.get("api_calls")
 rss_mb = maxrss_kib / 1024.0
 result = {
+    "accounts": accounts, "ous": ous, "scps": scps, "rss_limit": rss_limit,
+    "seed_seconds": int(open(os.path.join(tmp, label + "-seed-seconds")).read()),
     "drift_exit": status,
     "drift_clean": status == 0 and doc is not None and doc.get("drift") is False,
     "drift_json": doc,
     "api_calls": calls,
     "api_calls_by_operation": stats.get("api_calls_by_operation", {}),
+    "fewest": sum(fewest.values()),
+    "fewest_by_operation": fewest,
     "retries": stats.get("retries"),
     "tool_seconds": stats.get("seconds"),
     "budget": budget,
     "budget_pass": calls is not None and calls <= budget,
+    "fewest_pass": calls is not None and calls <= max(budget, sum(fewest.values())),
     "wall_s": wall,
     "rss_mb": rss_mb,
     "rss_pass": rss_mb < rss_limit,
 }
-json.dump(result, open(os.path.join(tmp, "drift-result.json"), "w"))
+json.dump(result, open(os.path.join(tmp, label + "-result.json"), "w"))
 PY
+    )
+}
+
+# report_drift LABEL PREFIX: the `name: value` lines and the table rows of one drift measure;
+# fails if a check failed.
+report_drift() {
+    "$PY" - "$TMP/$1-result.json" "$2" <<'PY'
+import json, sys
+
+d, prefix = json.load(open(sys.argv[1])), sys.argv[2]
+ok = lambda b: "PASS" if b else "FAIL"
+accounts, ous, scps = d["accounts"], d["ous"], d["scps"]
+n_acc, n_ou, n_pol = accounts + 1, ous + 1, scps + 1
+p = lambda line: print((prefix + " " + line) if prefix else line)
+p("org: %d accounts (+ management), %d OUs (+ root), %d SCPs (+ FullAWSAccess); seeded in %d s"
+  % (accounts, ous, scps, d["seed_seconds"]))
+p("drift exit status: %d (%s, expected 0 = clean)" % (d["drift_exit"], ok(d["drift_clean"])))
+p("drift api calls: %s" % d["api_calls"])
+for op, n in sorted(d["api_calls_by_operation"].items()):
+    p("drift api calls %s: %s (fewest the API allows: %s)" % (op, n, d["fewest_by_operation"].get(op, 0)))
+over = (d["api_calls"] or 0) - d["budget"]
+p("drift api call budget: %d = %d accounts + 2 x %d OUs + 3 x %d policies + 10 (%s)"
+  % (d["budget"], n_acc, n_ou, n_pol, "PASS" if d["budget_pass"] else "MISSED by %d" % over))
+p("drift api calls the API allows at fewest (lists in pages of at most 20): %d (%s: no more than that or the budget)"
+  % (d["fewest"], ok(d["fewest_pass"])))
+p("drift retries: %s" % d["retries"])
+p("drift wall seconds: %.2f (tool's own stats: %s)" % (d["wall_s"], d["tool_seconds"]))
+p("drift peak memory MB: %.1f (target < %g MB: %s)" % (d["rss_mb"], d["rss_limit"], ok(d["rss_pass"])))
+doc = d.get("drift_json")
+if not d["drift_clean"] and doc is not None:
+    for key in ("changes", "unmanaged", "warnings", "summary"):
+        p("drift %s: %s" % (key, json.dumps(doc.get(key), indent=2)))
+print()
+print("| Measure (%d accounts, %d OUs, %d SCPs) | Result | Target |" % (accounts, ous, scps))
+print("|---|---|---|")
+print("| `drift` API calls | %s | <= %d = %d accounts + 2 x %d OUs + 3 x %d policies + 10 (%s); fewest the API allows: %d |"
+      % (d["api_calls"], d["budget"], n_acc, n_ou, n_pol,
+         "PASS" if d["budget_pass"] else "MISSED by %d" % over, d["fewest"]))
+print("| `drift` wall time | %.2f s | |" % d["wall_s"])
+print("| `drift` peak memory | %.1f MB | < %g MB (%s) |" % (d["rss_mb"], d["rss_limit"], ok(d["rss_pass"])))
+print()
+sys.exit(0 if d["drift_clean"] and d["fewest_pass"] and d["rss_pass"] else 1)
+PY
+}
+
+# (Inside `section`, set -e does not apply: each step is chained with &&.)
+drift_section() {
+    seed drift "$ACCOUNTS" "$OUS" "$SCPS" &&
+        measure_drift drift "$ACCOUNTS" "$OUS" "$SCPS" "$RSS_LIMIT_MB" &&
+        report_drift drift ""
+}
+
+scale_section() {
+    seed scale "$SCALE_ACCOUNTS" "$SCALE_OUS" "$SCALE_SCPS" &&
+        measure_drift scale "$SCALE_ACCOUNTS" "$SCALE_OUS" "$SCALE_SCPS" "$SCALE_RSS_LIMIT_MB" &&
+        report_drift scale scale
 }
 
 # A repo with VALIDATE_SCPS small SCPs and VALIDATE_OUS OUs, each OU carrying
@@ -220,72 +352,42 @@ json.dump(result, open(os.path.join(tmp, "startup-result.json"), "w"))
 PY
 }
 
-# Prints the `name: value` block and the markdown table; exits 1 if a check failed.
-report() {
-    "$PY" - "$TMP" "$BIN" "$ACCOUNTS" "$OUS" "$SCPS" "$RUNS" "$VALIDATE_SCPS" "$VALIDATE_OUS" \
-        "$RSS_LIMIT_MB" "$VERSION_TARGET_MS" "$VALIDATE_TARGET_MS" <<'PY'
+# Prints the `name: value` lines and the table rows of the startup section; exits 1 if a check failed.
+report_startup() {
+    "$PY" - "$TMP" "$BIN" "$RUNS" "$VALIDATE_SCPS" "$VALIDATE_OUS" "$VERSION_TARGET_MS" "$VALIDATE_TARGET_MS" <<'PY'
 import json, os, sys
 
 tmp, bin_ = sys.argv[1], sys.argv[2]
-accounts, ous, scps, runs, v_scps, v_ous = map(int, sys.argv[3:9])
-rss_limit, version_ms, validate_ms = map(float, sys.argv[9:12])
-d = json.load(open(os.path.join(tmp, "drift-result.json")))
+runs, v_scps, v_ous = map(int, sys.argv[3:6])
+version_ms, validate_ms = map(float, sys.argv[6:8])
 s = json.load(open(os.path.join(tmp, "startup-result.json")))
 ok = lambda b: "PASS" if b else "FAIL"
-fails = []
-
-def check(name, passed):
-    if not passed:
-        fails.append(name)
-    return ok(passed)
-
 ver, val = s["version"], s["validate"]
 ver_pass = ver["median_ms"] < version_ms and ver["failures"] == 0 and ver["first_exit"] == 0
 val_pass = val["median_ms"] < validate_ms and val["failures"] == 0 and val["first_exit"] == 0
-n_acc, n_ou, n_pol = accounts + 1, ous + 1, scps + 1
-
 print("binary: %s (%s)" % (bin_, ver["first_output"]))
-print("org: %d accounts (+ management), %d OUs (+ root), %d SCPs (+ FullAWSAccess)" % (accounts, ous, scps))
-print("drift exit status: %d (%s, expected 0 = clean)" % (d["drift_exit"], check("drift clean", d["drift_clean"])))
-print("drift api calls: %s" % d["api_calls"])
-for op, n in sorted(d["api_calls_by_operation"].items()):
-    print("drift api calls %s: %s" % (op, n))
-print("drift api call budget: %d = %d accounts + 2 x %d OUs + 3 x %d policies + 10 (%s)"
-      % (d["budget"], n_acc, n_ou, n_pol, check("api call budget", d["budget_pass"])))
-print("drift retries: %s" % d["retries"])
-print("drift wall seconds: %.2f (tool's own stats: %s)" % (d["wall_s"], d["tool_seconds"]))
-print("drift peak memory MB: %.1f (target < %g MB: %s)" % (d["rss_mb"], rss_limit, check("peak memory", d["rss_pass"])))
-print("version median ms: %.1f (target < %g ms: %s)" % (ver["median_ms"], version_ms, check("version time", ver_pass)))
+print("version median ms: %.1f (target < %g ms: %s)" % (ver["median_ms"], version_ms, ok(ver_pass)))
 print("version min ms: %.1f" % ver["min_ms"])
 print("validate (%d SCPs, %d OUs) median ms: %.1f (target < %g ms: %s)"
-      % (v_scps, v_ous, val["median_ms"], validate_ms, check("validate time", val_pass)))
+      % (v_scps, v_ous, val["median_ms"], validate_ms, ok(val_pass)))
 print("validate min ms: %.1f" % val["min_ms"])
 print("runs: %d" % runs)
 if ver["failures"] or val["failures"]:
     print("failed runs: version %d, validate %d" % (ver["failures"], val["failures"]))
-
-doc = d.get("drift_json")
-if not d["drift_clean"] and doc is not None:
-    print("drift changes: %s" % json.dumps(doc.get("changes"), indent=2))
-    print("drift unmanaged: %s" % json.dumps(doc.get("unmanaged"), indent=2))
-    print("drift warnings: %s" % json.dumps(doc.get("warnings"), indent=2))
-    print("drift summary: %s" % json.dumps(doc.get("summary")))
-
 print()
-print("| Measure (%d accounts, %d OUs, %d SCPs) | Result | Target |" % (accounts, ous, scps))
+print("| Measure | Result | Target |")
 print("|---|---|---|")
-print("| `drift` API calls | %s | <= %d (%s) |" % (d["api_calls"], d["budget"], ok(d["budget_pass"])))
-print("| `drift` wall time | %.2f s | |" % d["wall_s"])
-print("| `drift` peak memory | %.1f MB | < %g MB (%s) |" % (d["rss_mb"], rss_limit, ok(d["rss_pass"])))
 print("| `--version` | %.1f ms median, %.1f ms min | < %g ms (%s) |"
       % (ver["median_ms"], ver["min_ms"], version_ms, ok(ver_pass)))
 print("| `validate`, %d SCPs / %d OUs | %.1f ms median, %.1f ms min | < %g ms (%s) |"
       % (v_scps, v_ous, val["median_ms"], val["min_ms"], validate_ms, ok(val_pass)))
-
-if fails:
-    print("\nbench: FAILED: %s" % ", ".join(fails), file=sys.stderr)
-    sys.exit(1)
+print()
+sys.exit(0 if ver_pass and val_pass else 1)
 PY
+}
+
+startup_section() {
+    make_validate_repo && measure_startup && report_startup
 }
 
 # The account factory: customers placed with one apply into a fresh organization (the sandbox is reset).
@@ -293,6 +395,14 @@ measure_tenancy() {
     step "tenancy: $POOL_CUSTOMERS pool and $SILO_CUSTOMERS silo customers with one apply, then drift"
     "$PY" scripts/bench_tenancy.py --bin "$BIN" --endpoint-url "$AWS_ENDPOINT_URL" \
         --pool-customers "$POOL_CUSTOMERS" --silo-customers "$SILO_CUSTOMERS"
+}
+
+# A registry of REGISTRY_CUSTOMERS customers plus REGISTRY_SILOS silos (the sandbox is reset).
+measure_registry() {
+    step "registry: $REGISTRY_CUSTOMERS pool customers and $REGISTRY_SILOS silos; validate, tenant list, account create"
+    BENCH_REGISTRY_JSON="$TMP/registry-result.json" "$PY" scripts/bench_registry.py --bin "$BIN" \
+        --endpoint-url "$AWS_ENDPOINT_URL" --pool-customers "$REGISTRY_CUSTOMERS" \
+        --silo-customers "$REGISTRY_SILOS" --runs "$RUNS" --dry-run-runs "$DRY_RUN_RUNS"
 }
 
 # The local cost engine against DuckDB on the same CUR 2.0 files.
@@ -305,14 +415,19 @@ main() {
     parse_args "$@"
     build
     TMP="$(mktemp -d "${TMPDIR:-/tmp}/miyabi-bench.XXXXXX")"
-    start_sandbox
-    seed
-    measure_drift
-    make_validate_repo
-    measure_startup
-    report
-    measure_tenancy
-    measure_cost
+    if wanted drift || wanted scale || wanted tenancy || wanted registry; then
+        start_sandbox
+    fi
+    section drift drift_section
+    section startup startup_section
+    section scale scale_section
+    section tenancy measure_tenancy
+    section registry measure_registry
+    section cost measure_cost
+    if (( ${#FAILED[@]} )); then
+        echo "bench: FAILED: ${FAILED[*]}" >&2
+        exit 1
+    fi
 }
 
 main "$@"

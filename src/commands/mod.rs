@@ -151,14 +151,27 @@ impl Session {
     /// Reads the live organization, with the repo's guard, region and limits when there is a repo;
     /// budgets too when the scope has them.
     pub async fn observe(&self, repo: Option<&Repo>, desired: &Desired, scope: &BTreeSet<Scope>) -> Result<Observed, Error> {
+        self.observe_detail(repo, desired, scope, &|_| true, &|_| true).await
+    }
+
+    /// Like [`Session::observe`], reading the tags only of the accounts `account_tags` accepts and
+    /// the notifications only of the budgets `budget_detail` accepts: for a plan limited to them.
+    pub async fn observe_detail(
+        &self,
+        repo: Option<&Repo>,
+        desired: &Desired,
+        scope: &BTreeSet<Scope>,
+        account_tags: &dyn Fn(&observe::Account) -> bool,
+        budget_detail: &dyn Fn(&str) -> bool,
+    ) -> Result<Observed, Error> {
         let aws = self.aws(repo).await?;
         let guard = Guard { organization_id: repo.and_then(|r| r.org.organization.id.as_ref()).map(|id| id.get_ref().clone()) };
         let declared: BTreeSet<String> = desired.ous.keys().cloned().collect();
         let spinner = self.printer.spinner("Reading the organization…");
-        let mut snapshot = observe::observe(&aws.org_reader(), &guard, &declared).await?;
+        let mut snapshot = observe::observe(&aws.org_reader(), &guard, &declared, account_tags).await?;
         if scope.contains(&Scope::Budget) {
             let management = snapshot.organization.management_account_id.clone();
-            snapshot.budgets = Some(observe::observe_budgets(&aws.budget_reader(), &management, BUDGET_PREFIX).await?);
+            snapshot.budgets = Some(observe::observe_budgets(&aws.budget_reader(), &management, BUDGET_PREFIX, budget_detail).await?);
         }
         drop(spinner);
         Ok(Observed { aws, snapshot })

@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::model::accounts::budget_name_for_account;
 use crate::model::{AccountRef, Desired};
-use crate::plan::{self, Scope};
+use crate::plan::{self, Scope, find_account};
 
 /// Today as YYYY-MM-DD (UTC), for placement dates.
 pub(super) fn today() -> String {
@@ -72,7 +72,10 @@ pub(super) async fn run_change(
         session.printer.note(&format!("{}.", edited.summary));
     }
     let scope = BTreeSet::from([Scope::Account, Scope::Budget]);
-    let observed = session.observe(Some(&next), &desired, &scope).await?;
+    // The plan is limited to these accounts and budgets: only their tags and notifications are read.
+    let touched: Vec<_> = desired.accounts.iter().filter(|d| accounts.contains(&d.name)).collect();
+    let account_tags = |live: &crate::observe::Account| touched.iter().any(|d| find_account(d, std::slice::from_ref(live)).is_some());
+    let observed = session.observe_detail(Some(&next), &desired, &scope, &account_tags, &|name| budgets.contains(name)).await?;
     let mut plan = plan::create_plan(&desired, &observed.snapshot, &scope)?;
     plan.limit_to(&accounts, &budgets);
     let when_empty = settled.then(|| format!("{}; nothing was changed.", edited.summary));

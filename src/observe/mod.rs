@@ -174,11 +174,21 @@ pub trait BudgetRead {
     async fn describe_notifications(&self, account_id: &str, budget: &str) -> Result<Vec<f64>, AwsError>;
 }
 
-/// Budgets of the management account; notifications only of those named with `prefix`.
-pub async fn observe_budgets(read: &impl BudgetRead, management_account_id: &str, prefix: &str) -> Result<Vec<Budget>, AwsError> {
+/// Budgets of the management account; notifications only of those named with `prefix` that `detail`
+/// accepts (an imperative command needs only those of the budgets it touches).
+pub async fn observe_budgets(
+    read: &impl BudgetRead,
+    management_account_id: &str,
+    prefix: &str,
+    detail: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Budget>, AwsError> {
     let mut budgets = read.describe_budgets(management_account_id).await?;
-    let names: Vec<(usize, String)> =
-        budgets.iter().enumerate().filter(|(_, b)| b.name.starts_with(prefix)).map(|(i, b)| (i, b.name.clone())).collect();
+    let names: Vec<(usize, String)> = budgets
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.name.starts_with(prefix) && detail(&b.name))
+        .map(|(i, b)| (i, b.name.clone()))
+        .collect();
     let mut notifications: FuturesUnordered<_> =
         names.iter().map(|(i, name)| async move { (*i, read.describe_notifications(management_account_id, name).await) }).collect();
     while let Some((i, thresholds)) = notifications.next().await {
@@ -211,8 +221,15 @@ pub enum ObserveError {
 }
 
 /// Reads the whole organization. `declared_ous` are the OU paths the repo declares: the tags of
-/// the others are read, since only they can be managed leftovers or unmanaged.
-pub async fn observe(read: &impl OrgRead, guard: &Guard, declared_ous: &BTreeSet<String>) -> Result<Snapshot, ObserveError> {
+/// the others are read, since only they can be managed leftovers or unmanaged. The tags of an
+/// account are read only if `account_tags` accepts it (the others are left empty): an imperative
+/// command, whose plan is limited to the accounts it touches, needs only theirs.
+pub async fn observe(
+    read: &impl OrgRead,
+    guard: &Guard,
+    declared_ous: &BTreeSet<String>,
+    account_tags: &dyn Fn(&Account) -> bool,
+) -> Result<Snapshot, ObserveError> {
     let (organization, caller, roots) = futures_util::join!(read.describe_organization(), read.caller_account_id(), read.list_roots());
     let organization = organization?;
     if let Some(expected) = &guard.organization_id
@@ -234,7 +251,7 @@ pub async fn observe(read: &impl OrgRead, guard: &Guard, declared_ous: &BTreeSet
     };
     let root = roots.map_err(not_management)?.into_iter().next().ok_or_else(|| AwsError::unexpected("ListRoots", "no root"))?;
 
-    let tree = read_tree(read, &root.id);
+    let tree = read_tree(read, &root.id, account_tags);
     let policies = read_policies(read);
     let (tree, policies) = futures_util::join!(tree, policies);
     let (mut ous, accounts) = tree.map_err(not_management)?;
@@ -264,7 +281,11 @@ pub async fn observe(read: &impl OrgRead, guard: &Guard, declared_ous: &BTreeSet
 }
 
 /// OUs breadth-first from the root, and the accounts of every parent with their tags.
-async fn read_tree(read: &impl OrgRead, root_id: &str) -> Result<(Vec<Ou>, Vec<Account>), AwsError> {
+async fn read_tree<'a>(
+    read: &'a impl OrgRead,
+    root_id: &str,
+    account_tags: &'a dyn Fn(&Account) -> bool,
+) -> Result<(Vec<Ou>, Vec<Account>), AwsError> {
     enum Read {
         Ous(Vec<Ou>),
         Accounts(Vec<Account>),
@@ -289,7 +310,7 @@ async fn read_tree(read: &impl OrgRead, root_id: &str) -> Result<(Vec<Ou>, Vec<A
                 ous.extend(found);
             }
             Read::Accounts(found) => {
-                for account in &found {
+                for account in found.iter().filter(|a| account_tags(a)) {
                     let id = account.id.clone();
                     pending.push(async move { read.list_tags(&id).await.map(|found| Read::Tags(id, found)) }.boxed_local());
                 }
