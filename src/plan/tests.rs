@@ -340,3 +340,5 @@ fn markdown_for_pull_requests() {
     | policy | hand | `p-hand` | SCP not in policies/scp/ and not tagged managed-by=miyabi-org; attached to Workloads/Pool |
     ");
 }
+
+mod accounts;
