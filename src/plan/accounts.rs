@@ -165,7 +165,9 @@ impl<'a> Planner<'a> {
             let mut wanted_alerts = budget.alert_percent.clone();
             wanted_alerts.sort_by(f64::total_cmp);
             let alerts_from = (existing.alert_percent != wanted_alerts).then(|| existing.alert_percent.clone());
-            let filter_changed = budget_filter(&budget).is_some_and(|f| f != existing.filter);
+            // An account this plan creates has no id yet: its budget's filter is set once it exists.
+            let filter_changed =
+                budget_filter(&budget).map_or(matches!(budget.scope, BudgetScope::Account { .. }), |f| f != existing.filter);
             if limit_from.is_some() || alerts_from.is_some() || filter_changed {
                 changes.push(Change::UpdateBudget { budget, limit_from, alerts_from, filter_changed });
             }

@@ -245,3 +245,17 @@ fn limit_to_keeps_the_named_accounts_and_budgets_only() {
     + budget miyabi-customer-ACME (50.00 USD a month, user:customer$ACME)
     ");
 }
+
+#[test]
+fn the_budget_of_an_account_being_created_gets_its_filter() {
+    // The budget outlived an account of that name: its filter names another account.
+    let d = desired_with_accounts();
+    let mut s = converged_for(&d);
+    without_account(&mut s, "Security");
+    insta::assert_snapshot!(lines(&plan(&d, &s)), @r"
+    + account Security <security@example.com> (core account Security)
+    ~ account Security: root -> Workloads
+    + SCP deny-leave -> Security
+    ~ budget miyabi-Security (filter -> account Security)
+    ");
+}
