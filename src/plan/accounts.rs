@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Change, PlannedBudget, Planner, Target, TargetKind, Unmanaged};
+use super::{Change, PlannedBudget, Planner, Scope, Target, TargetKind, Unmanaged};
 use crate::model::accounts::Tags;
 use crate::model::{BUDGET_PREFIX, BudgetScope, DesiredAccount, PolicyKind, is_managed};
 use crate::observe::{Account, Budget, BudgetFilter};
@@ -38,6 +38,13 @@ pub fn find_account<'s>(desired: &DesiredAccount, accounts: &'s [Account]) -> Op
 impl<'a> Planner<'a> {
     fn find_account(&self, desired: &DesiredAccount) -> Option<&'a Account> {
         find_account(desired, &self.snapshot.accounts)
+    }
+
+    /// Whether this plan moves a live account out of the OU at `ou_path`: it is declared elsewhere.
+    pub(super) fn moves_out(&self, account: &Account, ou_path: &str) -> bool {
+        self.scope.contains(&Scope::Account)
+            && !CLOSED.contains(&account.status.as_str())
+            && self.desired.accounts.iter().any(|d| d.ou != ou_path && self.find_account(d).is_some_and(|live| live.id == account.id))
     }
 
     /// The ids of the declared accounts that exist, by name, without planning anything for them.

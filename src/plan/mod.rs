@@ -373,7 +373,7 @@ impl<'a> Planner<'a> {
                 });
                 continue;
             }
-            let accounts = snapshot.accounts.iter().filter(|a| &a.parent_id == id).count();
+            let accounts = snapshot.accounts.iter().filter(|a| &a.parent_id == id && !self.moves_out(a, path)).count();
             let children = snapshot.ous.iter().filter(|ou| &ou.parent_id == id && !deleted.contains(&ou.id)).count();
             if accounts > 0 || children > 0 {
                 self.plan.warnings.push(format!(

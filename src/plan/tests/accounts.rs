@@ -259,3 +259,19 @@ fn the_budget_of_an_account_being_created_gets_its_filter() {
     ~ budget miyabi-Security (filter -> account Security)
     ");
 }
+
+#[test]
+fn a_leftover_ou_is_deleted_once_the_plan_moves_its_account_out() {
+    let d = desired_with_accounts();
+    let mut s = converged_for(&d);
+    add_ou(&mut s, "ou-old", "Old", "r-root", Some(managed()));
+    live_account(&mut s, "Pool-1").parent_id = "ou-old".into();
+    insta::assert_snapshot!(render_text(&plan(&d, &s)), @r"
+    Organizational units
+      - OU Old (ou-old)
+    Accounts
+      ~ account Pool-1: Old -> Workloads/Pool
+
+    Plan: 0 to add, 1 to change, 1 to remove.
+    ");
+}
