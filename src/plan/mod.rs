@@ -474,7 +474,6 @@ impl<'a> Planner<'a> {
     /// Policies tagged as ours but no longer in the repo are detached everywhere and deleted;
     /// untagged ones are reported as unmanaged.
     fn deleted_policies(&mut self, deleted_ous: &BTreeSet<String>, account_ids: &BTreeMap<String, String>) -> Result<(), PlanError> {
-        let managed_targets: BTreeSet<String> = self.managed_target_ids(account_ids);
         let mut changes = Vec::new();
         for policy in self.live_policies().filter(|p| !p.aws_managed) {
             let key = PolicyKey { kind: policy.kind, name: policy.name.clone() };
@@ -486,6 +485,7 @@ impl<'a> Planner<'a> {
                 continue;
             }
             // Managed targets already lose it in `attachments`.
+            let managed_targets = self.managed_target_ids(account_ids, policy.kind);
             for target_id in policy.targets.iter().filter(|id| !managed_targets.contains(*id)) {
                 let last_scp = policy.kind == PolicyKind::ServiceControl && self.scp_count(target_id) <= 1;
                 if last_scp && deleted_ous.contains(target_id) {
@@ -524,11 +524,13 @@ impl<'a> Planner<'a> {
         self.plan.unmanaged.extend(unmanaged);
     }
 
-    fn managed_target_ids(&self, account_ids: &BTreeMap<String, String>) -> BTreeSet<String> {
+    /// The targets whose policies of `kind` the plan makes exactly the declared ones.
+    fn managed_target_ids(&self, account_ids: &BTreeMap<String, String>, kind: PolicyKind) -> BTreeSet<String> {
         let root = self.desired.root.as_ref().map(|_| self.snapshot.root.id.clone());
         let ous = self.desired.ous.keys().filter_map(|path| self.ou_ids.get(path).cloned());
-        // Accounts' policies are planned only with the account scope.
-        let accounts = account_ids.values().filter(|_| self.scope.contains(&Scope::Account)).cloned();
+        // Accounts' SCPs are planned only with the account scope; their tag policies never are.
+        let accounts_managed = self.scope.contains(&Scope::Account) && kind == PolicyKind::ServiceControl;
+        let accounts = account_ids.values().filter(|_| accounts_managed).cloned();
         root.into_iter().chain(ous).chain(accounts).collect()
     }
 

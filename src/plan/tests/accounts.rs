@@ -275,3 +275,16 @@ fn a_leftover_ou_is_deleted_once_the_plan_moves_its_account_out() {
     Plan: 0 to add, 1 to change, 1 to remove.
     ");
 }
+
+#[test]
+fn a_leftover_tag_policy_is_detached_from_declared_accounts_before_it_is_deleted() {
+    let d = desired_with_accounts();
+    let mut s = converged_for(&d);
+    s.root.policy_types.insert(PolicyKind::Tag);
+    add_policy(&mut s, "p-tag", "old-tags", &json!({"tags": {}}), managed(), &["333333333333"]);
+    s.policies.last_mut().unwrap().kind = PolicyKind::Tag;
+    insta::assert_snapshot!(lines(&plan(&d, &s)), @r"
+    - tag policy old-tags -/-> account Pool-1 (333333333333)
+    - tag policy old-tags (p-tag)
+    ");
+}
