@@ -234,7 +234,7 @@ async fn execute(
             write.update_policy(id, description, content).await.map_err(|e| e.to_string())?;
         }
         Change::TagPolicy { id, .. } => write.tag_resource(id, &managed_by()).await.map_err(|e| e.to_string())?,
-        Change::AttachPolicy { policy_type, policy, policy_id, target } => {
+        Change::AttachPolicy { policy_type, policy, policy_id, target, .. } => {
             let key = PolicyKey { kind: *policy_type, name: policy.clone() };
             let policy_id = policy_id
                 .clone()

@@ -127,12 +127,23 @@ impl<'a> Planner<'a> {
             .map(|p| (p.name.as_str(), p.id.clone()))
             .collect();
         let mut changes = Vec::new();
-        for name in desired.scps.iter().filter(|n| !attached.contains_key(n.as_str())) {
-            let policy_id = self.live_policies().find(|p| p.kind == kind && &p.name == name).map(|p| p.id.clone());
-            changes.push(Change::AttachPolicy { policy_type: kind, policy: name.clone(), policy_id, target: target.clone() });
+        let wanted: BTreeSet<&str> = desired.scps.iter().map(String::as_str).collect();
+        let attaching: Vec<&str> = wanted.iter().copied().filter(|name| !attached.contains_key(name)).collect();
+        let order = super::Order::new(kind, &attached, &wanted, attaching.len());
+        for (i, name) in attaching.into_iter().enumerate() {
+            let policy_id = self.live_policies().find(|p| p.kind == kind && p.name == name).map(|p| p.id.clone());
+            let (policy, target, after_detach) = (name.to_string(), target.clone(), order.attach_last(i));
+            changes.push(Change::AttachPolicy { policy_type: kind, policy, policy_id, target, after_detach });
         }
-        for (name, policy_id) in attached.into_iter().filter(|(name, _)| !desired.scps.contains(*name)) {
-            changes.push(Change::DetachPolicy { policy_type: kind, policy: name.to_string(), policy_id, target: target.clone() });
+        for (i, (name, policy_id)) in attached.into_iter().filter(|(name, _)| !wanted.contains(name)).enumerate() {
+            let before_attach = order.detach_first(i);
+            changes.push(Change::DetachPolicy {
+                policy_type: kind,
+                policy: name.to_string(),
+                policy_id,
+                target: target.clone(),
+                before_attach,
+            });
         }
         changes
     }

@@ -106,12 +106,18 @@ pub enum Change {
         policy: String,
         policy_id: Option<String>,
         target: Target,
+        /// Run after the detachments: the target had no room for it before.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        after_detach: bool,
     },
     DetachPolicy {
         policy_type: PolicyKind,
         policy: String,
         policy_id: String,
         target: Target,
+        /// Run before the attachments, to make room on a target at its limit of SCPs.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        before_attach: bool,
     },
     CreateAccount {
         /// The repo entry that declares it.
@@ -167,8 +173,12 @@ pub enum Phase {
     CreateAccounts,
     MoveAccounts,
     Tags,
+    /// Detachments that leave the target an SCP: room for the attachments.
+    DetachFirst,
     Attach,
     Detach,
+    /// Attachments that need the room the detachments made.
+    AttachLast,
     Budgets,
     DeleteOus,
     DeletePolicies,
@@ -189,7 +199,9 @@ impl Change {
             Change::CreateAccount { .. } => Phase::CreateAccounts,
             Change::MoveAccount { .. } => Phase::MoveAccounts,
             Change::TagPolicy { .. } | Change::TagAccount { .. } => Phase::Tags,
+            Change::AttachPolicy { after_detach: true, .. } => Phase::AttachLast,
             Change::AttachPolicy { .. } => Phase::Attach,
+            Change::DetachPolicy { before_attach: true, .. } => Phase::DetachFirst,
             Change::DetachPolicy { .. } => Phase::Detach,
             Change::CreateBudget { .. } | Change::UpdateBudget { .. } | Change::DeleteBudget { .. } => Phase::Budgets,
             Change::DeleteOu { .. } => Phase::DeleteOus,
@@ -453,17 +465,23 @@ impl<'a> Planner<'a> {
                         .map(|p| (p.name.as_str(), p))
                         .collect(),
                 };
-                for name in wanted.names(kind).filter(|name| !attached.contains_key(name.as_str())) {
-                    let policy_id = self.live_policy(&PolicyKey { kind, name: name.clone() }).map(|p| p.id.clone());
-                    changes.push(Change::AttachPolicy { policy_type: kind, policy: name.clone(), policy_id, target: target.clone() });
-                }
                 let wanted: BTreeSet<&str> = wanted.names(kind).map(String::as_str).collect();
-                for (name, policy) in attached.into_iter().filter(|(name, _)| !wanted.contains(name)) {
+                let attaching: Vec<&str> = wanted.iter().copied().filter(|name| !attached.contains_key(name)).collect();
+                let unwanted: Vec<(&str, &Policy)> =
+                    attached.iter().filter(|(name, _)| !wanted.contains(*name)).map(|(n, p)| (*n, *p)).collect();
+                let order = Order::new(kind, &attached, &wanted, attaching.len());
+                for (i, name) in attaching.into_iter().enumerate() {
+                    let policy_id = self.live_policy(&PolicyKey { kind, name: name.to_string() }).map(|p| p.id.clone());
+                    let (policy, target, after_detach) = (name.to_string(), target.clone(), order.attach_last(i));
+                    changes.push(Change::AttachPolicy { policy_type: kind, policy, policy_id, target, after_detach });
+                }
+                for (i, (name, policy)) in unwanted.into_iter().enumerate() {
                     changes.push(Change::DetachPolicy {
                         policy_type: kind,
                         policy: name.to_string(),
                         policy_id: policy.id.clone(),
                         target: target.clone(),
+                        before_attach: order.detach_first(i),
                     });
                 }
             }
@@ -503,6 +521,7 @@ impl<'a> Planner<'a> {
                     policy: policy.name.clone(),
                     policy_id: policy.id.clone(),
                     target: self.target(target_id),
+                    before_attach: false,
                 });
             }
             changes.push(Change::DeletePolicy { policy_type: policy.kind, name: policy.name.clone(), id: policy.id.clone() });
@@ -547,6 +566,38 @@ impl<'a> Planner<'a> {
             TargetKind::Account
         };
         Target { kind, name: self.snapshot.target_name(id), id: Some(id.to_string()) }
+    }
+}
+
+/// The order of one target's attachments and detachments of one kind. AWS refuses an attachment
+/// past `scps_per_target` SCPs and the detachment of a target's last SCP, and the plan does not
+/// know the limit: so a target never holds more SCPs than it has or wants, nor none.
+struct Order {
+    scp: bool,
+    /// An SCP the target wants is attached already, and stays.
+    keeps_one: bool,
+    unwanted: usize,
+    attaching: usize,
+}
+
+impl Order {
+    fn new<T>(kind: PolicyKind, attached: &BTreeMap<&str, T>, wanted: &BTreeSet<&str>, attaching: usize) -> Order {
+        Order {
+            scp: kind == PolicyKind::ServiceControl,
+            keeps_one: attached.keys().any(|name| wanted.contains(name)),
+            unwanted: attached.keys().filter(|name| !wanted.contains(*name)).count(),
+            attaching,
+        }
+    }
+
+    /// A target that keeps an SCP it wants loses the others first; one that keeps none, all but one.
+    fn detach_first(&self, index: usize) -> bool {
+        self.scp && (self.keeps_one || index > 0)
+    }
+
+    /// On a target that keeps none, its last unwanted SCP leaves between the other attachments and the last one.
+    fn attach_last(&self, index: usize) -> bool {
+        self.scp && !self.keeps_one && self.unwanted > 0 && self.attaching >= 2 && index + 1 == self.attaching
     }
 }
 

@@ -202,16 +202,16 @@ fn edited_content_shows_a_line_diff() {
 }
 
 #[test]
-fn root_keeps_full_aws_access_and_attaches_before_detaching() {
+fn root_keeps_full_aws_access_and_a_target_keeps_an_scp_throughout() {
     let mut s = converged();
     add_policy(&mut s, "p-extra", "extra", &deny("iam:*"), managed(), &["ou-pool"]);
     let mut d = desired();
     d.ous.insert("Workloads/Pool".into(), scps(&["region-guard"]));
     let plan = plan(&d, &s);
     insta::assert_snapshot!(lines(&plan), @r"
+    - SCP extra -/-> OU Workloads/Pool
     + SCP region-guard -> OU Workloads/Pool
     - SCP FullAWSAccess -/-> OU Workloads/Pool
-    - SCP extra -/-> OU Workloads/Pool
     - SCP extra (p-extra)
     ");
     assert!(!lines(&plan).contains("-/-> root"));
@@ -338,6 +338,38 @@ fn markdown_for_pull_requests() {
     | kind | name | id | detail |
     | --- | --- | --- | --- |
     | policy | hand | `p-hand` | SCP not in policies/scp/ and not tagged managed-by=miyabi-org; attached to Workloads/Pool |
+    ");
+}
+
+#[test]
+fn a_target_at_its_limit_of_scps_makes_room_before_attaching() {
+    // Workloads holds five SCPs, AWS's default limit: attaching first would be refused.
+    let mut s = converged();
+    for name in ["hand-1", "hand-2", "hand-3"] {
+        add_policy(&mut s, &format!("p-{name}"), name, &deny("s3:*"), Tags::new(), &["ou-work"]);
+    }
+    let mut d = desired();
+    d.ous.insert("Workloads".into(), scps(&[FULL, "region-guard", "deny-leave"]));
+    insta::assert_snapshot!(lines(&plan(&d, &s)), @r"
+    - SCP hand-1 -/-> OU Workloads
+    - SCP hand-2 -/-> OU Workloads
+    - SCP hand-3 -/-> OU Workloads
+    + SCP deny-leave -> OU Workloads
+    ");
+}
+
+#[test]
+fn a_target_without_an_scp_it_wants_never_holds_more_or_none() {
+    // Pool holds only a hand-attached SCP; it wants two others. The one it has leaves between them.
+    let mut s = converged();
+    s.policies[0].targets.retain(|t| t != "ou-pool");
+    add_policy(&mut s, "p-hand", "hand", &deny("s3:*"), Tags::new(), &["ou-pool"]);
+    let mut d = desired();
+    d.ous.insert("Workloads/Pool".into(), scps(&["region-guard", "deny-leave"]));
+    insta::assert_snapshot!(lines(&plan(&d, &s)), @r"
+    + SCP deny-leave -> OU Workloads/Pool
+    - SCP hand -/-> OU Workloads/Pool
+    + SCP region-guard -> OU Workloads/Pool
     ");
 }
 

@@ -151,8 +151,8 @@ fn an_account_has_exactly_its_declared_scps() {
     s.policies.iter_mut().find(|p| p.name == "deny-leave").unwrap().targets.retain(|t| t != "222222222222");
     attach(&mut s, "region-guard", "333333333333");
     insta::assert_snapshot!(lines(&plan(&d, &s)), @r"
-    + SCP deny-leave -> Security
     - SCP region-guard -/-> Pool-1
+    + SCP deny-leave -> Security
     ");
 }
 
