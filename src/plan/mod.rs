@@ -292,7 +292,7 @@ impl Plan {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlanError {
-    #[error("cannot delete {kind} {policy}: it is the only SCP on {target}, which the repo does not manage")]
+    #[error("cannot delete {kind} {policy}: {target}, which the repo does not manage, would be left without an SCP")]
     LastScp { kind: PolicyKind, policy: String, target: String },
 }
 
@@ -493,6 +493,15 @@ impl<'a> Planner<'a> {
     /// untagged ones are reported as unmanaged.
     fn deleted_policies(&mut self, deleted_ous: &BTreeSet<String>, account_ids: &BTreeMap<String, String>) -> Result<(), PlanError> {
         let mut changes = Vec::new();
+        let deleted: BTreeSet<&str> = self
+            .live_policies()
+            .filter(|p| {
+                !p.aws_managed
+                    && is_managed(&p.tags)
+                    && !self.desired.policies.contains_key(&PolicyKey { kind: p.kind, name: p.name.clone() })
+            })
+            .map(|p| p.id.as_str())
+            .collect();
         for policy in self.live_policies().filter(|p| !p.aws_managed) {
             let key = PolicyKey { kind: policy.kind, name: policy.name.clone() };
             if self.desired.policies.contains_key(&key) {
@@ -505,7 +514,8 @@ impl<'a> Planner<'a> {
             // Managed targets already lose it in `attachments`.
             let managed_targets = self.managed_target_ids(account_ids, policy.kind);
             for target_id in policy.targets.iter().filter(|id| !managed_targets.contains(*id)) {
-                let last_scp = policy.kind == PolicyKind::ServiceControl && self.scp_count(target_id) <= 1;
+                // Every deleted policy leaves the target, so one of the others must stay.
+                let last_scp = policy.kind == PolicyKind::ServiceControl && self.scps_staying(target_id, &deleted) == 0;
                 if last_scp && deleted_ous.contains(target_id) {
                     continue; // the OU goes first, and its attachments with it
                 }
@@ -553,8 +563,10 @@ impl<'a> Planner<'a> {
         root.into_iter().chain(ous).chain(accounts).collect()
     }
 
-    fn scp_count(&self, target_id: &str) -> usize {
-        self.snapshot.policies.iter().filter(|p| p.kind == PolicyKind::ServiceControl && p.targets.iter().any(|t| t == target_id)).count()
+    /// SCPs on a target that are not among the `deleted` policies (ids).
+    fn scps_staying(&self, target_id: &str, deleted: &BTreeSet<&str>) -> usize {
+        let on_target = |p: &&Policy| p.kind == PolicyKind::ServiceControl && p.targets.iter().any(|t| t == target_id);
+        self.snapshot.policies.iter().filter(on_target).filter(|p| !deleted.contains(p.id.as_str())).count()
     }
 
     fn target(&self, id: &str) -> Target {

@@ -224,7 +224,7 @@ fn deleting_the_last_scp_of_an_unmanaged_target_is_refused() {
     s.policies[0].targets.retain(|t| t != "ou-legacy");
     add_policy(&mut s, "p-old", "old", &deny("iam:*"), managed(), &["ou-legacy"]);
     let err = create_plan(&desired(), &s, &Scope::all()).unwrap_err();
-    insta::assert_snapshot!(err.to_string(), @"cannot delete SCP old: it is the only SCP on Legacy, which the repo does not manage");
+    insta::assert_snapshot!(err.to_string(), @"cannot delete SCP old: Legacy, which the repo does not manage, would be left without an SCP");
 }
 
 #[test]
@@ -356,6 +356,17 @@ fn a_target_at_its_limit_of_scps_makes_room_before_attaching() {
     - SCP hand-3 -/-> OU Workloads
     + SCP deny-leave -> OU Workloads
     ");
+}
+
+#[test]
+fn deleting_every_scp_of_an_unmanaged_target_is_refused() {
+    let mut s = converged();
+    add_ou(&mut s, "ou-legacy", "Legacy", "r-root", Some(Tags::new()));
+    s.policies[0].targets.retain(|t| t != "ou-legacy");
+    add_policy(&mut s, "p-old-1", "old-1", &deny("iam:*"), managed(), &["ou-legacy"]);
+    add_policy(&mut s, "p-old-2", "old-2", &deny("iam:*"), managed(), &["ou-legacy"]);
+    let err = create_plan(&desired(), &s, &Scope::all()).unwrap_err();
+    insta::assert_snapshot!(err.to_string(), @"cannot delete SCP old-1: Legacy, which the repo does not manage, would be left without an SCP");
 }
 
 #[test]
