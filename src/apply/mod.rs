@@ -280,7 +280,7 @@ async fn execute(
             write.update_policy(id, description, content).await?;
         }
         Change::TagPolicy { id, .. } => write.tag_resource(id, &managed_by()).await?,
-        Change::AttachPolicy { policy_type, policy, policy_id, target } => {
+        Change::AttachPolicy { policy_type, policy, policy_id, target, .. } => {
             let key = PolicyKey { kind: *policy_type, name: policy.clone() };
             let policy_id = policy_id
                 .clone()

@@ -540,7 +540,7 @@ mod tests {
             .then_output(|| GetCallerIdentityOutput::builder().account("222222222222").build());
         let client = mock_client!(aws_sdk_organizations, RuleMode::MatchAny, &[&describe, &roots]);
         let sts = mock_client!(aws_sdk_sts, RuleMode::MatchAny, &[&caller]);
-        let err = observe(&reader(client, sts), &Guard::default(), &Default::default()).await.unwrap_err();
+        let err = observe(&reader(client, sts), &Guard::default(), &Default::default(), &|_| true).await.unwrap_err();
         assert!(matches!(err, ObserveError::NotManagement { .. }), "{err:?}");
         assert_eq!(
             err.to_string(),

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Change, PlannedBudget, Planner, Target, TargetKind, Unmanaged};
+use super::{Change, PlannedBudget, Planner, Scope, Target, TargetKind, Unmanaged};
 use crate::model::accounts::Tags;
 use crate::model::{BUDGET_PREFIX, BudgetScope, DesiredAccount, is_managed};
 use crate::observe::{Account, Budget, BudgetFilter};
@@ -39,6 +39,13 @@ pub fn find_account<'s>(desired: &DesiredAccount, accounts: &'s [Account]) -> Op
 impl<'a> Planner<'a> {
     fn find_account(&self, desired: &DesiredAccount) -> Option<&'a Account> {
         find_account(desired, &self.snapshot.accounts)
+    }
+
+    /// Whether this plan moves a live account out of the OU at `ou_path`: it is declared elsewhere.
+    pub(super) fn moves_out(&self, account: &Account, ou_path: &str) -> bool {
+        self.scope.contains(&Scope::Account)
+            && !CLOSED.contains(&account.status.as_str())
+            && self.desired.accounts.iter().any(|d| d.ou != ou_path && self.find_account(d).is_some_and(|live| live.id == account.id))
     }
 
     /// The ids of the declared accounts that exist, by name, without planning anything for them.
@@ -127,12 +134,23 @@ impl<'a> Planner<'a> {
             .map(|p| (p.name.as_str(), p.id.clone()))
             .collect();
         let mut changes = Vec::new();
-        for name in desired.scps.iter().filter(|n| !attached.contains_key(n.as_str())) {
-            let policy_id = self.live_policies().find(|p| p.kind == kind && &p.name == name).map(|p| p.id.clone());
-            changes.push(Change::AttachPolicy { policy_type: kind, policy: name.clone(), policy_id, target: target.clone() });
+        let wanted: BTreeSet<&str> = desired.scps.iter().map(String::as_str).collect();
+        let attaching: Vec<&str> = wanted.iter().copied().filter(|name| !attached.contains_key(name)).collect();
+        let order = super::Order::new(kind, &attached, &wanted, attaching.len());
+        for (i, name) in attaching.into_iter().enumerate() {
+            let policy_id = self.live_policies().find(|p| p.kind == kind && p.name == name).map(|p| p.id.clone());
+            let (policy, target, after_detach) = (name.to_string(), target.clone(), order.attach_last(i));
+            changes.push(Change::AttachPolicy { policy_type: kind, policy, policy_id, target, after_detach });
         }
-        for (name, policy_id) in attached.into_iter().filter(|(name, _)| !desired.scps.contains(*name)) {
-            changes.push(Change::DetachPolicy { policy_type: kind, policy: name.to_string(), policy_id, target: target.clone() });
+        for (i, (name, policy_id)) in attached.into_iter().filter(|(name, _)| !wanted.contains(name)).enumerate() {
+            let before_attach = order.detach_first(i);
+            changes.push(Change::DetachPolicy {
+                policy_type: kind,
+                policy: name.to_string(),
+                policy_id,
+                target: target.clone(),
+                before_attach,
+            });
         }
         changes
     }
@@ -172,7 +190,9 @@ impl<'a> Planner<'a> {
             let mut wanted_alerts = budget.alert_percent.clone();
             wanted_alerts.sort_by(f64::total_cmp);
             let alerts_from = (existing.alert_percent != wanted_alerts).then(|| existing.alert_percent.clone());
-            let filter_changed = budget_filter(&budget).is_some_and(|f| f != existing.filter);
+            // An account this plan creates has no id yet: its budget's filter is set once it exists.
+            let filter_changed =
+                budget_filter(&budget).map_or(matches!(budget.scope, BudgetScope::Account { .. }), |f| f != existing.filter);
             if limit_from.is_some() || alerts_from.is_some() || filter_changed {
                 changes.push(Change::UpdateBudget { budget, limit_from, alerts_from, filter_changed });
             }

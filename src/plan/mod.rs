@@ -109,12 +109,18 @@ pub enum Change {
         policy: String,
         policy_id: Option<String>,
         target: Target,
+        /// Run after the detachments: the target had no room for it before.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        after_detach: bool,
     },
     DetachPolicy {
         policy_type: PolicyKind,
         policy: String,
         policy_id: String,
         target: Target,
+        /// Run before the attachments, to make room on a target at its limit of SCPs.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        before_attach: bool,
     },
     CreateAccount {
         /// The repo entry that declares it.
@@ -170,8 +176,12 @@ pub enum Phase {
     CreateAccounts,
     MoveAccounts,
     Tags,
+    /// Detachments that leave the target an SCP: room for the attachments.
+    DetachFirst,
     Attach,
     Detach,
+    /// Attachments that need the room the detachments made.
+    AttachLast,
     Budgets,
     DeleteOus,
     DeletePolicies,
@@ -192,7 +202,9 @@ impl Change {
             Change::CreateAccount { .. } => Phase::CreateAccounts,
             Change::MoveAccount { .. } => Phase::MoveAccounts,
             Change::TagPolicy { .. } | Change::TagAccount { .. } => Phase::Tags,
+            Change::AttachPolicy { after_detach: true, .. } => Phase::AttachLast,
             Change::AttachPolicy { .. } => Phase::Attach,
+            Change::DetachPolicy { before_attach: true, .. } => Phase::DetachFirst,
             Change::DetachPolicy { .. } => Phase::Detach,
             Change::CreateBudget { .. } | Change::UpdateBudget { .. } | Change::DeleteBudget { .. } => Phase::Budgets,
             Change::DeleteOu { .. } => Phase::DeleteOus,
@@ -287,7 +299,7 @@ impl Plan {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlanError {
-    #[error("cannot delete {kind} {policy}: it is the only SCP on {target}, which the repo does not manage")]
+    #[error("cannot delete {kind} {policy}: {target}, which the repo does not manage, would be left without an SCP")]
     LastScp { kind: PolicyKind, policy: String, target: String },
 }
 
@@ -381,7 +393,7 @@ impl<'a> Planner<'a> {
                 });
                 continue;
             }
-            let accounts = snapshot.accounts.iter().filter(|a| &a.parent_id == id).count();
+            let accounts = snapshot.accounts.iter().filter(|a| &a.parent_id == id && !self.moves_out(a, path)).count();
             let children = snapshot.ous.iter().filter(|ou| &ou.parent_id == id && !deleted.contains(&ou.id)).count();
             if accounts > 0 || children > 0 {
                 self.plan.warnings.push(format!(
@@ -461,17 +473,23 @@ impl<'a> Planner<'a> {
                         .map(|p| (p.name.as_str(), p))
                         .collect(),
                 };
-                for name in wanted.names(kind).filter(|name| !attached.contains_key(name.as_str())) {
-                    let policy_id = self.live_policy(&PolicyKey { kind, name: name.clone() }).map(|p| p.id.clone());
-                    changes.push(Change::AttachPolicy { policy_type: kind, policy: name.clone(), policy_id, target: target.clone() });
-                }
                 let wanted: BTreeSet<&str> = wanted.names(kind).map(String::as_str).collect();
-                for (name, policy) in attached.into_iter().filter(|(name, _)| !wanted.contains(name)) {
+                let attaching: Vec<&str> = wanted.iter().copied().filter(|name| !attached.contains_key(name)).collect();
+                let unwanted: Vec<(&str, &Policy)> =
+                    attached.iter().filter(|(name, _)| !wanted.contains(*name)).map(|(n, p)| (*n, *p)).collect();
+                let order = Order::new(kind, &attached, &wanted, attaching.len());
+                for (i, name) in attaching.into_iter().enumerate() {
+                    let policy_id = self.live_policy(&PolicyKey { kind, name: name.to_string() }).map(|p| p.id.clone());
+                    let (policy, target, after_detach) = (name.to_string(), target.clone(), order.attach_last(i));
+                    changes.push(Change::AttachPolicy { policy_type: kind, policy, policy_id, target, after_detach });
+                }
+                for (i, (name, policy)) in unwanted.into_iter().enumerate() {
                     changes.push(Change::DetachPolicy {
                         policy_type: kind,
                         policy: name.to_string(),
                         policy_id: policy.id.clone(),
                         target: target.clone(),
+                        before_attach: order.detach_first(i),
                     });
                 }
             }
@@ -482,8 +500,16 @@ impl<'a> Planner<'a> {
     /// Policies tagged as ours but no longer in the repo are detached everywhere and deleted;
     /// untagged ones are reported as unmanaged.
     fn deleted_policies(&mut self, deleted_ous: &BTreeSet<String>, account_ids: &BTreeMap<String, String>) -> Result<(), PlanError> {
-        let managed_targets: BTreeSet<String> = self.managed_target_ids(account_ids);
         let mut changes = Vec::new();
+        let deleted: BTreeSet<&str> = self
+            .live_policies()
+            .filter(|p| {
+                !p.aws_managed
+                    && is_managed(&p.tags)
+                    && !self.desired.policies.contains_key(&PolicyKey { kind: p.kind, name: p.name.clone() })
+            })
+            .map(|p| p.id.as_str())
+            .collect();
         for policy in self.live_policies().filter(|p| !p.aws_managed) {
             let key = PolicyKey { kind: policy.kind, name: policy.name.clone() };
             if self.desired.policies.contains_key(&key) {
@@ -494,8 +520,10 @@ impl<'a> Planner<'a> {
                 continue;
             }
             // Managed targets already lose it in `attachments`.
+            let managed_targets = self.managed_target_ids(account_ids, policy.kind);
             for target_id in policy.targets.iter().filter(|id| !managed_targets.contains(*id)) {
-                let last_scp = policy.kind == PolicyKind::ServiceControl && self.scp_count(target_id) <= 1;
+                // Every deleted policy leaves the target, so one of the others must stay.
+                let last_scp = policy.kind == PolicyKind::ServiceControl && self.scps_staying(target_id, &deleted) == 0;
                 if last_scp && deleted_ous.contains(target_id) {
                     continue; // the OU goes first, and its attachments with it
                 }
@@ -511,6 +539,7 @@ impl<'a> Planner<'a> {
                     policy: policy.name.clone(),
                     policy_id: policy.id.clone(),
                     target: self.target(target_id),
+                    before_attach: false,
                 });
             }
             changes.push(Change::DeletePolicy { policy_type: policy.kind, name: policy.name.clone(), id: policy.id.clone() });
@@ -532,16 +561,20 @@ impl<'a> Planner<'a> {
         self.plan.unmanaged.extend(unmanaged);
     }
 
-    fn managed_target_ids(&self, account_ids: &BTreeMap<String, String>) -> BTreeSet<String> {
+    /// The targets whose policies of `kind` the plan makes exactly the declared ones.
+    fn managed_target_ids(&self, account_ids: &BTreeMap<String, String>, kind: PolicyKind) -> BTreeSet<String> {
         let root = self.desired.root.as_ref().map(|_| self.snapshot.root.id.clone());
         let ous = self.desired.ous.keys().filter_map(|path| self.ou_ids.get(path).cloned());
-        // Accounts' policies are planned only with the account scope.
-        let accounts = account_ids.values().filter(|_| self.scope.contains(&Scope::Account)).cloned();
+        // Accounts' SCPs are planned only with the account scope; their tag policies never are.
+        let accounts_managed = self.scope.contains(&Scope::Account) && kind == PolicyKind::ServiceControl;
+        let accounts = account_ids.values().filter(|_| accounts_managed).cloned();
         root.into_iter().chain(ous).chain(accounts).collect()
     }
 
-    fn scp_count(&self, target_id: &str) -> usize {
-        self.snapshot.policies.iter().filter(|p| p.kind == PolicyKind::ServiceControl && p.targets.iter().any(|t| t == target_id)).count()
+    /// SCPs on a target that are not among the `deleted` policies (ids).
+    fn scps_staying(&self, target_id: &str, deleted: &BTreeSet<&str>) -> usize {
+        let on_target = |p: &&Policy| p.kind == PolicyKind::ServiceControl && p.targets.iter().any(|t| t == target_id);
+        self.snapshot.policies.iter().filter(on_target).filter(|p| !deleted.contains(p.id.as_str())).count()
     }
 
     fn target(&self, id: &str) -> Target {
@@ -559,6 +592,38 @@ pub fn target_of(snapshot: &Snapshot, id: &str) -> Target {
         TargetKind::Account
     };
     Target { kind, name: snapshot.target_name(id), id: Some(id.to_string()) }
+}
+
+/// The order of one target's attachments and detachments of one kind. AWS refuses an attachment
+/// past `scps_per_target` SCPs and the detachment of a target's last SCP, and the plan does not
+/// know the limit: so a target never holds more SCPs than it has or wants, nor none.
+struct Order {
+    scp: bool,
+    /// An SCP the target wants is attached already, and stays.
+    keeps_one: bool,
+    unwanted: usize,
+    attaching: usize,
+}
+
+impl Order {
+    fn new<T>(kind: PolicyKind, attached: &BTreeMap<&str, T>, wanted: &BTreeSet<&str>, attaching: usize) -> Order {
+        Order {
+            scp: kind == PolicyKind::ServiceControl,
+            keeps_one: attached.keys().any(|name| wanted.contains(name)),
+            unwanted: attached.keys().filter(|name| !wanted.contains(*name)).count(),
+            attaching,
+        }
+    }
+
+    /// A target that keeps an SCP it wants loses the others first; one that keeps none, all but one.
+    fn detach_first(&self, index: usize) -> bool {
+        self.scp && (self.keeps_one || index > 0)
+    }
+
+    /// On a target that keeps none, its last unwanted SCP leaves between the other attachments and the last one.
+    fn attach_last(&self, index: usize) -> bool {
+        self.scp && !self.keeps_one && self.unwanted > 0 && self.attaching >= 2 && index + 1 == self.attaching
+    }
 }
 
 fn unmanaged_policy(policy: &Policy, snapshot: &Snapshot) -> Unmanaged {

@@ -203,16 +203,16 @@ fn edited_content_shows_a_line_diff() {
 }
 
 #[test]
-fn root_keeps_full_aws_access_and_attaches_before_detaching() {
+fn root_keeps_full_aws_access_and_a_target_keeps_an_scp_throughout() {
     let mut s = converged();
     add_policy(&mut s, "p-extra", "extra", &deny("iam:*"), managed(), &["ou-pool"]);
     let mut d = desired();
     d.ous.insert("Workloads/Pool".into(), scps(&["region-guard"]));
     let plan = plan(&d, &s);
     insta::assert_snapshot!(lines(&plan), @r"
+    - SCP extra -/-> OU Workloads/Pool
     + SCP region-guard -> OU Workloads/Pool
     - SCP FullAWSAccess -/-> OU Workloads/Pool
-    - SCP extra -/-> OU Workloads/Pool
     - SCP extra (p-extra)
     ");
     assert!(!lines(&plan).contains("-/-> root"));
@@ -225,7 +225,7 @@ fn deleting_the_last_scp_of_an_unmanaged_target_is_refused() {
     s.policies[0].targets.retain(|t| t != "ou-legacy");
     add_policy(&mut s, "p-old", "old", &deny("iam:*"), managed(), &["ou-legacy"]);
     let err = create_plan(&desired(), &s, &Scope::all()).unwrap_err();
-    insta::assert_snapshot!(err.to_string(), @"cannot delete SCP old: it is the only SCP on Legacy, which the repo does not manage");
+    insta::assert_snapshot!(err.to_string(), @"cannot delete SCP old: Legacy, which the repo does not manage, would be left without an SCP");
 }
 
 #[test]
@@ -480,3 +480,48 @@ fn github_annotations_at_a_thousand_accounts_say_where_the_rest_is() {
     insta::assert_snapshot!(annotations.last().unwrap().message, @"10 policies not in the repo, left alone: hand-0 (p-hand0), hand-1 (p-hand1), hand-2 (p-hand2), hand-3 (p-hand3), hand-4 (p-hand4) and 5 more");
     assert!(annotations.iter().all(|a| a.workflow_command().len() < 300));
 }
+
+#[test]
+fn a_target_at_its_limit_of_scps_makes_room_before_attaching() {
+    // Workloads holds five SCPs, AWS's default limit: attaching first would be refused.
+    let mut s = converged();
+    for name in ["hand-1", "hand-2", "hand-3"] {
+        add_policy(&mut s, &format!("p-{name}"), name, &deny("s3:*"), Tags::new(), &["ou-work"]);
+    }
+    let mut d = desired();
+    d.ous.insert("Workloads".into(), scps(&[FULL, "region-guard", "deny-leave"]));
+    insta::assert_snapshot!(lines(&plan(&d, &s)), @r"
+    - SCP hand-1 -/-> OU Workloads
+    - SCP hand-2 -/-> OU Workloads
+    - SCP hand-3 -/-> OU Workloads
+    + SCP deny-leave -> OU Workloads
+    ");
+}
+
+#[test]
+fn deleting_every_scp_of_an_unmanaged_target_is_refused() {
+    let mut s = converged();
+    add_ou(&mut s, "ou-legacy", "Legacy", "r-root", Some(Tags::new()));
+    s.policies[0].targets.retain(|t| t != "ou-legacy");
+    add_policy(&mut s, "p-old-1", "old-1", &deny("iam:*"), managed(), &["ou-legacy"]);
+    add_policy(&mut s, "p-old-2", "old-2", &deny("iam:*"), managed(), &["ou-legacy"]);
+    let err = create_plan(&desired(), &s, &Scope::all()).unwrap_err();
+    insta::assert_snapshot!(err.to_string(), @"cannot delete SCP old-1: Legacy, which the repo does not manage, would be left without an SCP");
+}
+
+#[test]
+fn a_target_without_an_scp_it_wants_never_holds_more_or_none() {
+    // Pool holds only a hand-attached SCP; it wants two others. The one it has leaves between them.
+    let mut s = converged();
+    s.policies[0].targets.retain(|t| t != "ou-pool");
+    add_policy(&mut s, "p-hand", "hand", &deny("s3:*"), Tags::new(), &["ou-pool"]);
+    let mut d = desired();
+    d.ous.insert("Workloads/Pool".into(), scps(&["region-guard", "deny-leave"]));
+    insta::assert_snapshot!(lines(&plan(&d, &s)), @r"
+    + SCP deny-leave -> OU Workloads/Pool
+    - SCP hand -/-> OU Workloads/Pool
+    + SCP region-guard -> OU Workloads/Pool
+    ");
+}
+
+mod accounts;

@@ -1,6 +1,9 @@
 //! The local sandbox for integration tests: moto's server on a free port, the fault proxy in
-//! front of it, the real SDK to seed and tamper, and the tool's binary.
+//! front of it, the real SDK to seed and tamper, and the tool's binary; `fake_org`, an organization
+//! in memory behind the four ports, for the property tests.
 #![allow(dead_code)] // each test binary uses its own part of the harness
+
+pub mod fake_org;
 
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
