@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use miyabi_org::config::edit::Edit;
+use miyabi_org::config::schema::PastPlacement;
 use miyabi_org::config::{self, Changes, REPO_FILE, TENANTS_FILE};
 use miyabi_org::validate::validate;
 use proptest::prelude::*;
@@ -64,6 +65,24 @@ tenant = [
 ]
 "#;
 
+/// The registry with a history written as `[[tenant.history]]` tables, which TOML also allows.
+const TENANTS_HISTORY_TABLES: &str = r#"[[pool]]
+tier = "pool"
+number = 1
+
+[[tenant]]
+customer = "ACME"
+tier = "pool"
+pool = 1
+since = "2026-01-05"
+
+[[tenant.history]]
+tier = "silo"
+pool = 1
+from = "2025-11-01"
+to = "2026-01-05"
+"#;
+
 /// The core accounts of the example's miyabi-org.toml, as `init` writes them.
 const ACCOUNTS: &str = r#"[account."Miyabi Security"]
 template = "core"
@@ -114,7 +133,7 @@ fn example() -> &'static Example {
         for (path, bytes) in &files {
             bases.entry(path.clone()).or_default().push(String::from_utf8(bytes.clone()).unwrap());
         }
-        bases.get_mut(Path::new(TENANTS_FILE)).unwrap().extend([TENANTS.to_string(), TENANTS_INLINE.to_string()]);
+        bases.get_mut(Path::new(TENANTS_FILE)).unwrap().extend([TENANTS, TENANTS_INLINE, TENANTS_HISTORY_TABLES].map(String::from));
         let org = String::from_utf8(files[Path::new(REPO_FILE)].clone()).unwrap();
         assert!(org.contains(ACCOUNTS), "the example's miyabi-org.toml has no {ACCOUNTS:?}");
         let without = org.replace(ACCOUNTS, "");
@@ -497,6 +516,17 @@ fn check(file: &Path, bytes: Vec<u8>, tenants_ops: &[TenantsOp], org_ops: &[OrgO
                 && let Ok(edited) = config::load_with(dir.path(), &changes)
             {
                 validate(&edited);
+                // The edits add to what the registry says; they never lose a placement.
+                let mut seen = std::collections::BTreeSet::new();
+                for tenant in &repo.tenants.tenant {
+                    let customer = tenant.customer.get_ref();
+                    if !seen.insert(customer) {
+                        continue; // the editor and this check both take the first of a customer
+                    }
+                    let after = edited.tenants.tenant.iter().find(|t| t.customer.get_ref() == customer);
+                    let (before, after) = (history(&tenant.history), after.map(|t| history(&t.history)).unwrap_or_default());
+                    prop_assert!(after.starts_with(&before), "{customer} lost its history {before:?}: {after:?}");
+                }
             }
             problems
         }
@@ -512,6 +542,10 @@ fn check(file: &Path, bytes: Vec<u8>, tenants_ops: &[TenantsOp], org_ops: &[OrgO
     }
     prop_assert!(snapshot(dir.path()) == before, "the repo's files changed");
     Ok(())
+}
+
+fn history(placements: &[PastPlacement]) -> Vec<(String, u32, String, String)> {
+    placements.iter().map(|p| (p.tier.clone(), p.pool, p.from.clone(), p.to.clone())).collect()
 }
 
 fn editable() -> impl Strategy<Value = PathBuf> {
@@ -543,9 +577,10 @@ proptest! {
         check(&file, bytes, &[], &[])?;
     }
 
-    /// tenants.toml mutated, then edited as `account create`, `tenant place` and `tenant migrate` do.
+    /// tenants.toml mutated, then edited as `account create`, `tenant place` and `tenant migrate` do;
+    /// every customer keeps its history.
     #[test]
-    fn no_tenants_file_makes_the_editor_panic(
+    fn no_tenants_file_makes_the_editor_panic_or_lose_a_placement(
         content in content(),
         ops in prop::collection::vec(tenants_op(), 1..6),
     ) {
