@@ -868,6 +868,19 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
 1 problem found; nothing was sent to AWS"##,
     },
     Case {
+        name: "customer tag with a quote",
+        break_repo: |r| edit(r, "miyabi-org.toml", "customer_tag = \"customer\"", "customer_tag = \"customer's\""),
+        args: &["plan"],
+        error: r##"error: `customer's` cannot be a tag key: AWS does not allow `'` in one
+  --> miyabi-org.toml:59:16
+   |
+59 | customer_tag = "customer's"             # cost allocation tag on pooled resources and silo accounts
+   |                ^
+   = help: use letters, digits, spaces and _ . : / = + - @, such as customer
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
         name: "invalid customer id on the command line",
         break_repo: |_| {},
         args: &["account", "create", "--customer", "ACME_Corp", "--yes"],

@@ -106,6 +106,13 @@ impl Checker<'_> {
                 format!("`{tag}` cannot be a tag key"),
                 "use 1-128 characters without the aws: prefix, such as customer",
             );
+        } else if let Some(c) = tag.chars().find(|&c| !is_tag_key_char(c)) {
+            // The cost queries quote the tag in SQL; AWS allows none of the characters that could break out.
+            self.push(
+                at(&org_source, &tenancy.customer_tag),
+                format!("`{tag}` cannot be a tag key: AWS does not allow `{c}` in one"),
+                "use letters, digits, spaces and _ . : / = + - @, such as customer",
+            );
         }
         let mut capacity: BTreeMap<&str, u32> = BTreeMap::new();
         for (name, tier) in &tenancy.tier {
@@ -312,6 +319,11 @@ pub fn declared_at(repo: &Repo, declared_as: &AccountRef) -> Location {
     }
 }
 
+/// A character AWS allows in a tag key.
+fn is_tag_key_char(c: char) -> bool {
+    c.is_alphanumeric() || c == ' ' || "_.:/=+-@".contains(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,5 +334,7 @@ mod tests {
         assert!(is_account_id("111122223333") && !is_account_id("11112222333"));
         assert!(is_date("2026-10-01") && !is_date("2026-13-01") && !is_date("26-10-01"));
         assert!(is_account_name("Pool-1") && !is_account_name(&"x".repeat(51)));
+        assert!("cost-center:customer_id@x".chars().all(is_tag_key_char) && "顧客".chars().all(is_tag_key_char));
+        assert!(!is_tag_key_char('\'') && !is_tag_key_char('"') && !is_tag_key_char('\\') && !is_tag_key_char('\n'));
     }
 }
