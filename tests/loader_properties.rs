@@ -548,8 +548,40 @@ fn history(placements: &[PastPlacement]) -> Vec<(String, u32, String, String)> {
     placements.iter().map(|p| (p.tier.clone(), p.pool, p.from.clone(), p.to.clone())).collect()
 }
 
+/// Files a repo may come to hold besides the example's: new policies and templates, odd names.
+const NEW_FILES: &[&str] = &[
+    "policies/scp/new.json",
+    "policies/scp/FullAWSAccess.json",
+    "policies/scp/aws-guardrails-x.json",
+    "policies/scp/ .json",
+    "policies/scp/日本語.json",
+    "policies/scp/a.json~",
+    "policies/scp/.hidden.json",
+    "policies/scp/notes.txt",
+    "policies/tag/x.JSON",
+    "policies/tag/deny-root-user.json",
+    "policies/iam/new.json",
+    "policies/other/x.json",
+    "account-templates/new.toml",
+    "account-templates/.toml",
+    "account-templates/core.toml.bak",
+];
+
+/// A file of the example repo, or a new one.
 fn editable() -> impl Strategy<Value = PathBuf> {
-    select(example().bases.keys().filter(|p| p.extension().is_some_and(|e| e == "toml" || e == "json")).cloned().collect::<Vec<_>>())
+    let existing: Vec<PathBuf> =
+        example().bases.keys().filter(|p| p.extension().is_some_and(|e| e == "toml" || e == "json")).cloned().collect();
+    prop_oneof![4 => select(existing), 1 => select(NEW_FILES).prop_map(PathBuf::from)]
+}
+
+/// The texts a file is made from: its own, or for a new file those of a policy or a template.
+fn bases(file: &Path) -> &'static [String] {
+    let example = example();
+    example.bases.get(file).unwrap_or_else(|| {
+        let like =
+            if file.to_string_lossy().contains(".toml") { "account-templates/core.toml" } else { "policies/scp/deny-root-user.json" };
+        &example.bases[Path::new(like)]
+    })
 }
 
 #[test]
@@ -570,10 +602,10 @@ fn the_example_and_its_variants_load_and_validate() {
 proptest! {
     #![proptest_config(config())]
 
-    /// Any file of the repo replaced by arbitrary bytes or a mutated copy.
+    /// Any file of the repo replaced, or a new one added, with arbitrary bytes or a mutated copy.
     #[test]
     fn no_file_makes_the_loader_or_validate_panic(file in editable(), content in content()) {
-        let bytes = render(&content, &example().bases[&file]);
+        let bytes = render(&content, bases(&file));
         check(&file, bytes, &[], &[])?;
     }
 
