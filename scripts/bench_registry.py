@@ -29,33 +29,17 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 
 import boto3
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
+from measure import run  # noqa: E402
 from seed_org import create_access_key  # noqa: E402
 
 CAPACITY = 100
 NEW_CUSTOMER = "NEWCO"
-
-
-def run(cmd, cwd, env, check=True):
-    """Runs a command; returns (exit status, wall seconds, peak RSS in MB, stdout, stderr)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        t0 = time.perf_counter()
-        child = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - t0
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read().decode(), err.read().decode()
-    code = os.waitstatus_to_exitcode(status)
-    if check and code != 0:
-        sys.exit("bench: %s exited %d:\n%s\n%s" % (" ".join(cmd), code, stdout[-2000:], stderr[-4000:]))
-    return code, wall, usage.ru_maxrss / 1024.0, stdout, stderr
 
 
 def timed(cmd, cwd, env, runs):
@@ -140,7 +124,7 @@ def main():
         not_done = sum(1 for o in setup["outcomes"] if o["status"] != "done")
         print("setup apply: %d changes (%d not done), %d API calls in %.1f s"
               % (len(setup["outcomes"]), not_done, setup["stats"]["api_calls"], wall))
-        code, wall, _, _, _ = run([args.bin, "drift", "--output", "json"], repo, env, check=False)
+        code, wall, _, _, _ = run([args.bin, "drift", "--output", "json"], repo, env, ok=None)
         print("setup drift: exit %d (%s) in %.1f s" % (code, "clean" if code == 0 else "DRIFT", wall))
         fails = ["setup"] if not_done or code != 0 else []
 

@@ -15,28 +15,14 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 
 import boto3
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from measure import run  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def run(cmd, cwd, env):
-    """Runs a command; returns (exit status, wall seconds, peak RSS in MB, stdout)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        t0 = time.perf_counter()
-        child = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - t0
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read().decode(), err.read().decode()
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 2):
-        sys.exit("bench: %s exited %d:\n%s" % (" ".join(cmd), code, stderr[-4000:]))
-    return code, wall, usage.ru_maxrss / 1024.0, stdout
 
 
 def main():
@@ -80,7 +66,7 @@ def main():
     try:
         port = proxy.stdout.readline().decode().split()[1]
         slow = dict(env, AWS_ENDPOINT_URL="http://127.0.0.1:%s" % port)
-        code, wall, rss, out = run([args.bin, "apply", "--yes", "--output", "json"], repo, slow)
+        code, wall, rss, out, _ = run([args.bin, "apply", "--yes", "--output", "json"], repo, slow, ok=(0, 2))
     finally:
         proxy.terminate()
         proxy.wait()
@@ -101,7 +87,7 @@ def main():
         print("apply api calls %s: %d" % (op, n))
 
     env["AWS_ENDPOINT_URL"] = args.endpoint_url
-    code, wall, rss, out = run([args.bin, "drift", "--output", "json"], repo, env)
+    code, wall, rss, out, _ = run([args.bin, "drift", "--output", "json"], repo, env, ok=(0, 2))
     drift = json.loads(out)
     print("drift exit status: %d (%s)" % (code, "clean" if code == 0 else "DRIFT"))
     print("drift wall seconds: %.2f" % wall)
