@@ -105,6 +105,9 @@ pub enum Command {
     /// Budgets of accounts and customers
     #[command(subcommand)]
     Budget(BudgetCommand),
+    /// IAM Identity Center: permission sets and who may enter which account
+    #[command(subcommand)]
+    Sso(SsoCommand),
     /// Cost per customer from the Cost and Usage Report
     #[command(subcommand)]
     Cost(CostCommand),
@@ -118,16 +121,27 @@ pub enum Command {
 }
 
 #[derive(Debug, Clone, Args)]
-pub struct OnlyArgs {
+pub struct ReadArgs {
     /// Limit to these parts of the organization
     #[arg(long, value_enum, value_delimiter = ',', value_name = "PART")]
     pub only: Vec<Scope>,
+    #[command(flatten)]
+    pub sso: SsoReadArgs,
+}
+
+/// How much of IAM Identity Center to read.
+#[derive(Debug, Clone, Args)]
+pub struct SsoReadArgs {
+    /// Also read the grants of principals the repo does not name (one ListAccountAssignments per
+    /// provisioned account and permission set); they are reported as unmanaged, never removed
+    #[arg(long)]
+    pub all_principals: bool,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct PlanArgs {
     #[command(flatten)]
-    pub only: OnlyArgs,
+    pub read: ReadArgs,
     #[command(flatten)]
     pub result: PlanResultArgs,
 }
@@ -149,13 +163,13 @@ pub struct ApplyArgs {
     #[arg(value_name = "FILE", conflicts_with = "only")]
     pub file: Option<PathBuf>,
     #[command(flatten)]
-    pub only: OnlyArgs,
+    pub read: ReadArgs,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct DriftArgs {
     #[command(flatten)]
-    pub only: OnlyArgs,
+    pub read: ReadArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -326,6 +340,75 @@ pub enum BudgetCommand {
     List,
     /// Plan and apply budgets only
     Apply,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SsoCommand {
+    /// Who reaches which account with which permission set, from the live organization
+    List(SsoListArgs),
+    /// Plan Identity Center only
+    Plan {
+        #[command(flatten)]
+        sso: SsoReadArgs,
+        #[command(flatten)]
+        result: PlanResultArgs,
+    },
+    /// Plan and apply Identity Center only, after asking
+    Apply {
+        #[command(flatten)]
+        sso: SsoReadArgs,
+    },
+    /// Add an assignment to miyabi-org.toml, then plan and apply it
+    Assign(SsoAssignArgs),
+    /// Remove an assignment from miyabi-org.toml, then plan and apply the removal
+    Unassign(SsoAssignArgs),
+    /// Declared and live permission sets, with their provisioning state
+    PermissionSets,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SsoListArgs {
+    /// Only this account (name or id)
+    #[arg(long, value_name = "NAME|ID")]
+    pub account: Option<String>,
+    /// Only this group or user
+    #[arg(long, value_name = "NAME")]
+    pub principal: Option<String>,
+    /// Only the account this customer is placed in
+    #[arg(long, value_name = "CUSTOMER")]
+    pub customer: Option<String>,
+    #[command(flatten)]
+    pub sso: SsoReadArgs,
+}
+
+/// A principal, a permission set and one kind of target.
+#[derive(Debug, Clone, Args)]
+#[command(group(clap::ArgGroup::new("principal").required(true).args(["group", "user"])))]
+#[command(group(clap::ArgGroup::new("target").required(true).args(["account", "ou", "tier", "customer"])))]
+pub struct SsoAssignArgs {
+    /// A group, by DisplayName
+    #[arg(long, value_name = "NAME")]
+    pub group: Option<String>,
+    /// A user, by UserName
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub permission_set: String,
+    /// An account, by name or id
+    #[arg(long, value_name = "NAME|ID")]
+    pub account: Option<String>,
+    /// Every account below an OU
+    #[arg(long, value_name = "PATH")]
+    pub ou: Option<String>,
+    /// Every account of a tier
+    #[arg(long, value_name = "TIER")]
+    pub tier: Option<String>,
+    /// The account a customer is placed in
+    #[arg(long, value_name = "CUSTOMER")]
+    pub customer: Option<String>,
+    /// Edit and plan, but change nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -10,6 +10,7 @@ use crate::diagnostic::{Problem, Problems};
 use crate::exit::ExitStatus;
 use crate::model::placement::PlacementError;
 use crate::observe::ObserveError;
+use crate::observe::sso::SsoObserveError;
 use crate::plan::PlanError;
 
 #[derive(Debug, thiserror::Error)]
@@ -25,6 +26,8 @@ pub enum Error {
     Credentials(#[from] CredentialProblem),
     #[error(transparent)]
     Observe(#[from] ObserveError),
+    #[error(transparent)]
+    Sso(#[from] SsoObserveError),
     #[error(transparent)]
     Plan(#[from] PlanError),
     #[error(transparent)]
@@ -132,7 +135,8 @@ impl Error {
         match self {
             Error::Problems(_) => "invalid_repo",
             Error::Find(_) => "no_repo",
-            Error::Aws(_) | Error::Observe(ObserveError::Aws(_)) => "aws",
+            Error::Aws(_) | Error::Observe(ObserveError::Aws(_)) | Error::Sso(SsoObserveError::Aws(_)) => "aws",
+            Error::Sso(_) => "identity_center",
             Error::Credentials(_) => "credentials",
             Error::Observe(ObserveError::WrongOrganization { .. }) => "wrong_organization",
             Error::Observe(ObserveError::NotManagement { .. }) => "not_management_account",
@@ -160,6 +164,7 @@ impl Error {
             Error::Problems(_) | Error::Interrupted | Error::BrokenPipe => None,
             Error::Find(err) => Some(err.help().into()),
             Error::Aws(err) | Error::Observe(ObserveError::Aws(err)) => Some(err.help()),
+            Error::Sso(err) => Some(err.help()),
             Error::Credentials(problem) => Some(problem.help()),
             Error::Observe(ObserveError::WrongOrganization { .. }) => {
                 Some("use credentials for the organization in [organization] id, or correct the id in miyabi-org.toml".into())

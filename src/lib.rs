@@ -1,5 +1,6 @@
 //! miyabi-org: govern a multi-account AWS Organization for a multi-tenant SaaS from files in git.
 
+pub mod access;
 pub mod api_error;
 pub mod apply;
 pub mod aws;

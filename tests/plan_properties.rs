@@ -118,6 +118,7 @@ impl RepoSpec {
                 .collect(),
             ignore_policies: vec![IGNORED.into()],
             accounts,
+            sso: None,
             budgets: self
                 .budgets
                 .iter()
@@ -443,8 +444,16 @@ async fn read(org: &FakeOrg, desired: &Desired) -> Snapshot {
 async fn apply_plan(org: &FakeOrg, plan: &Plan, snapshot: &Snapshot) -> ApplyReport {
     let dir = tempfile::tempdir().unwrap();
     let journal = Journal::in_repo(dir.path());
-    let writers =
-        Writers { org, budgets: org, journal: &journal, member_role: "OrganizationAccountAccessRole", create_account_in_flight: 5 };
+    let writers = Writers {
+        org,
+        budgets: org,
+        sso: org,
+        journal: &journal,
+        member_role: "OrganizationAccountAccessRole",
+        create_account_in_flight: 5,
+        sso_assignments_in_flight: 10,
+        polling: Default::default(),
+    };
     apply(plan, snapshot, &writers, &|_| {}).await
 }
 

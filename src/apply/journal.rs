@@ -1,6 +1,7 @@
 //! The journal of asynchronous requests (`.miyabi-org/journal.jsonl`, git-ignored): each
 //! CreateAccount request is written down before it is polled, so that a run that was stopped
-//! resumes it instead of asking for a second account.
+//! resumes it instead of asking for a second account. Identity Center assignment requests are
+//! written the same way, since AWS does not refuse a second, duplicate assignment.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -8,6 +9,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
+
+use crate::observe::sso::Assignment;
 
 pub const JOURNAL: &str = ".miyabi-org/journal.jsonl";
 
@@ -33,6 +36,33 @@ pub struct Entry {
     pub account_id: Option<String>,
 }
 
+/// Which assignment request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssignmentOp {
+    Create,
+    Delete,
+}
+
+impl std::fmt::Display for AssignmentOp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            AssignmentOp::Create => "CreateAccountAssignment",
+            AssignmentOp::Delete => "DeleteAccountAssignment",
+        })
+    }
+}
+
+/// A line of an assignment request; its fields never parse as an [`Entry`], nor the reverse.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignmentEntry {
+    pub op: AssignmentOp,
+    pub assignment: Assignment,
+    pub state: State,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
 /// An append-only file of entries; the last entry of an account is its state.
 #[derive(Debug)]
 pub struct Journal {
@@ -47,6 +77,14 @@ impl Journal {
 
     /// Appends and flushes one entry before the caller goes on.
     pub fn record(&self, entry: &Entry) -> std::io::Result<()> {
+        self.append(entry)
+    }
+
+    pub fn record_assignment(&self, entry: &AssignmentEntry) -> std::io::Result<()> {
+        self.append(entry)
+    }
+
+    fn append(&self, entry: &impl Serialize) -> std::io::Result<()> {
         let path = &self.path;
         let _guard = self.lock.lock().expect("journal lock");
         if let Some(parent) = path.parent() {
@@ -76,6 +114,16 @@ impl Journal {
         }
         last.retain(|_, e| matches!(e.state, State::Requesting | State::InProgress));
         last
+    }
+
+    /// Assignment requests that were sent and not seen to finish.
+    pub fn unfinished_assignments(&self) -> Vec<AssignmentEntry> {
+        let Ok(text) = std::fs::read_to_string(&self.path) else { return Vec::new() };
+        let mut last: BTreeMap<(AssignmentOp, Assignment), AssignmentEntry> = BTreeMap::new();
+        for entry in text.lines().filter_map(|line| serde_json::from_str::<AssignmentEntry>(line).ok()) {
+            last.insert((entry.op, entry.assignment.clone()), entry);
+        }
+        last.into_values().filter(|e| matches!(e.state, State::Requesting | State::InProgress)).collect()
     }
 }
 

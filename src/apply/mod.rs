@@ -1,9 +1,10 @@
-//! Executes a `Plan` through the [`OrgWrite`] and [`BudgetWrite`] ports: phase by phase in the
+//! Executes a `Plan` through the [`OrgWrite`], [`BudgetWrite`] and [`SsoWrite`] ports: phase by phase in the
 //! plan's order, the changes of one phase concurrently, stopping after a phase in which anything
 //! failed.
 
 pub(crate) mod accounts;
 pub mod journal;
+pub mod sso;
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -12,12 +13,15 @@ use futures_util::stream::{FuturesUnordered, StreamExt};
 use serde::Serialize;
 
 use crate::api_error::AwsError;
-use crate::model::{self, MANAGED_BY_KEY, MANAGED_BY_VALUE, PolicyKey};
+use crate::model::{self, PolicyKey};
+use crate::observe::sso::Assignment;
 use crate::observe::{BudgetFilter, Snapshot, Tags};
 use crate::plan::{Change, Phase, Plan, PlannedBudget, Target, TargetKind};
 use crate::policy_kind::PolicyKind;
 pub use accounts::{CreateAccountState, CreateAccountStatus, failure_help};
-use journal::Journal;
+use journal::{AssignmentOp, Journal};
+use sso::managed_by;
+pub use sso::{Polling, RequestState, RequestStatus, SsoWrite};
 
 /// Write access to AWS Organizations. Each method is one API operation; "already done" is success.
 #[allow(async_fn_in_trait)] // futures are polled on one task; no Send bound is needed
@@ -60,12 +64,15 @@ pub trait BudgetWrite {
 }
 
 /// What an apply writes with, and the limits it keeps to.
-pub struct Writers<'a, O, B> {
+pub struct Writers<'a, O, B, S> {
     pub org: &'a O,
     pub budgets: &'a B,
+    pub sso: &'a S,
     pub journal: &'a Journal,
     pub member_role: &'a str,
     pub create_account_in_flight: usize,
+    pub sso_assignments_in_flight: usize,
+    pub polling: Polling,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -91,6 +98,8 @@ pub struct ApplyReport {
     pub created_accounts: BTreeMap<String, String>,
     /// The most CreateAccount requests this apply had in progress at once.
     pub account_creations_peak_in_flight: usize,
+    /// The most Identity Center assignment requests this apply had outstanding at once.
+    pub sso_assignments_peak_in_flight: usize,
 }
 
 impl ApplyReport {
@@ -115,6 +124,12 @@ pub enum ChangeError {
     AccountCreation { account: String, email: String, reason: String },
     #[error("cannot write the journal {}: {message}", journal::JOURNAL)]
     Journal { message: String },
+    #[error("{op} failed: {reason}")]
+    AssignmentFailed { op: AssignmentOp, reason: String },
+    #[error("ProvisionPermissionSet failed: {reason}")]
+    ProvisioningFailed { reason: String },
+    #[error("{what} is still in progress")]
+    StillInProgress { what: String },
 }
 
 impl ChangeError {
@@ -124,6 +139,9 @@ impl ChangeError {
             ChangeError::Missing(_) => "missing",
             ChangeError::AccountCreation { .. } => "account_creation",
             ChangeError::Journal { .. } => "journal",
+            ChangeError::AssignmentFailed { .. } => "assignment_failed",
+            ChangeError::ProvisioningFailed { .. } => "provisioning_failed",
+            ChangeError::StillInProgress { .. } => "still_in_progress",
         }
     }
 
@@ -133,6 +151,10 @@ impl ChangeError {
             ChangeError::Missing(_) => "fix the failure of the change it depends on, then run apply again".into(),
             ChangeError::AccountCreation { reason, email, .. } => accounts::failure_help(reason, email),
             ChangeError::Journal { .. } => "check that the repo directory is writable, then run apply again".into(),
+            ChangeError::AssignmentFailed { reason, .. } | ChangeError::ProvisioningFailed { reason } => sso::assignment_help(reason),
+            ChangeError::StillInProgress { .. } => {
+                "AWS is still working on it: run apply again later, which waits for it instead of asking twice".into()
+            }
         }
     }
 }
@@ -156,6 +178,8 @@ struct Ids {
     /// Account ids by name.
     accounts: BTreeMap<String, String>,
     created_accounts: BTreeMap<String, String>,
+    /// Permission set ARNs by name.
+    permission_sets: BTreeMap<String, String>,
 }
 
 impl Ids {
@@ -166,6 +190,12 @@ impl Ids {
             policies: snapshot.policies.iter().map(|p| (PolicyKey { kind: p.kind, name: p.name.clone() }, p.id.clone())).collect(),
             accounts: snapshot.accounts.iter().map(|a| (a.name.clone(), a.id.clone())).collect(),
             created_accounts: BTreeMap::new(),
+            permission_sets: snapshot
+                .sso
+                .iter()
+                .flat_map(|sso| &sso.permission_sets)
+                .map(|p| (p.info.name.clone(), p.info.arn.clone()))
+                .collect(),
         }
     }
 
@@ -183,21 +213,21 @@ impl Ids {
     }
 }
 
-fn managed_by() -> Tags {
-    Tags::from([(MANAGED_BY_KEY.to_string(), MANAGED_BY_VALUE.to_string())])
-}
-
 /// Applies the plan to the organization the snapshot was read from. `on_outcome` is told of each
 /// change as it finishes, for progress.
 pub async fn apply(
     plan: &Plan,
     snapshot: &Snapshot,
-    writers: &Writers<'_, impl OrgWrite, impl BudgetWrite>,
+    writers: &Writers<'_, impl OrgWrite, impl BudgetWrite, impl SsoWrite>,
     on_outcome: &dyn Fn(&Outcome),
 ) -> ApplyReport {
     let ids = RefCell::new(Ids::from_snapshot(snapshot));
     let creations = accounts::Creations::new(writers.create_account_in_flight);
+    let assignments = sso::Assignments::new(writers.sso_assignments_in_flight);
+    let instance_arn = snapshot.sso.as_ref().map(|sso| sso.instance.arn.as_str()).unwrap_or_default();
     let management = snapshot.organization.management_account_id.as_str();
+    let context = Context { ids: &ids, creations: &creations, assignments: &assignments, instance_arn, management };
+    let mut resumed = None;
     let mut outcomes = Vec::new();
     let mut failed = false;
     for batch in batches(&plan.changes) {
@@ -208,12 +238,17 @@ pub async fn apply(
         if batch.iter().any(|c| matches!(c, Change::CreateAccount { .. })) {
             creations.resume(writers).await;
         }
+        let assigning = batch.iter().any(|c| matches!(c, Change::CreateAccountAssignment { .. } | Change::DeleteAccountAssignment { .. }));
+        if assigning && resumed.is_none() {
+            resumed = Some(assignments.resume(writers.sso, writers.journal, writers.polling, instance_arn).await);
+        }
+        let resumed = resumed.as_ref();
         let mut running: FuturesUnordered<_> = batch
             .into_iter()
             .map(|change| {
-                let (ids, creations) = (&ids, &creations);
+                let context = &context;
                 async move {
-                    let status = match execute(change, ids, writers, creations, management).await {
+                    let status = match execute(change, context, writers, resumed).await {
                         Ok(()) => Status::Done,
                         Err(err) => Status::Failed(err),
                     };
@@ -227,8 +262,25 @@ pub async fn apply(
             outcomes.push(outcome);
         }
     }
-    ApplyReport { outcomes, created_accounts: ids.into_inner().created_accounts, account_creations_peak_in_flight: creations.peak.get() }
+    ApplyReport {
+        outcomes,
+        created_accounts: ids.into_inner().created_accounts,
+        account_creations_peak_in_flight: creations.peak.get(),
+        sso_assignments_peak_in_flight: assignments.peak.get(),
+    }
 }
+
+/// What the changes of one apply share.
+struct Context<'a> {
+    ids: &'a RefCell<Ids>,
+    creations: &'a accounts::Creations,
+    assignments: &'a sso::Assignments,
+    instance_arn: &'a str,
+    management: &'a str,
+}
+
+/// Requests of a stopped run, finished before this one assigns: what they did is done.
+type Resumed = BTreeMap<(AssignmentOp, Assignment), Result<(), ChangeError>>;
 
 /// Changes that may run together: one phase, and for OUs one depth (parents before children,
 /// children deleted before parents).
@@ -247,11 +299,11 @@ fn batches(changes: &[Change]) -> Vec<Vec<&Change>> {
 
 async fn execute(
     change: &Change,
-    ids: &RefCell<Ids>,
-    writers: &Writers<'_, impl OrgWrite, impl BudgetWrite>,
-    creations: &accounts::Creations,
-    management: &str,
+    context: &Context<'_>,
+    writers: &Writers<'_, impl OrgWrite, impl BudgetWrite, impl SsoWrite>,
+    resumed: Option<&Resumed>,
 ) -> Result<(), ChangeError> {
+    let Context { ids, creations, management, instance_arn, .. } = *context;
     let write = writers.org;
     let missing = ChangeError::Missing;
     match change {
@@ -317,8 +369,56 @@ async fn execute(
             writers.budgets.update_budget(management, &spec, alerts_from.as_deref()).await?;
         }
         Change::DeleteBudget { name } => writers.budgets.delete_budget(management, name).await?,
+        Change::CreatePermissionSet { name, fields } => {
+            let arn = writers.sso.create_permission_set(instance_arn, name, fields, &managed_by()).await?;
+            ids.borrow_mut().permission_sets.insert(name.clone(), arn);
+        }
+        Change::UpdatePermissionSet { arn, fields, .. } => writers.sso.update_permission_set(instance_arn, arn, fields).await?,
+        Change::AttachPermissionSetPolicy { permission_set, arn, policy } => {
+            let arn = permission_set_arn(ids, permission_set, arn.as_deref())?;
+            writers.sso.attach_policy(instance_arn, &arn, policy).await?;
+        }
+        Change::DetachPermissionSetPolicy { arn, policy, .. } => writers.sso.detach_policy(instance_arn, arn, policy).await?,
+        Change::ProvisionPermissionSet { permission_set, arn, .. } => {
+            let arn = permission_set_arn(ids, permission_set, arn.as_deref())?;
+            sso::provision(writers.sso, writers.polling, instance_arn, &arn).await?;
+        }
+        Change::CreateAccountAssignment { principal, permission_set, permission_set_arn: arn, account, account_id, .. } => {
+            let arn = permission_set_arn(ids, permission_set, arn.as_deref())?;
+            let account_id = account_id
+                .clone()
+                .or_else(|| ids.borrow().accounts.get(account).cloned())
+                .ok_or_else(|| missing(format!("account {account}")))?;
+            let principal_id = principal.id.clone().ok_or_else(|| missing(format!("{principal} in the identity store")))?;
+            let assignment = Assignment { account_id, permission_set_arn: arn, principal_kind: principal.kind, principal_id };
+            if let Some(result) = resumed.and_then(|r| r.get(&(AssignmentOp::Create, assignment.clone()))) {
+                return result.clone();
+            }
+            context.assignments.run(writers.sso, writers.journal, writers.polling, instance_arn, AssignmentOp::Create, &assignment).await?;
+        }
+        Change::DeleteAccountAssignment { principal, permission_set_arn, account_id, .. } => {
+            let principal_id = principal.id.clone().ok_or_else(|| missing(format!("{principal} in the identity store")))?;
+            let assignment = Assignment {
+                account_id: account_id.clone(),
+                permission_set_arn: permission_set_arn.clone(),
+                principal_kind: principal.kind,
+                principal_id,
+            };
+            if let Some(result) = resumed.and_then(|r| r.get(&(AssignmentOp::Delete, assignment.clone()))) {
+                return result.clone();
+            }
+            context.assignments.run(writers.sso, writers.journal, writers.polling, instance_arn, AssignmentOp::Delete, &assignment).await?;
+        }
     }
     Ok(())
+}
+
+/// A permission set's ARN: planned, or made by this apply.
+fn permission_set_arn(ids: &RefCell<Ids>, name: &str, planned: Option<&str>) -> Result<String, ChangeError> {
+    planned
+        .map(str::to_string)
+        .or_else(|| ids.borrow().permission_sets.get(name).cloned())
+        .ok_or_else(|| ChangeError::Missing(format!("permission set {name}")))
 }
 
 fn target_label(target: &Target) -> String {

@@ -60,7 +60,8 @@ fn classify(code: Option<&str>) -> AwsErrorKind {
             | "InvalidSignatureException"
             | "SignatureDoesNotMatch",
         ) => AwsErrorKind::ExpiredCredentials,
-        Some("ConcurrentModificationException") => AwsErrorKind::ConcurrentModification,
+        // Identity Center's ConflictException: a concurrent change to the same permission set or account.
+        Some("ConcurrentModificationException" | "ConflictException") => AwsErrorKind::ConcurrentModification,
         Some(
             "DuplicateOrganizationalUnitException"
             | "DuplicatePolicyException"
@@ -76,7 +77,8 @@ fn classify(code: Option<&str>) -> AwsErrorKind {
             | "OrganizationalUnitNotFoundException"
             | "TargetNotFoundException"
             | "PolicyTypeNotEnabledException"
-            | "NotFoundException",
+            | "NotFoundException"
+            | "ResourceNotFoundException",
         ) => AwsErrorKind::NotFound,
         _ => AwsErrorKind::Other,
     }

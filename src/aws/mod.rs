@@ -15,6 +15,7 @@ mod cost_explorer;
 mod credentials;
 mod error;
 mod organizations;
+mod sso;
 mod stats;
 
 use std::sync::Arc;
@@ -33,6 +34,7 @@ pub use athena::{Athena, AthenaError, AthenaResult, AthenaSettings};
 pub use budgets::{BudgetReader, BudgetWriter};
 pub use cost_explorer::{CostExplorer, CostGroup};
 pub use organizations::{OrgReader, OrgWriter};
+pub use sso::{SsoReader, SsoWriter};
 pub use stats::{CallCounter, CallStats};
 
 /// More than the SDK's default of 3: throttling must never fail a run that would succeed more slowly.
@@ -56,6 +58,7 @@ pub struct AwsContext {
     counter: CallCounter,
     organizations_limit: Arc<Semaphore>,
     budgets_limit: Arc<Semaphore>,
+    sso_limit: Arc<Semaphore>,
 }
 
 impl AwsContext {
@@ -90,6 +93,7 @@ impl AwsContext {
             counter: CallCounter::default(),
             organizations_limit: Arc::new(Semaphore::new(options.calls_in_flight.max(1))),
             budgets_limit: Arc::new(Semaphore::new(options.calls_in_flight.max(1))),
+            sso_limit: Arc::new(Semaphore::new(options.calls_in_flight.max(1))),
         })
     }
 
@@ -139,5 +143,21 @@ impl AwsContext {
     /// Write access, for `apply`.
     pub fn org_writer(&self) -> OrgWriter {
         OrgWriter::new(self.org_reader())
+    }
+
+    /// IAM Identity Center and its identity store in `region` (where the instance lives), read-only.
+    pub fn sso_reader(&self, region: &str) -> SsoReader {
+        let region = Region::new(region.to_string());
+        let config = aws_sdk_ssoadmin::config::Builder::from(&self.sdk).region(region.clone()).interceptor(self.counter.clone()).build();
+        let identity = aws_sdk_identitystore::config::Builder::from(&self.sdk).region(region).interceptor(self.counter.clone()).build();
+        SsoReader::new(
+            aws_sdk_ssoadmin::Client::from_conf(config),
+            aws_sdk_identitystore::Client::from_conf(identity),
+            self.sso_limit.clone(),
+        )
+    }
+
+    pub fn sso_writer(&self, region: &str) -> SsoWriter {
+        SsoWriter::new(self.sso_reader(region))
     }
 }

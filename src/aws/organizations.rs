@@ -595,12 +595,21 @@ mod creation_tests {
     }
 
     async fn create_pool_1(writer: &OrgWriter, journal: &Journal) -> Result<String, String> {
+        // A real Identity Center writer whose mock has no rules: any call would fail the test.
+        let sso = crate::aws::SsoWriter::new(crate::aws::SsoReader::new(
+            mock_client!(aws_sdk_ssoadmin, RuleMode::MatchAny, &[] as &[&Rule]),
+            mock_client!(aws_sdk_identitystore, RuleMode::MatchAny, &[] as &[&Rule]),
+            Arc::new(Semaphore::new(4)),
+        ));
         let writers = Writers {
             org: writer,
             budgets: &NoBudgets,
+            sso: &sso,
             journal,
             member_role: "OrganizationAccountAccessRole",
             create_account_in_flight: 5,
+            sso_assignments_in_flight: 10,
+            polling: Default::default(),
         };
         let creations = Creations::new(5);
         creations.resume(&writers).await;

@@ -8,6 +8,7 @@ mod org;
 mod plan;
 mod reference;
 mod repo_change;
+mod sso;
 mod tenant;
 mod validate;
 
@@ -20,13 +21,16 @@ use serde::Serialize;
 
 use crate::apply::ApplyReport;
 use crate::aws::{AwsContext, AwsOptions, CallStats};
-use crate::cli::{AccountCommand, BudgetCommand, Cli, Command, CostCommand, OrgCommand, OuCommand, ScpCommand, TenantCommand};
+use crate::cli::{
+    AccountCommand, BudgetCommand, Cli, Command, CostCommand, OrgCommand, OuCommand, ScpCommand, SsoCommand, SsoReadArgs, TenantCommand,
+};
 use crate::config::edit::Edit;
 use crate::config::schema::Limits;
 use crate::config::{self, Changes, Repo};
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::model::{AccountRef, BUDGET_PREFIX, Desired};
+use crate::observe::sso::{SsoReadOptions, observe_sso};
 use crate::observe::{self, Guard, Snapshot};
 use crate::output::Printer;
 use crate::plan::{Scope, find_account};
@@ -36,17 +40,17 @@ pub async fn run(cli: Cli) -> Result<ExitStatus, Error> {
     match cli.command {
         Command::Init { dir } => init::init(&session, &dir),
         Command::Validate => validate::validate(&session),
-        Command::Plan(args) => plan::plan(&session, &args.only.only, &args.result).await,
-        Command::Apply(args) => plan::apply(&session, args.file.as_deref(), &args.only.only).await,
-        Command::Drift(args) => plan::drift(&session, &args.only.only).await,
+        Command::Plan(args) => plan::plan(&session, &args.read.only, reads(&args.read.sso), &args.result).await,
+        Command::Apply(args) => plan::apply(&session, args.file.as_deref(), &args.read.only, reads(&args.read.sso)).await,
+        Command::Drift(args) => plan::drift(&session, &args.read.only, reads(&args.read.sso)).await,
         Command::Org(OrgCommand::Show) => org::show(&session).await,
         Command::Org(OrgCommand::Tree) => org::tree(&session).await,
         Command::Ou(OuCommand::List) => org::ou_list(&session).await,
-        Command::Ou(OuCommand::Apply) => plan::apply(&session, None, &[Scope::Ou]).await,
+        Command::Ou(OuCommand::Apply) => plan::apply(&session, None, &[Scope::Ou], Default::default()).await,
         Command::Scp(ScpCommand::List) => org::scp_list(&session).await,
         Command::Scp(ScpCommand::Validate) => validate::scp_validate(&session),
-        Command::Scp(ScpCommand::Plan(result)) => plan::plan(&session, &[Scope::Scp], &result).await,
-        Command::Scp(ScpCommand::Apply) => plan::apply(&session, None, &[Scope::Scp]).await,
+        Command::Scp(ScpCommand::Plan(result)) => plan::plan(&session, &[Scope::Scp], Default::default(), &result).await,
+        Command::Scp(ScpCommand::Apply) => plan::apply(&session, None, &[Scope::Scp], Default::default()).await,
         Command::Account(AccountCommand::Create(args)) => account::create(&session, &args).await,
         Command::Account(AccountCommand::List) => account::list(&session).await,
         Command::Account(AccountCommand::Import(args)) => account::import(&session, &args).await,
@@ -57,7 +61,13 @@ pub async fn run(cli: Cli) -> Result<ExitStatus, Error> {
         Command::Tenant(TenantCommand::Place(args)) => tenant::place(&session, &args).await,
         Command::Tenant(TenantCommand::Migrate(args)) => tenant::migrate(&session, &args).await,
         Command::Budget(BudgetCommand::List) => budget::list(&session).await,
-        Command::Budget(BudgetCommand::Apply) => plan::apply(&session, None, &[Scope::Budget]).await,
+        Command::Budget(BudgetCommand::Apply) => plan::apply(&session, None, &[Scope::Budget], Default::default()).await,
+        Command::Sso(SsoCommand::List(args)) => sso::list(&session, &args).await,
+        Command::Sso(SsoCommand::Plan { sso, result }) => plan::plan(&session, &[Scope::Sso], reads(&sso), &result).await,
+        Command::Sso(SsoCommand::Apply { sso }) => plan::apply(&session, None, &[Scope::Sso], reads(&sso)).await,
+        Command::Sso(SsoCommand::Assign(args)) => sso::assign(&session, &args, true).await,
+        Command::Sso(SsoCommand::Unassign(args)) => sso::assign(&session, &args, false).await,
+        Command::Sso(SsoCommand::PermissionSets) => sso::permission_sets(&session).await,
         Command::Cost(CostCommand::Report(args)) => cost::report(&session, &args).await,
         Command::Cost(CostCommand::Sql(args)) => cost::sql(&session, &args).await,
         #[cfg(feature = "local-engine")]
@@ -151,7 +161,7 @@ impl Session {
     /// Reads the live organization, with the repo's guard, region and limits when there is a repo;
     /// budgets too when the scope has them.
     pub async fn observe(&self, repo: Option<&Repo>, desired: &Desired, scope: &BTreeSet<Scope>) -> Result<Observed, Error> {
-        self.observe_detail(repo, desired, scope, &|_| true, &|_| true).await
+        self.observe_detail(repo, desired, scope, &|_| true, &|_| true, SsoReadOptions::default()).await
     }
 
     /// Like [`Session::observe`], reading the tags only of the accounts `account_tags` accepts and
@@ -163,6 +173,7 @@ impl Session {
         scope: &BTreeSet<Scope>,
         account_tags: &dyn Fn(&observe::Account) -> bool,
         budget_detail: &dyn Fn(&str) -> bool,
+        sso_options: SsoReadOptions,
     ) -> Result<Observed, Error> {
         let aws = self.aws(repo).await?;
         let guard = Guard { organization_id: repo.and_then(|r| r.org.organization.id.as_ref()).map(|id| id.get_ref().clone()) };
@@ -172,6 +183,17 @@ impl Session {
         if scope.contains(&Scope::Budget) {
             let management = snapshot.organization.management_account_id.clone();
             snapshot.budgets = Some(observe::observe_budgets(&aws.budget_reader(), &management, BUDGET_PREFIX, budget_detail).await?);
+        }
+        if scope.contains(&Scope::Sso)
+            && let (Some(sso), Some(repo)) = (&desired.sso, repo)
+        {
+            let sets = sso.permission_sets.keys().cloned().collect();
+            let boundaries = sso.permission_sets.iter().filter(|(_, s)| s.boundary.is_some()).map(|(name, _)| name.clone()).collect();
+            let read = aws.sso_reader(&sso.region);
+            let live =
+                observe_sso(&read, sso.instance_arn.as_deref(), &sso.region, &sets, &boundaries, &sso.principals(), sso_options).await?;
+            crate::validate::unknown_principals(repo, &live.principals).into_result().map_err(Error::Problems)?;
+            snapshot.sso = Some(live);
         }
         drop(spinner);
         Ok(Observed { aws, snapshot })
@@ -245,6 +267,11 @@ fn today() -> (i32, u32, u32) {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     (year as i32, month as u32, day as u32)
+}
+
+/// What `--all-principals` asks to read.
+fn reads(args: &SsoReadArgs) -> SsoReadOptions {
+    SsoReadOptions { all_principals: args.all_principals }
 }
 
 /// `--only` with nothing given means everything.

@@ -15,6 +15,7 @@ use crate::diagnostic::{Level, Location};
 use crate::error::{Error, ErrorReport, SavedPlanError};
 use crate::exit::ExitStatus;
 use crate::model::{BudgetScope, Desired};
+use crate::observe::sso::SsoReadOptions;
 use crate::plan::{self, Change, Effect, Plan, Scope, Target, TargetKind};
 use crate::policy_kind::PolicyKind;
 use crate::validate;
@@ -28,6 +29,8 @@ struct SavedPlan {
     format: u32,
     /// What was read for it, so that the fingerprint is checked over the same reads.
     scope: BTreeSet<Scope>,
+    #[serde(default)]
+    all_principals: bool,
     #[serde(flatten)]
     plan: Plan,
 }
@@ -86,6 +89,25 @@ fn declaration(repo: &Repo, desired: &Desired, change: &Change) -> Option<Locati
         // The OU is no longer in miyabi-org.toml: the file is what changed.
         Change::DeleteOu { .. } => Some(org.whole()),
         Change::EnablePolicyType { .. } | Change::DeletePolicy { .. } | Change::DeleteBudget { .. } => None,
+        Change::CreatePermissionSet { name, .. }
+        | Change::UpdatePermissionSet { name, .. }
+        | Change::AttachPermissionSetPolicy { permission_set: name, .. }
+        | Change::DetachPermissionSetPolicy { permission_set: name, .. }
+        | Change::ProvisionPermissionSet { permission_set: name, .. } => {
+            let sets = repo.org.sso.iter().flat_map(|sso| sso.permission_set.keys());
+            sets.into_iter().find(|key| key.get_ref() == name).map(|key| validate::at(org, key))
+        }
+        // The assignment rule of that principal and permission set; a removed one is no longer there.
+        Change::CreateAccountAssignment { principal, permission_set, .. }
+        | Change::DeleteAccountAssignment { principal, permission_set, .. } => {
+            let rules = repo.org.sso.iter().flat_map(|sso| &sso.assignment);
+            let mut rules = rules.filter(|rule| rule.permission_set.get_ref() == permission_set);
+            let rule = rules.find(|rule| {
+                let named = rule.group.as_ref().or(rule.user.as_ref());
+                named.is_some_and(|n| n.get_ref() == &principal.name)
+            });
+            Some(rule.map_or_else(|| org.whole(), |rule| validate::at(org, &rule.permission_set)))
+        }
         Change::CreatePolicy { policy_type, name, .. }
         | Change::UpdatePolicy { policy_type, name, .. }
         | Change::TagPolicy { policy_type, name, .. } => policy(*policy_type, name),
@@ -107,19 +129,20 @@ fn text(session: &Session, plan: &Plan) -> String {
     if session.printer.is_verbose() { plan::render_text_in_full(plan) } else { plan::render_text(plan) }
 }
 
-pub async fn plan(session: &Session, only: &[Scope], result: &PlanResultArgs) -> Result<ExitStatus, Error> {
-    show_plan(session, "plan", only, result.out.as_deref(), result.detailed_exitcode).await
+pub async fn plan(session: &Session, only: &[Scope], reads: SsoReadOptions, result: &PlanResultArgs) -> Result<ExitStatus, Error> {
+    show_plan(session, "plan", only, reads, result.out.as_deref(), result.detailed_exitcode).await
 }
 
 /// `drift`: `plan` that always tells changes by its exit status. It holds read access only.
-pub async fn drift(session: &Session, only: &[Scope]) -> Result<ExitStatus, Error> {
-    show_plan(session, "drift", only, None, true).await
+pub async fn drift(session: &Session, only: &[Scope], reads: SsoReadOptions) -> Result<ExitStatus, Error> {
+    show_plan(session, "drift", only, reads, None, true).await
 }
 
 async fn show_plan(
     session: &Session,
     command: &str,
     only: &[Scope],
+    reads: SsoReadOptions,
     out: Option<&Path>,
     detailed_exitcode: bool,
 ) -> Result<ExitStatus, Error> {
@@ -132,10 +155,10 @@ async fn show_plan(
     };
     let desired = Desired::from_repo(&repo);
     let scope = scope(only);
-    let observed = session.observe(Some(&repo), &desired, &scope).await?;
+    let observed = session.observe_detail(Some(&repo), &desired, &scope, &|_| true, &|_| true, reads).await?;
     let plan = plan::create_plan(&desired, &observed.snapshot, &scope)?;
     if let Some(path) = out {
-        let saved = SavedPlan { format: SAVED_PLAN_FORMAT, scope, plan: plan.clone() };
+        let saved = SavedPlan { format: SAVED_PLAN_FORMAT, scope, all_principals: reads.all_principals, plan: plan.clone() };
         let json = serde_json::to_string_pretty(&saved).expect("plans serialize");
         std::fs::write(path, json + "\n").map_err(|e| Error::io(path, e))?;
         session.printer.note(&format!("Saved the plan to {0}; apply it with `miyabi-org apply {0}`.", path.display()));
@@ -166,17 +189,17 @@ struct ApplyOutput<'a> {
     error: Option<ErrorReport>,
 }
 
-pub async fn apply(session: &Session, file: Option<&Path>, only: &[Scope]) -> Result<ExitStatus, Error> {
+pub async fn apply(session: &Session, file: Option<&Path>, only: &[Scope], reads: SsoReadOptions) -> Result<ExitStatus, Error> {
     session.printer.require("apply", &[OutputFormat::Table, OutputFormat::Json])?;
     let repo = session.repo()?;
     let saved = file.map(read_saved_plan).transpose()?;
     session.require_attended()?;
     let desired = Desired::from_repo(&repo);
-    let scope = match &saved {
-        Some(saved) => saved.scope.clone(),
-        None => scope(only),
+    let (scope, reads) = match &saved {
+        Some(saved) => (saved.scope.clone(), SsoReadOptions { all_principals: saved.all_principals }),
+        None => (scope(only), reads),
     };
-    let observed = session.observe(Some(&repo), &desired, &scope).await?;
+    let observed = session.observe_detail(Some(&repo), &desired, &scope, &|_| true, &|_| true, reads).await?;
     let snapshot = &observed.snapshot;
     let plan = match (saved, file) {
         (Some(saved), Some(path)) => {
@@ -244,12 +267,17 @@ pub(super) async fn execute(
     let progress = printer.progress(plan.changes.len());
     let (org, budgets) = (observed.aws.org_writer(), observed.aws.budget_writer());
     let journal = Journal::in_repo(&repo.root);
+    let sso_region = desired.sso.as_ref().map_or_else(|| repo.org.organization.home_region.get_ref().clone(), |sso| sso.region.clone());
+    let sso = observed.aws.sso_writer(&sso_region);
     let writers = Writers {
         org: &org,
         budgets: &budgets,
+        sso: &sso,
         journal: &journal,
         member_role: repo.org.organization.member_role.get_ref(),
         create_account_in_flight: repo.org.limits.create_account_in_flight,
+        sso_assignments_in_flight: repo.org.limits.sso_assignments_in_flight,
+        polling: apply::Polling::default(),
     };
     let report = apply::apply(plan, &observed.snapshot, &writers, &|outcome| {
         let line = plan::render_change_line(&outcome.change);

@@ -75,7 +75,8 @@ pub(super) async fn run_change(
     // The plan is limited to these accounts and budgets: only their tags and notifications are read.
     let touched: Vec<_> = desired.accounts.iter().filter(|d| accounts.contains(&d.name)).collect();
     let account_tags = |live: &crate::observe::Account| touched.iter().any(|d| find_account(d, std::slice::from_ref(live)).is_some());
-    let observed = session.observe_detail(Some(&next), &desired, &scope, &account_tags, &|name| budgets.contains(name)).await?;
+    let observed =
+        session.observe_detail(Some(&next), &desired, &scope, &account_tags, &|name| budgets.contains(name), Default::default()).await?;
     let mut plan = plan::create_plan(&desired, &observed.snapshot, &scope)?;
     plan.limit_to(&accounts, &budgets);
     let when_empty = settled.then(|| format!("{}; nothing was changed.", edited.summary));

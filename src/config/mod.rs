@@ -25,6 +25,9 @@ pub struct Repo {
     pub policies: Vec<PolicyDocument>,
     pub iam_policies: Vec<SourceFile>,
     pub templates: Vec<Template>,
+    /// Files named by `[sso.permission_set] inline_policy`, by the path as written; `None` when
+    /// unreadable (validation says so at the line that names it).
+    pub sso_policies: BTreeMap<String, Option<SourceFile>>,
 }
 
 impl Repo {
@@ -141,9 +144,18 @@ pub fn load_with(root: &Path, changes: &Changes) -> Result<Repo, Problems> {
         }
     }
 
+    let inline_paths = org.iter().flat_map(|org| org.sso.iter()).flat_map(|sso| sso.permission_set.values());
+    let sso_policies = inline_paths
+        .filter_map(|set| set.inline_policy.as_ref())
+        .map(|path| {
+            let relative = Path::new(path.get_ref());
+            let source = std::fs::read_to_string(root.join(relative)).ok().map(|text| SourceFile::new(relative, text));
+            (path.get_ref().clone(), source)
+        })
+        .collect();
     match (org_source, org, tenants_source, tenants) {
         (Some(org_source), Some(org), Some(tenants_source), Some(tenants)) if problems.is_empty() => {
-            Ok(Repo { root: root.to_path_buf(), org_source, org, tenants_source, tenants, policies, iam_policies, templates })
+            Ok(Repo { root: root.to_path_buf(), org_source, org, tenants_source, tenants, policies, iam_policies, templates, sso_policies })
         }
         _ => Err(problems),
     }

@@ -21,6 +21,7 @@ pub struct OrgFile {
     #[serde(default)]
     pub account: BTreeMap<Spanned<String>, AccountSection>,
     pub tenancy: Option<TenancySection>,
+    pub sso: Option<SsoSection>,
     pub cost: Option<CostSection>,
 }
 
@@ -64,6 +65,12 @@ pub struct Limits {
     pub create_account_in_flight: usize,
     /// Share of member accounts AWS lets you close per rolling 30 days.
     pub close_account_percent: usize,
+    /// Identity Center assignment requests outstanding at once.
+    pub sso_assignments_in_flight: usize,
+    /// AWS-managed and customer-managed policies on one permission set (the IAM default quota).
+    pub sso_managed_policies: usize,
+    /// Characters of a permission set's inline policy.
+    pub sso_inline_policy_max_chars: usize,
 }
 
 impl Default for Limits {
@@ -76,6 +83,9 @@ impl Default for Limits {
             api_calls_in_flight: 8,
             create_account_in_flight: 5,
             close_account_percent: 10,
+            sso_assignments_in_flight: 10,
+            sso_managed_policies: 10,
+            sso_inline_policy_max_chars: 32_768,
         }
     }
 }
@@ -122,6 +132,9 @@ pub struct TemplateFile {
     #[serde(default)]
     pub scps: Vec<Spanned<String>>,
     pub budget: Option<BudgetSection>,
+    /// Labels of `[[sso.assignment]]`s that apply to every account made from the template.
+    #[serde(default)]
+    pub sso: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -213,6 +226,83 @@ pub struct PastPlacement {
     pub pool: u32,
     pub from: String,
     pub to: String,
+}
+
+/// `[sso]`: IAM Identity Center permission sets and who gets them in which accounts.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SsoSection {
+    /// Discovered with ListInstances when absent.
+    pub instance_arn: Option<Spanned<String>>,
+    /// Where Identity Center lives; `[organization] home_region` when absent.
+    pub region: Option<Spanned<String>>,
+    #[serde(default)]
+    pub permission_set: BTreeMap<Spanned<String>, PermissionSetSection>,
+    #[serde(default)]
+    pub assignment: Vec<AssignmentSection>,
+}
+
+/// `[sso.permission_set."Name"]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PermissionSetSection {
+    pub description: Option<Spanned<String>>,
+    /// ISO-8601, PT1H..PT12H; PT1H (what AWS gives) when absent.
+    pub session_duration: Option<Spanned<String>>,
+    pub relay_state: Option<Spanned<String>>,
+    #[serde(default)]
+    pub managed_policies: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub customer_managed_policies: Vec<Spanned<PolicyReference>>,
+    /// A JSON file of the repo.
+    pub inline_policy: Option<Spanned<String>>,
+    pub permissions_boundary: Option<Spanned<BoundarySection>>,
+}
+
+/// A customer-managed IAM policy, by the name and path it has in every account.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyReference {
+    /// Optional here so that a missing name is reported with its line, not as a parse error.
+    pub name: Option<String>,
+    #[serde(default = "default_policy_path")]
+    pub path: String,
+}
+
+fn default_policy_path() -> String {
+    "/".into()
+}
+
+/// `permissions_boundary`: exactly one of the two.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoundarySection {
+    pub customer_managed: Option<PolicyReference>,
+    pub managed: Option<String>,
+}
+
+/// `[[sso.assignment]]`: a principal, a permission set, and the accounts it reaches.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssignmentSection {
+    /// The name account templates use in `sso = [...]`.
+    pub label: Option<Spanned<String>>,
+    pub group: Option<Spanned<String>>,
+    /// A UserName.
+    pub user: Option<Spanned<String>>,
+    pub permission_set: Spanned<String>,
+    /// By name or id.
+    #[serde(default)]
+    pub accounts: Vec<Spanned<String>>,
+    /// Every account below, recursively.
+    #[serde(default)]
+    pub ous: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub tiers: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub customers: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub exclude_accounts: Vec<Spanned<String>>,
 }
 
 /// `[cost]`: where `cost report` reads the CUR and how it counts.

@@ -9,6 +9,7 @@ use crate::policy_kind::PolicyKind;
 
 pub mod accounts;
 pub mod placement;
+pub mod sso;
 
 pub use accounts::{AccountRef, BUDGET_PREFIX, BudgetScope, DesiredAccount, DesiredBudget};
 
@@ -55,6 +56,8 @@ pub struct Desired {
     /// Core accounts, then one account per pool.
     pub accounts: Vec<DesiredAccount>,
     pub budgets: Vec<DesiredBudget>,
+    /// `None` when the repo has no `[sso]`: Identity Center is then not read nor planned.
+    pub sso: Option<sso::DesiredSso>,
 }
 
 impl Desired {
@@ -97,7 +100,8 @@ impl Desired {
         let ignore_policies = org.organization.ignore_policies.iter().map(|p| p.get_ref().clone()).collect();
         let accounts = accounts::desired_accounts(repo);
         let budgets = accounts::desired_budgets(repo, &accounts);
-        Desired { root, ous, policies, ignore_policies, accounts, budgets }
+        let sso = sso::desired_sso(repo);
+        Desired { root, ous, policies, ignore_policies, accounts, budgets, sso }
     }
 
     pub fn is_ignored(&self, policy_name: &str) -> bool {

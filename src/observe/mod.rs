@@ -9,6 +9,8 @@ use futures_util::stream::{FuturesUnordered, StreamExt};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+pub mod sso;
+
 use crate::api_error::AwsError;
 use crate::policy_kind::PolicyKind;
 
@@ -107,6 +109,8 @@ pub struct Snapshot {
     pub policies: Vec<Policy>,
     /// Budgets in the management account, sorted by name; `None` when not read.
     pub budgets: Option<Vec<Budget>>,
+    /// IAM Identity Center; `None` when not read.
+    pub sso: Option<sso::SsoSnapshot>,
 }
 
 impl Snapshot {
@@ -266,6 +270,7 @@ pub async fn observe(
         accounts,
         policies: Vec::new(),
         budgets: None,
+        sso: None,
     };
     let paths: BTreeMap<String, String> =
         snapshot.ous.iter().map(|ou| (ou.id.clone(), snapshot.ou_path(&ou.id).unwrap_or_default())).collect();

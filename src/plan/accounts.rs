@@ -10,7 +10,7 @@ use crate::observe::{Account, Budget, BudgetFilter};
 use crate::policy_kind::PolicyKind;
 
 /// Account states in which the tool leaves an account alone.
-const CLOSED: [&str; 3] = ["SUSPENDED", "PENDING_CLOSURE", "CLOSED"];
+pub(super) const CLOSED: [&str; 3] = ["SUSPENDED", "PENDING_CLOSURE", "CLOSED"];
 
 /// The budget filter a planned budget becomes once its account id is known.
 pub fn budget_filter(budget: &PlannedBudget) -> Option<BudgetFilter> {

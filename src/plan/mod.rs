@@ -3,11 +3,13 @@
 
 mod accounts;
 mod render;
+mod sso;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::access::{Boundary, PolicyRef, Principal};
 use crate::model::accounts::Tags;
 use crate::model::{self, AccountRef, BudgetScope, Desired, FULL_AWS_ACCESS, PolicyKey, is_managed};
 use crate::observe::{Policy, Snapshot};
@@ -30,11 +32,13 @@ pub enum Scope {
     Account,
     /// Budgets of accounts and customers.
     Budget,
+    /// IAM Identity Center: permission sets and account assignments.
+    Sso,
 }
 
 impl Scope {
     pub fn all() -> BTreeSet<Scope> {
-        BTreeSet::from([Scope::Ou, Scope::Scp, Scope::Account, Scope::Budget])
+        BTreeSet::from([Scope::Ou, Scope::Scp, Scope::Account, Scope::Budget, Scope::Sso])
     }
 }
 
@@ -71,6 +75,27 @@ pub struct PlannedBudget {
     pub account_id: Option<String>,
     pub alert_percent: Vec<f64>,
     pub notify: Vec<String>,
+}
+
+/// What a permission set says of itself; sent whole on every update, as AWS clears what is left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PermissionSetFields {
+    pub description: String,
+    pub session_duration: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relay_state: Option<String>,
+}
+
+/// A policy of a permission set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SsoPolicy {
+    /// An AWS-managed policy, by ARN.
+    Managed(String),
+    CustomerManaged(PolicyRef),
+    /// The inline policy, minified as sent (detached: as it was).
+    Inline(String),
+    Boundary(Boundary),
 }
 
 /// One change to the organization, in the words of the API call that makes it.
@@ -157,6 +182,56 @@ pub enum Change {
     DeleteBudget {
         name: String,
     },
+    CreatePermissionSet {
+        name: String,
+        #[serde(flatten)]
+        fields: PermissionSetFields,
+    },
+    UpdatePermissionSet {
+        name: String,
+        arn: String,
+        /// What is sent.
+        #[serde(flatten)]
+        fields: PermissionSetFields,
+        /// What differs, field by field (`description`, `session_duration`, `relay_state`).
+        changed: BTreeMap<String, Update>,
+    },
+    AttachPermissionSetPolicy {
+        permission_set: String,
+        /// `None` for a permission set this plan creates.
+        arn: Option<String>,
+        policy: SsoPolicy,
+    },
+    DetachPermissionSetPolicy {
+        permission_set: String,
+        arn: String,
+        policy: SsoPolicy,
+    },
+    /// ProvisionPermissionSet to every account it is provisioned to.
+    ProvisionPermissionSet {
+        permission_set: String,
+        arn: Option<String>,
+        /// Accounts found out of date; empty when the plan itself changes the set.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        outdated_accounts: Vec<String>,
+    },
+    CreateAccountAssignment {
+        principal: Principal,
+        permission_set: String,
+        permission_set_arn: Option<String>,
+        /// The account's name; its id once it exists.
+        account: String,
+        account_id: Option<String>,
+        /// The rules that put it there: `ou Workloads`, `tier pool`, `customer ACME`, ...
+        from: Vec<String>,
+    },
+    DeleteAccountAssignment {
+        principal: Principal,
+        permission_set: String,
+        permission_set_arn: String,
+        account: String,
+        account_id: String,
+    },
     DeleteOu {
         path: String,
         id: String,
@@ -182,7 +257,14 @@ pub enum Phase {
     Detach,
     /// Attachments that need the room the detachments made.
     AttachLast,
+    PermissionSets,
+    /// Detached before attaching: a permission set holds a limited number of policies.
+    PermissionSetDetach,
+    PermissionSetAttach,
+    Provision,
+    Assign,
     Budgets,
+    Unassign,
     DeleteOus,
     DeletePolicies,
 }
@@ -207,6 +289,12 @@ impl Change {
             Change::DetachPolicy { before_attach: true, .. } => Phase::DetachFirst,
             Change::DetachPolicy { .. } => Phase::Detach,
             Change::CreateBudget { .. } | Change::UpdateBudget { .. } | Change::DeleteBudget { .. } => Phase::Budgets,
+            Change::CreatePermissionSet { .. } | Change::UpdatePermissionSet { .. } => Phase::PermissionSets,
+            Change::DetachPermissionSetPolicy { .. } => Phase::PermissionSetDetach,
+            Change::AttachPermissionSetPolicy { .. } => Phase::PermissionSetAttach,
+            Change::ProvisionPermissionSet { .. } => Phase::Provision,
+            Change::CreateAccountAssignment { .. } => Phase::Assign,
+            Change::DeleteAccountAssignment { .. } => Phase::Unassign,
             Change::DeleteOu { .. } => Phase::DeleteOus,
             Change::DeletePolicy { .. } => Phase::DeletePolicies,
         }
@@ -218,16 +306,24 @@ impl Change {
             | Change::CreatePolicy { .. }
             | Change::AttachPolicy { .. }
             | Change::CreateAccount { .. }
-            | Change::CreateBudget { .. } => Effect::Add,
+            | Change::CreateBudget { .. }
+            | Change::CreatePermissionSet { .. }
+            | Change::AttachPermissionSetPolicy { .. }
+            | Change::CreateAccountAssignment { .. } => Effect::Add,
             Change::EnablePolicyType { .. }
             | Change::UpdatePolicy { .. }
             | Change::TagPolicy { .. }
             | Change::MoveAccount { .. }
             | Change::TagAccount { .. }
-            | Change::UpdateBudget { .. } => Effect::Change,
-            Change::DetachPolicy { .. } | Change::DeleteOu { .. } | Change::DeletePolicy { .. } | Change::DeleteBudget { .. } => {
-                Effect::Remove
-            }
+            | Change::UpdateBudget { .. }
+            | Change::UpdatePermissionSet { .. }
+            | Change::ProvisionPermissionSet { .. } => Effect::Change,
+            Change::DetachPolicy { .. }
+            | Change::DeleteOu { .. }
+            | Change::DeletePolicy { .. }
+            | Change::DeleteBudget { .. }
+            | Change::DetachPermissionSetPolicy { .. }
+            | Change::DeleteAccountAssignment { .. } => Effect::Remove,
         }
     }
 
@@ -239,6 +335,13 @@ impl Change {
             }
             Change::CreateAccount { .. } | Change::MoveAccount { .. } | Change::TagAccount { .. } => Scope::Account,
             Change::CreateBudget { .. } | Change::UpdateBudget { .. } | Change::DeleteBudget { .. } => Scope::Budget,
+            Change::CreatePermissionSet { .. }
+            | Change::UpdatePermissionSet { .. }
+            | Change::AttachPermissionSetPolicy { .. }
+            | Change::DetachPermissionSetPolicy { .. }
+            | Change::ProvisionPermissionSet { .. }
+            | Change::CreateAccountAssignment { .. }
+            | Change::DeleteAccountAssignment { .. } => Scope::Sso,
             _ => Scope::Scp,
         }
     }
@@ -247,7 +350,7 @@ impl Change {
 /// Something in the organization that the repo neither declares nor tags as its own: reported, never changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unmanaged {
-    /// "ou", "policy", "account" or "budget".
+    /// "ou", "policy", "account", "budget", "permission_set" or "sso_assignment".
     pub kind: String,
     pub name: String,
     pub id: String,
@@ -347,6 +450,12 @@ impl<'a> Planner<'a> {
         let account_ids = if self.scope.contains(&Scope::Account) { self.accounts() } else { self.account_ids() };
         if self.scope.contains(&Scope::Budget) {
             self.budgets(&account_ids);
+        }
+        if self.scope.contains(&Scope::Sso)
+            && let (Some(desired), Some(live)) = (&self.desired.sso, &self.snapshot.sso)
+        {
+            let creating_accounts = self.scope.contains(&Scope::Account);
+            sso::plan_sso(desired, &self.desired.accounts, self.snapshot, live, creating_accounts, &mut self.plan);
         }
         if self.scope.contains(&Scope::Scp) {
             self.policies();

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use similar::{ChangeTag, TextDiff};
 
-use super::{Change, Effect, Plan, Target, TargetKind, Unmanaged};
+use super::{Change, Effect, Plan, SsoPolicy, Target, TargetKind, Unmanaged};
 use crate::diagnostic::{ANNOTATIONS_SHOWN, Annotation, Level, Location};
 use crate::model::BudgetScope;
 
@@ -63,6 +63,42 @@ pub fn describe(change: &Change) -> String {
             format!("budget {} ({})", budget.name, what.join(", "))
         }
         Change::DeleteBudget { name } => format!("budget {name}"),
+        Change::CreatePermissionSet { name, fields } => {
+            format!("permission set {name} (session {}{})", fields.session_duration, relay(fields.relay_state.as_deref()))
+        }
+        Change::UpdatePermissionSet { name, changed, .. } => {
+            let what: Vec<String> = changed.iter().map(|(field, u)| format!("{field} {:?} -> {:?}", u.from, u.to)).collect();
+            format!("permission set {name} ({})", what.join(", "))
+        }
+        Change::AttachPermissionSetPolicy { permission_set, policy, .. } => {
+            format!("permission set {permission_set}: {}", sso_policy(policy))
+        }
+        Change::DetachPermissionSetPolicy { permission_set, policy, .. } => {
+            format!("permission set {permission_set}: {}", sso_policy(policy))
+        }
+        Change::ProvisionPermissionSet { permission_set, outdated_accounts, .. } => match outdated_accounts.len() {
+            0 => format!("provision permission set {permission_set} to its accounts"),
+            n => format!("provision permission set {permission_set}: out of date in {n} account{}", if n == 1 { "" } else { "s" }),
+        },
+        Change::CreateAccountAssignment { principal, permission_set, account, from, .. } => {
+            format!("{principal} -> {permission_set} in {account} (from {})", from.join(", "))
+        }
+        Change::DeleteAccountAssignment { principal, permission_set, account, account_id, .. } => {
+            format!("{principal} -> {permission_set} in {account} ({account_id})")
+        }
+    }
+}
+
+fn relay(relay_state: Option<&str>) -> String {
+    relay_state.map(|r| format!(", relay state {r}")).unwrap_or_default()
+}
+
+fn sso_policy(policy: &SsoPolicy) -> String {
+    match policy {
+        SsoPolicy::Managed(arn) => format!("managed policy {arn}"),
+        SsoPolicy::CustomerManaged(reference) => format!("customer-managed policy {reference}"),
+        SsoPolicy::Inline(_) => "inline policy".into(),
+        SsoPolicy::Boundary(boundary) => format!("permissions boundary {boundary}"),
     }
 }
 
@@ -84,10 +120,17 @@ fn section(change: &Change) -> &'static str {
         Change::AttachPolicy { .. } | Change::DetachPolicy { .. } => "Attachments",
         Change::CreateAccount { .. } | Change::MoveAccount { .. } | Change::TagAccount { .. } => "Accounts",
         Change::CreateBudget { .. } | Change::UpdateBudget { .. } | Change::DeleteBudget { .. } => "Budgets",
+        Change::CreatePermissionSet { .. }
+        | Change::UpdatePermissionSet { .. }
+        | Change::AttachPermissionSetPolicy { .. }
+        | Change::DetachPermissionSetPolicy { .. }
+        | Change::ProvisionPermissionSet { .. } => "Permission sets",
+        Change::CreateAccountAssignment { .. } | Change::DeleteAccountAssignment { .. } => "Account assignments",
     }
 }
 
-const SECTIONS: [&str; 5] = ["Organizational units", "Policies", "Accounts", "Attachments", "Budgets"];
+const SECTIONS: [&str; 7] =
+    ["Organizational units", "Policies", "Accounts", "Attachments", "Permission sets", "Account assignments", "Budgets"];
 
 fn pretty(json: &str) -> String {
     serde_json::from_str::<serde_json::Value>(json)

@@ -41,6 +41,7 @@ fn empty_org() -> Snapshot {
             targets: vec!["r-root".into()],
         }],
         budgets: None,
+        sso: None,
     }
 }
 

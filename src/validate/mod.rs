@@ -16,8 +16,10 @@ const TOOL_TAGS: usize = 1;
 const MAX_TAGS: usize = 50;
 const TEMPLATE_PLACEHOLDERS: [&str; 4] = ["pool", "customer", "slug", "tier"];
 
+mod sso;
 mod tenancy;
 
+pub use sso::unknown_principals;
 pub use tenancy::{declared_at, is_account_id, is_customer_id};
 
 pub fn validate(repo: &Repo) -> Problems {

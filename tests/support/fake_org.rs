@@ -12,9 +12,11 @@ use std::collections::{BTreeMap, BTreeSet};
 pub use miyabi_org::api_error::{AwsError, AwsErrorKind};
 pub use miyabi_org::policy_kind::PolicyKind;
 
-use miyabi_org::apply::{BudgetSpec, BudgetWrite, CreateAccountState, CreateAccountStatus, OrgWrite};
+use miyabi_org::apply::{BudgetSpec, BudgetWrite, CreateAccountState, CreateAccountStatus, OrgWrite, RequestStatus, SsoWrite};
 use miyabi_org::model::FULL_AWS_ACCESS;
+use miyabi_org::observe::sso::Assignment;
 use miyabi_org::observe::{Account, Budget, BudgetFilter, BudgetRead, OrgRead, Organization, Ou, PolicySummary, Root, Tags};
+use miyabi_org::plan::{PermissionSetFields, SsoPolicy};
 
 pub const ROOT_ID: &str = "r-root";
 pub const MANAGEMENT_ID: &str = "000000000000";
@@ -654,5 +656,40 @@ impl BudgetWrite for FakeOrg {
     async fn delete_budget(&self, account_id: &str, name: &str) -> Result<(), AwsError> {
         assert_eq!(account_id, MANAGEMENT_ID, "budgets are written in the management account");
         self.write(|s| s.delete_budget(name))
+    }
+}
+
+/// Identity Center is not part of the fake organization: the property tests plan without `[sso]`,
+/// so any call here is a failure the test shows.
+impl SsoWrite for FakeOrg {
+    async fn create_permission_set(&self, _: &str, _: &str, _: &PermissionSetFields, _: &Tags) -> Result<String, AwsError> {
+        Err(AwsError::unexpected("CreatePermissionSet", "Identity Center is not modelled by the fake organization"))
+    }
+    async fn update_permission_set(&self, _: &str, _: &str, _: &PermissionSetFields) -> Result<(), AwsError> {
+        Err(AwsError::unexpected("UpdatePermissionSet", "Identity Center is not modelled by the fake organization"))
+    }
+    async fn attach_policy(&self, _: &str, _: &str, _: &SsoPolicy) -> Result<(), AwsError> {
+        Err(AwsError::unexpected("AttachManagedPolicyToPermissionSet", "Identity Center is not modelled by the fake organization"))
+    }
+    async fn detach_policy(&self, _: &str, _: &str, _: &SsoPolicy) -> Result<(), AwsError> {
+        Err(AwsError::unexpected("DetachManagedPolicyFromPermissionSet", "Identity Center is not modelled by the fake organization"))
+    }
+    async fn provision_permission_set(&self, _: &str, _: &str) -> Result<RequestStatus, AwsError> {
+        Err(AwsError::unexpected("ProvisionPermissionSet", "Identity Center is not modelled by the fake organization"))
+    }
+    async fn provisioning_status(&self, _: &str, _: &str) -> Result<RequestStatus, AwsError> {
+        Err(AwsError::unexpected("DescribePermissionSetProvisioningStatus", "Identity Center is not modelled by the fake organization"))
+    }
+    async fn create_assignment(&self, _: &str, _: &Assignment) -> Result<RequestStatus, AwsError> {
+        Err(AwsError::unexpected("CreateAccountAssignment", "Identity Center is not modelled by the fake organization"))
+    }
+    async fn assignment_creation_status(&self, _: &str, _: &str) -> Result<RequestStatus, AwsError> {
+        Err(AwsError::unexpected("DescribeAccountAssignmentCreationStatus", "Identity Center is not modelled by the fake organization"))
+    }
+    async fn delete_assignment(&self, _: &str, _: &Assignment) -> Result<RequestStatus, AwsError> {
+        Err(AwsError::unexpected("DeleteAccountAssignment", "Identity Center is not modelled by the fake organization"))
+    }
+    async fn assignment_deletion_status(&self, _: &str, _: &str) -> Result<RequestStatus, AwsError> {
+        Err(AwsError::unexpected("DescribeAccountAssignmentDeletionStatus", "Identity Center is not modelled by the fake organization"))
     }
 }
