@@ -110,6 +110,65 @@ impl Sandbox {
     pub async fn attach(&self, policy_id: &str, target_id: &str) {
         self.organizations().await.attach_policy().policy_id(policy_id).target_id(target_id).send().await.unwrap();
     }
+
+    /// An sso-admin client of the real SDK, to tamper with Identity Center as a person would.
+    pub async fn ssoadmin(&self) -> aws_sdk_ssoadmin::Client {
+        let config = aws_sdk_ssoadmin::Config::builder()
+            .behavior_version(aws_sdk_ssoadmin::config::BehaviorVersion::latest())
+            .region(aws_sdk_ssoadmin::config::Region::new("us-east-1"))
+            .endpoint_url(&self.url)
+            .credentials_provider(aws_sdk_ssoadmin::config::Credentials::new("testing", "testing", None, None, "tests"))
+            .build();
+        aws_sdk_ssoadmin::Client::from_conf(config)
+    }
+
+    pub async fn identitystore(&self) -> aws_sdk_identitystore::Client {
+        let config = aws_sdk_identitystore::Config::builder()
+            .behavior_version(aws_sdk_identitystore::config::BehaviorVersion::latest())
+            .region(aws_sdk_identitystore::config::Region::new("us-east-1"))
+            .endpoint_url(&self.url)
+            .credentials_provider(aws_sdk_identitystore::config::Credentials::new("testing", "testing", None, None, "tests"))
+            .build();
+        aws_sdk_identitystore::Client::from_conf(config)
+    }
+
+    /// The Identity Center instance moto keeps for the management account: (ARN, identity store id).
+    pub async fn sso_instance(&self) -> (String, String) {
+        let out = self.ssoadmin().await.list_instances().send().await.unwrap();
+        let instance = &out.instances()[0];
+        (instance.instance_arn().unwrap().to_string(), instance.identity_store_id().unwrap().to_string())
+    }
+
+    /// Creates groups in the identity store, as an administrator or a SCIM sync would; returns
+    /// their ids by name.
+    pub async fn create_groups(&self, names: &[&str]) -> std::collections::BTreeMap<String, String> {
+        let (_, store) = self.sso_instance().await;
+        let client = self.identitystore().await;
+        let mut ids = std::collections::BTreeMap::new();
+        for name in names {
+            let out = client.create_group().identity_store_id(&store).display_name(*name).send().await.unwrap();
+            ids.insert(name.to_string(), out.group_id().to_string());
+        }
+        ids
+    }
+
+    /// Creates a user with a UserName in the identity store; returns its id.
+    pub async fn create_user(&self, user_name: &str) -> String {
+        let (_, store) = self.sso_instance().await;
+        let name = aws_sdk_identitystore::types::Name::builder().given_name("Test").family_name("User").build();
+        let out = self
+            .identitystore()
+            .await
+            .create_user()
+            .identity_store_id(&store)
+            .user_name(user_name)
+            .display_name(user_name)
+            .name(name)
+            .send()
+            .await
+            .unwrap();
+        out.user_id().to_string()
+    }
 }
 
 impl Drop for Sandbox {
