@@ -5,7 +5,7 @@
 #                    [--scale-accounts 5000] [--scale-ous 200] [--scale-scps 100]
 #                    [--pool-customers 1000] [--silo-customers 100]
 #                    [--registry-customers 10000] [--registry-silos 200] [--dry-run-runs 9]
-#                    [--cost-rows 10000000] [--only SECTION[,SECTION...]]
+#                    [--sso-accounts 1000] [--cost-rows 10000000] [--only SECTION[,SECTION...]]
 #
 # Sections, in order (--only runs the ones named; the default is all):
 #  drift     Seeds a throwaway sandbox (free port, always stopped on exit) with
@@ -25,6 +25,10 @@
 #            of `validate` and `tenant list --output json` (--runs) and of `account create
 #            --customer X --dry-run` (--dry-run-runs) with its API calls; a real placement keeps
 #            every comment and the order of tenants.toml.
+#  sso       scripts/bench_sso.py: --sso-accounts accounts, 20 permission sets and 50 groups in
+#            3 OUs each (about 3,000 assignments) behind the fault proxy's delay: the apply from
+#            empty (seconds, most assignment requests outstanding, peak memory), then drift's
+#            Identity Center reads against the per-pair way (goal: 10x fewer calls).
 #  cost      scripts/bench_cost.py: `cost report` over --cost-rows CUR rows against DuckDB.
 # The sandbox's calls are signed with an IAM access key of the management account, created in
 # the sandbox (seed_org.py --credentials-out): moto finds its account at once, where for the
@@ -59,7 +63,8 @@ SCALE_RSS_LIMIT_MB=150
 REGISTRY_CUSTOMERS=10000
 REGISTRY_SILOS=200
 DRY_RUN_RUNS=9
-SECTIONS="drift,startup,scale,tenancy,registry,cost"
+SSO_ACCOUNTS=1000
+SECTIONS="drift,startup,scale,tenancy,registry,sso,cost"
 FAILED=()
 VALIDATE_SCPS=200
 VALIDATE_OUS=40
@@ -76,7 +81,7 @@ step() { printf '==> %s\n' "$*" >&2; }
 die()  { printf 'bench: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-    sed -n '2,37p' "$ROOT/scripts/bench.sh" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,41p' "$ROOT/scripts/bench.sh" | sed 's/^# \{0,1\}//' >&2
     exit 64
 }
 
@@ -107,6 +112,7 @@ parse_args() {
             --registry-customers) REGISTRY_CUSTOMERS="${2:-}"; shift 2 || usage ;;
             --registry-silos) REGISTRY_SILOS="${2:-}"; shift 2 || usage ;;
             --dry-run-runs)   DRY_RUN_RUNS="${2:-}";   shift 2 || usage ;;
+            --sso-accounts)   SSO_ACCOUNTS="${2:-}";   shift 2 || usage ;;
             --only)           SECTIONS="${2:-}";       shift 2 || usage ;;
             --accounts=*) ACCOUNTS="${1#*=}"; shift ;;
             --ous=*)      OUS="${1#*=}";      shift ;;
@@ -118,13 +124,13 @@ parse_args() {
     done
     local v
     for v in "$ACCOUNTS" "$OUS" "$SCPS" "$RUNS" "$POOL_CUSTOMERS" "$SILO_CUSTOMERS" "$COST_ROWS" \
-             "$SCALE_ACCOUNTS" "$SCALE_OUS" "$SCALE_SCPS" "$REGISTRY_CUSTOMERS" "$REGISTRY_SILOS" "$DRY_RUN_RUNS"; do
+             "$SCALE_ACCOUNTS" "$SCALE_OUS" "$SCALE_SCPS" "$REGISTRY_CUSTOMERS" "$REGISTRY_SILOS" "$DRY_RUN_RUNS" "$SSO_ACCOUNTS"; do
         [[ "$v" =~ ^[0-9]+$ ]] || die "not a non-negative integer: '$v'"
     done
     (( RUNS >= 1 && DRY_RUN_RUNS >= 1 )) || die "--runs and --dry-run-runs must be at least 1"
     local section
     for section in ${SECTIONS//,/ }; do
-        [[ ",drift,startup,scale,tenancy,registry,cost," == *",$section,"* ]] || die "unknown section: '$section'"
+        [[ ",drift,startup,scale,tenancy,registry,sso,cost," == *",$section,"* ]] || die "unknown section: '$section'"
     done
 }
 
@@ -405,6 +411,12 @@ measure_registry() {
         --silo-customers "$REGISTRY_SILOS" --runs "$RUNS" --dry-run-runs "$DRY_RUN_RUNS"
 }
 
+# Identity Center at 1,000 accounts and ~3,000 assignments (the sandbox is reset).
+measure_sso() {
+    step "sso: $SSO_ACCOUNTS accounts, 20 permission sets, 50 groups: apply from empty, then drift against the per-pair reads"
+    "$PY" scripts/bench_sso.py --bin "$BIN" --endpoint-url "$AWS_ENDPOINT_URL" --accounts "$SSO_ACCOUNTS"
+}
+
 # The local cost engine against DuckDB on the same CUR 2.0 files.
 measure_cost() {
     step "cost: $COST_ROWS CUR rows, the local engine against DuckDB"
@@ -415,7 +427,7 @@ main() {
     parse_args "$@"
     build
     TMP="$(mktemp -d "${TMPDIR:-/tmp}/miyabi-bench.XXXXXX")"
-    if wanted drift || wanted scale || wanted tenancy || wanted registry; then
+    if wanted drift || wanted scale || wanted tenancy || wanted registry || wanted sso; then
         start_sandbox
     fi
     section drift drift_section
@@ -423,6 +435,7 @@ main() {
     section scale scale_section
     section tenancy measure_tenancy
     section registry measure_registry
+    section sso measure_sso
     section cost measure_cost
     if (( ${#FAILED[@]} )); then
         echo "bench: FAILED: ${FAILED[*]}" >&2

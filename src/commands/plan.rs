@@ -155,7 +155,7 @@ async fn show_plan(
     };
     let desired = Desired::from_repo(&repo);
     let scope = scope(only);
-    let observed = session.observe_detail(Some(&repo), &desired, &scope, &|_| true, &|_| true, reads).await?;
+    let observed = session.observe_detail(Some(&repo), &desired, &scope, &account_tags(&scope), &|_| true, reads).await?;
     let plan = plan::create_plan(&desired, &observed.snapshot, &scope)?;
     if let Some(path) = out {
         let saved = SavedPlan { format: SAVED_PLAN_FORMAT, scope, all_principals: reads.all_principals, plan: plan.clone() };
@@ -166,6 +166,12 @@ async fn show_plan(
     print_plan(session, command, &repo, &desired, &plan, session.stats(&observed.aws))?;
     session.report_stats(&observed.aws);
     Ok(if detailed_exitcode && !plan.is_empty() { ExitStatus::Changes } else { ExitStatus::Success })
+}
+
+/// Accounts' tags decide only what the account scope plans: other scopes do not read them.
+fn account_tags(scope: &BTreeSet<Scope>) -> impl Fn(&crate::observe::Account) -> bool + use<> {
+    let wanted = scope.contains(&Scope::Account);
+    move |_| wanted
 }
 
 fn read_saved_plan(path: &Path) -> Result<SavedPlan, Error> {
@@ -199,7 +205,7 @@ pub async fn apply(session: &Session, file: Option<&Path>, only: &[Scope], reads
         Some(saved) => (saved.scope.clone(), SsoReadOptions { all_principals: saved.all_principals }),
         None => (scope(only), reads),
     };
-    let observed = session.observe_detail(Some(&repo), &desired, &scope, &|_| true, &|_| true, reads).await?;
+    let observed = session.observe_detail(Some(&repo), &desired, &scope, &account_tags(&scope), &|_| true, reads).await?;
     let snapshot = &observed.snapshot;
     let plan = match (saved, file) {
         (Some(saved), Some(path)) => {
