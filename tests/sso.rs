@@ -78,9 +78,9 @@ permission_set = "Support"
 customers = ["ACME", "INITECH"]
 
 [[sso.assignment]]
+label = "silo-data"                  # account-templates/silo.toml: sso = ["silo-data"]
 group = "DataTeam"
 permission_set = "ReadOnly"
-tiers = ["silo"]
 
 [[sso.assignment]]
 group = "Sales"
@@ -119,6 +119,7 @@ async fn sso_org() -> (Sandbox, tempfile::TempDir, BTreeMap<String, String>) {
         r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "organizations:LeaveOrganization", "Resource": "*"}]}"#,
     )
     .unwrap();
+    edit(dir, "account-templates/silo.toml", "scps = []", "scps = []\nsso = [\"silo-data\"]");
     let mut text = std::fs::read_to_string(dir.join("miyabi-org.toml")).unwrap();
     text.push_str(SSO);
     std::fs::write(dir.join("miyabi-org.toml"), text).unwrap();
@@ -251,6 +252,8 @@ async fn identity_center_is_planned_applied_drift_checked_and_repaired() {
     let oncall =
         changes(&plan).into_iter().filter(|c| c["action"] == "create_account_assignment" && c["principal"]["name"] == "OnCall").count();
     assert_eq!(oncall, 2, "ACME's pool and INITECH's silo");
+    let data = changes(&plan).into_iter().find(|c| c["principal"]["name"] == "DataTeam").unwrap();
+    assert_eq!((&data["account"], &data["from"]), (&serde_json::json!("Silo-INITECH"), &serde_json::json!(["template silo"])));
     // Finance's exclusion and the management account stay out.
     let management = json(tool(&sandbox.url, dir).args(["org", "show", "--output", "json"]));
     let management = management["management_account_id"].as_str().unwrap().to_string();
