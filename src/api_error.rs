@@ -42,11 +42,28 @@ impl AwsError {
                 "the credentials are expired or invalid: run `aws sso login` (or refresh your session token) and try again".into()
             }
             AwsErrorKind::AccessDenied => format!(
-                "the caller lacks organizations:{} or is not in the management account: use a role with policies/iam/operator.json (or drift-readonly.json for drift)",
-                self.operation
+                "the caller lacks {} or is not in the management account: use a role with policies/iam/operator.json (or drift-readonly.json for drift)",
+                self.iam_action()
             ),
             _ => "nothing was changed by the failed call; run the command again, and if it persists check the AWS Health Dashboard".into(),
         }
+    }
+}
+
+impl AwsError {
+    /// The IAM action that allows the operation, as the policies of `policies/iam/` name it.
+    fn iam_action(&self) -> String {
+        let op = self.operation;
+        let service = if ["GetGroupId", "GetUserId", "DescribeGroup", "DescribeUser"].contains(&op) {
+            "identitystore"
+        } else if op == "ListInstances" || op.contains("PermissionSet") || op.contains("AccountAssignment") {
+            "sso"
+        } else if op.contains("Budget") {
+            return if op.starts_with("Describe") { "budgets:ViewBudget".into() } else { "budgets:ModifyBudget".into() };
+        } else {
+            "organizations"
+        };
+        format!("{service}:{op}")
     }
 }
 
@@ -105,5 +122,27 @@ impl CredentialProblem {
             }
             CredentialProblem::Missing { .. } => "give the tool credentials in one of these ways: an IAM Identity Center profile (`aws configure sso`, then `aws sso login --profile NAME` and --profile NAME or AWS_PROFILE=NAME); AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (with AWS_SESSION_TOKEN for temporary keys); web identity in CI (AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE); or a role of the instance or container the tool runs on".into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn access_denied_names_the_iam_action_of_its_service() {
+        let denied = |operation| AwsError {
+            operation,
+            resource: None,
+            code: Some("AccessDeniedException".into()),
+            message: "denied".into(),
+            kind: AwsErrorKind::AccessDenied,
+        };
+        assert!(denied("ListRoots").help().contains("lacks organizations:ListRoots "));
+        assert!(denied("CreateAccountAssignment").help().contains("lacks sso:CreateAccountAssignment "));
+        assert!(denied("ListInstances").help().contains("lacks sso:ListInstances "));
+        assert!(denied("GetGroupId").help().contains("lacks identitystore:GetGroupId "));
+        assert!(denied("DescribeBudgets").help().contains("lacks budgets:ViewBudget "));
+        assert!(denied("CreateBudget").help().contains("lacks budgets:ModifyBudget "));
     }
 }
