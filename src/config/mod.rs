@@ -231,7 +231,8 @@ fn toml_help(message: &str) -> String {
     }
 }
 
-fn parse_json(source: &SourceFile, problems: &mut Problems) -> Option<serde_json::Value> {
+/// Parses a JSON policy file, or reports where it is malformed (also used for inline policies of `[sso]`).
+pub(crate) fn parse_json(source: &SourceFile, problems: &mut Problems) -> Option<serde_json::Value> {
     match serde_json::from_str::<serde_json::Value>(&source.text) {
         Ok(value) => Some(value),
         Err(err) => {
