@@ -962,7 +962,7 @@ Caused by: EOF while parsing a list at line 1 column 26
         break_repo: |_| {},
         args: &["plan", "--only", "ou,tenants"],
         error: r##"error: invalid value 'tenants' for '--only <PART>'
-  [possible values: ou, scp, account, budget]
+  [possible values: ou, scp, account, budget, sso]
 
 For more information, try '--help'."##,
     },
