@@ -226,6 +226,8 @@ fn toml_help(message: &str) -> String {
         "add the missing key".into()
     } else if message.starts_with("invalid type") {
         "give the key a value of the expected type".into()
+    } else if message.starts_with("duplicate key") {
+        "declare each key and table once: remove the second, or rename it".into()
     } else {
         "correct the TOML syntax (see https://toml.io)".into()
     }

@@ -26,7 +26,7 @@ const POLICY_PATH_MAX: usize = 512;
 const ARN_HELP: &str = "write an AWS-managed policy as arn:aws:iam::aws:policy/NAME; give a customer-managed policy by name in customer_managed_policies = [{ name = \"NAME\", path = \"/\" }]";
 const NAME_CHARS: &str = "letters, digits and + = , . @ _ -";
 
-impl<'a> Checker<'a> {
+impl Checker<'_> {
     /// `[sso]`, and the labels account templates list in `sso = [...]`.
     pub(super) fn sso(&mut self) {
         let sso = self.repo.org.sso.as_ref();
@@ -61,7 +61,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Every `[sso.permission_set."Name"]`, in the order of the file.
-    fn permission_sets(&mut self, sso: &'a SsoSection) {
+    fn permission_sets(&mut self, sso: &SsoSection) {
         let source = &self.repo.org_source;
         let mut sets: Vec<(&Spanned<String>, &PermissionSetSection)> = sso.permission_set.iter().collect();
         sets.sort_by_key(|(name, _)| name.span().start);
@@ -306,7 +306,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Every `[[sso.assignment]]`: one principal, a declared permission set, targets the repo knows.
-    fn assignments(&mut self, sso: &'a SsoSection) {
+    fn assignments(&mut self, sso: &SsoSection) {
         let repo = self.repo;
         let source = &repo.org_source;
         let mut accounts: BTreeSet<String> = repo.org.account.keys().map(|k| k.get_ref().clone()).collect();
@@ -340,7 +340,12 @@ impl<'a> Checker<'a> {
             match (&assignment.group, &assignment.user) {
                 (Some(group), Some(user)) => self.push(
                     at(source, user),
-                    format!("{who} names both group {} and user {}", group.get_ref(), user.get_ref()),
+                    format!(
+                        "{} names both group {} and user {}",
+                        if assignment.label.is_some() { who.as_str() } else { "an assignment" },
+                        group.get_ref(),
+                        user.get_ref()
+                    ),
                     "split it into two [[sso.assignment]], one for the group and one for the user",
                 ),
                 (None, None) => self.push(
@@ -473,9 +478,10 @@ fn describe(assignment: &AssignmentSection) -> String {
     if let Some(label) = &assignment.label {
         return format!("assignment {}", label.get_ref());
     }
-    match (&assignment.group, &assignment.user) {
-        (Some(group), _) => format!("the assignment of group {}", group.get_ref()),
-        (None, Some(user)) => format!("the assignment of user {}", user.get_ref()),
+    let named = |name: &Option<Spanned<String>>| name.as_ref().map(|n| n.get_ref().trim()).filter(|n| !n.is_empty()).map(str::to_string);
+    match (named(&assignment.group), named(&assignment.user)) {
+        (Some(group), _) => format!("the assignment of group {group}"),
+        (None, Some(user)) => format!("the assignment of user {user}"),
         (None, None) => format!("the assignment of permission set {}", assignment.permission_set.get_ref()),
     }
 }
@@ -621,7 +627,8 @@ mod tests {
         assert!(!is_description_char('管') && !is_description_char('\u{7f}') && !is_description_char('—'));
     }
 
-    /// A permission set of every kind of policy, and assignments by every kind of target.
+    /// The section of the README's example (a permission set of every kind of policy, an
+    /// assignment by every kind of target), with a second set, and assignments by id, name and label.
     const VALID_SSO: &str = r#"
 [sso]
 instance_arn = "arn:aws:sso:::instance/ssoins-0123456789abcdef"
@@ -641,11 +648,16 @@ managed_policies = ["arn:aws:iam::aws:policy/ReadOnlyAccess"]
 label = "pool-admins"
 group = "PlatformAdmins"
 permission_set = "PlatformAdmin"
-accounts = ["Miyabi Security", "111122223333"]
+accounts = ["Miyabi Security"]
 ous = ["Workloads"]
 tiers = ["pool"]
 customers = ["ACME"]
-exclude_accounts = ["Pool-1"]
+exclude_accounts = ["Pool-7"]
+[[sso.assignment]]
+label = "break-glass"
+user = "alice@miyabi.io"
+permission_set = "PlatformAdmin"
+accounts = ["111122223333", "Pool-1", "Silo-Globex"]
 [[sso.assignment]]
 label = "pool-readers"
 user = "alice@miyabi.io"
@@ -658,7 +670,12 @@ permission_set = "ReadOnly"
 }
 "#;
 
-    const TENANTS: &str = "[[pool]]\ntier = \"pool\"\nnumber = 1\n[[tenant]]\ncustomer = \"ACME\"\ntier = \"pool\"\npool = 1\n";
+    /// Pools 1 to 7, ACME in the first, and Globex in a silo.
+    fn tenants() -> String {
+        let pools: String = (1..=7).map(|n| format!("[[pool]]\ntier = \"pool\"\nnumber = {n}\n")).collect();
+        let silo = "[[pool]]\ntier = \"silo\"\nnumber = 1\n[[tenant]]\ncustomer = \"Globex\"\ntier = \"silo\"\npool = 1\n";
+        format!("{pools}{silo}[[tenant]]\ncustomer = \"ACME\"\ntier = \"pool\"\npool = 1\n")
+    }
 
     /// This repository's example org in a directory of its own, with edits to its files (a path,
     /// a text to replace, or "" to append, and the new text), loaded and validated.
@@ -694,7 +711,7 @@ permission_set = "ReadOnly"
         validate_example(&[
             ("miyabi-org.toml", "", &format!("{VALID_SSO}{extra}")),
             ("policies/sso/platform-admin.json", "", INLINE_POLICY),
-            ("tenants.toml", "", TENANTS),
+            ("tenants.toml", "", &tenants()),
             ("account-templates/pool.toml", "scps = []\n", "scps = []\nsso = [\"pool-readers\"]\n"),
         ])
     }
@@ -785,11 +802,11 @@ permission_set = "ReadOnly"
                 ],
             ),
             (
-                "[[sso.assignment]]\ngroup = \"\"\npermission_set = \"readonly\"\naccounts = [\"Pool-2\"]\n",
+                "[[sso.assignment]]\ngroup = \"\"\npermission_set = \"readonly\"\naccounts = [\"Pool-8\"]\n",
                 &[
-                    "the assignment of group  names an empty group",
-                    "the assignment of group  gives permission set readonly, which is not in [sso.permission_set]",
-                    "the assignment of group  reaches account `Pool-2`, which the repo does not declare",
+                    "the assignment of permission set readonly names an empty group",
+                    "the assignment of permission set readonly gives permission set readonly, which is not in [sso.permission_set]",
+                    "the assignment of permission set readonly reaches account `Pool-8`, which the repo does not declare",
                 ],
             ),
             (
