@@ -39,6 +39,31 @@ fn big_scp() -> String {
     )
 }
 
+/// A permission set and an assignment of it, valid: appended to miyabi-org.toml from line 101.
+const SSO: &str = r#"[sso.permission_set."PlatformAdmin"]
+managed_policies = ["arn:aws:iam::aws:policy/AdministratorAccess"]
+[[sso.assignment]]
+label = "admins"
+group = "PlatformAdmins"
+permission_set = "PlatformAdmin"
+accounts = ["Miyabi Security"]
+"#;
+
+/// A second assignment, valid after SSO.
+const SSO_READERS: &str = r#"[[sso.assignment]]
+group = "Auditors"
+permission_set = "PlatformAdmin"
+ous = ["Security"]
+"#;
+
+fn big_inline_policy() -> String {
+    let actions: Vec<String> = (0..1500).map(|i| format!("\"s3:GetSomething{i:04}\"")).collect();
+    format!(
+        r#"{{"Version": "2012-10-17", "Statement": [{{"Sid": "Big", "Effect": "Allow", "Action": [{}], "Resource": "*"}}]}}"#,
+        actions.join(", ")
+    )
+}
+
 const CASES: &[Case] = &[
     Case {
         name: "malformed TOML",
@@ -881,6 +906,553 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
 1 problem found; nothing was sent to AWS"##,
     },
     Case {
+        name: "sso: permission set name with characters AWS does not allow",
+        break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Platform Admin!\"]\n")),
+        args: &["plan"],
+        error: r##"error: permission set name `Platform Admin!` has characters AWS does not allow
+   --> miyabi-org.toml:108:21
+    |
+108 | [sso.permission_set."Platform Admin!"]
+    |                     ^
+    = help: use only letters, digits and + = , . @ _ -, such as `PlatformAdmin`
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: permission set names equal but for case",
+        break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"platformadmin\"]\n")),
+        args: &["plan"],
+        error: r##"error: permission sets `PlatformAdmin` (line 101) and `platformadmin` differ only in case: AWS takes them for the same name
+   --> miyabi-org.toml:108:21
+    |
+108 | [sso.permission_set."platformadmin"]
+    |                     ^
+    = help: rename one of them, or merge them into one [sso.permission_set]: Identity Center names are case-insensitive
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: permission set declared twice",
+        break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"PlatformAdmin\"]\n")),
+        args: &["plan"],
+        error: r##"error: duplicate key
+   --> miyabi-org.toml:108:21
+    |
+108 | [sso.permission_set."PlatformAdmin"]
+    |                     ^
+    = help: declare each key and table once: remove the second, or rename it
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: session duration that is not ISO-8601",
+        break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Auditor\"]\nsession_duration = \"4 hours\"\n")),
+        args: &["plan"],
+        error: r##"error: permission set Auditor has a session_duration of `4 hours`, which is not an ISO-8601 duration
+   --> miyabi-org.toml:109:20
+    |
+109 | session_duration = "4 hours"
+    |                    ^
+    = help: write hours and minutes as PT4H, PT90M or PT1H30M, from PT1H to PT12H
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: session duration over 12 hours",
+        break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Auditor\"]\nsession_duration = \"PT13H\"\n")),
+        args: &["plan"],
+        error: r##"error: permission set Auditor has a session_duration of `PT13H` (780 minutes), outside the PT1H to PT12H AWS allows
+   --> miyabi-org.toml:109:20
+    |
+109 | session_duration = "PT13H"
+    |                    ^
+    = help: use a duration from PT1H to PT12H
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: description AWS does not take",
+        break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Auditor\"]\ndescription = \"監査チーム\"\n")),
+        args: &["plan"],
+        error: r##"error: the description of permission set Auditor has `監`, which AWS does not allow in one
+   --> miyabi-org.toml:109:15
+    |
+109 | description = "監査チーム"
+    |               ^
+    = help: use printable Latin-1 characters only: letters of Western European languages, digits, punctuation, tabs and newlines
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: relay state over 240 characters",
+        break_repo: |r| {
+            let url = format!("https://console.aws.amazon.com/{}", "x".repeat(210));
+            append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Auditor\"]\nrelay_state = \"{url}\"\n"))
+        },
+        args: &["plan"],
+        error: r##"error: the relay_state of permission set Auditor is 241 characters, over the limit of 240
+   --> miyabi-org.toml:109:15
+    |
+109 | relay_state = "https://console.aws.amazon.com/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+    |               ^
+    = help: use a URL of at most 240 characters
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: inline policy file missing",
+        break_repo: |r| {
+            append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Auditor\"]\ninline_policy = \"policies/sso/auditor.json\"\n"))
+        },
+        args: &["plan"],
+        error: r##"error: permission set Auditor has inline_policy `policies/sso/auditor.json`, which cannot be read
+   --> miyabi-org.toml:109:17
+    |
+109 | inline_policy = "policies/sso/auditor.json"
+    |                 ^
+    = help: create the file, an IAM policy in JSON (the path is from the repo root), or correct the path
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: inline policy that is not JSON",
+        break_repo: |r| {
+            append(
+                r,
+                "miyabi-org.toml",
+                &format!("{SSO}[sso.permission_set.\"Auditor\"]\ninline_policy = \"policies/sso/auditor.json\"\n"),
+            );
+            write(r, "policies/sso/auditor.json", "{\n  \"Version\": \"2012-10-17\",\n  Statement: []\n}\n");
+        },
+        args: &["plan"],
+        error: r##"error: malformed JSON: key must be a string
+ --> policies/sso/auditor.json:3:3
+  |
+3 |   Statement: []
+  |   ^
+  = help: correct the JSON syntax (a policy is one JSON object)
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: inline policy that is not an object",
+        break_repo: |r| {
+            append(
+                r,
+                "miyabi-org.toml",
+                &format!("{SSO}[sso.permission_set.\"Auditor\"]\ninline_policy = \"policies/sso/auditor.json\"\n"),
+            );
+            write(r, "policies/sso/auditor.json", "[\"cloudtrail:LookupEvents\"]\n");
+        },
+        args: &["plan"],
+        error: r##"error: a policy must be a JSON object
+ --> policies/sso/auditor.json:1:1
+  |
+1 | ["cloudtrail:LookupEvents"]
+  | ^
+  = help: write it as {"Version": "2012-10-17", "Statement": [...]}
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: inline policy over the size limit after minifying",
+        break_repo: |r| {
+            append(
+                r,
+                "miyabi-org.toml",
+                &format!("{SSO}[sso.permission_set.\"Auditor\"]\ninline_policy = \"policies/sso/auditor.json\"\n"),
+            );
+            write(r, "policies/sso/auditor.json", &big_inline_policy());
+        },
+        args: &["plan"],
+        error: r##"error: inline policy policies/sso/auditor.json is 33095 characters when minified, over the limit of 32768
+ --> policies/sso/auditor.json
+  = help: move statements into a customer-managed policy, or raise [limits] sso_inline_policy_max_chars if AWS raised your quota
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: eleven managed policies on one permission set",
+        break_repo: |r| {
+            let arns: Vec<String> = (1..=9).map(|i| format!("  \"arn:aws:iam::aws:policy/Policy{i}\",\n")).collect();
+            let set = format!(
+                "[sso.permission_set.\"Auditor\"]\nmanaged_policies = [\n{}]\ncustomer_managed_policies = [{{ name = \"a\" }}, {{ name = \"b\" }}]\n",
+                arns.concat()
+            );
+            append(r, "miyabi-org.toml", &format!("{SSO}{set}"))
+        },
+        args: &["plan"],
+        error: r##"error: permission set Auditor has 11 managed and customer-managed policies, over the limit of 10
+   --> miyabi-org.toml:108:21
+    |
+108 | [sso.permission_set."Auditor"]
+    |                     ^
+    = help: merge policies, move statements into its inline_policy, or raise [limits] sso_managed_policies if AWS raised your quota
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: managed policy that is not an ARN, and one listed twice",
+        break_repo: |r| {
+            let list = r#"managed_policies = ["SecurityAudit", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]"#;
+            append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Auditor\"]\n{list}\n"))
+        },
+        args: &["plan"],
+        error: r##"error: permission set Auditor lists `SecurityAudit`, which is not an IAM policy ARN
+   --> miyabi-org.toml:109:21
+    |
+109 | managed_policies = ["SecurityAudit", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]
+    |                     ^
+    = help: write an AWS-managed policy as arn:aws:iam::aws:policy/NAME; give a customer-managed policy by name in customer_managed_policies = [{ name = "NAME", path = "/" }]
+
+error: permission set Auditor lists managed policy arn:aws:iam::aws:policy/ReadOnlyAccess twice
+   --> miyabi-org.toml:109:80
+    |
+109 | managed_policies = ["SecurityAudit", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]
+    |                                                                                ^
+    = help: remove the duplicate
+
+2 problems found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: customer-managed policy without a name and with a bad path",
+        break_repo: |r| {
+            append(
+                r,
+                "miyabi-org.toml",
+                &format!("{SSO}[sso.permission_set.\"Auditor\"]\ncustomer_managed_policies = [{{ path = \"audit\" }}]\n"),
+            )
+        },
+        args: &["plan"],
+        error: r##"error: a customer-managed policy of permission set Auditor has no name
+   --> miyabi-org.toml:109:30
+    |
+109 | customer_managed_policies = [{ path = "audit" }]
+    |                              ^
+    = help: add name = "NAME": the name the IAM policy has in every account the permission set reaches
+
+error: a customer-managed policy of permission set Auditor has the path `audit`, which does not start and end with /
+   --> miyabi-org.toml:109:30
+    |
+109 | customer_managed_policies = [{ path = "audit" }]
+    |                              ^
+    = help: write the IAM path as / (the default) or like /platform/
+
+2 problems found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: boundary with both kinds of policy",
+        break_repo: |r| {
+            let boundary = r#"permissions_boundary = { managed = "arn:aws:iam::aws:policy/ReadOnlyAccess", customer_managed = { name = "miyabi-boundary" } }"#;
+            append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Auditor\"]\n{boundary}\n"))
+        },
+        args: &["plan"],
+        error: r##"error: the permissions_boundary of permission set Auditor has both managed and customer_managed
+   --> miyabi-org.toml:109:24
+    |
+109 | permissions_boundary = { managed = "arn:aws:iam::aws:policy/ReadOnlyAccess", customer_managed = { name = "miyabi-boundary" } }
+    |                        ^
+    = help: keep one of them: a permission set has one permissions boundary
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: boundary that is not a policy ARN",
+        break_repo: |r| {
+            append(
+                r,
+                "miyabi-org.toml",
+                &format!("{SSO}[sso.permission_set.\"Auditor\"]\npermissions_boundary = {{ managed = \"ReadOnlyAccess\" }}\n"),
+            )
+        },
+        args: &["plan"],
+        error: r##"error: the permissions_boundary of permission set Auditor, `ReadOnlyAccess`, is not an IAM policy ARN
+   --> miyabi-org.toml:109:24
+    |
+109 | permissions_boundary = { managed = "ReadOnlyAccess" }
+    |                        ^
+    = help: write an AWS-managed policy as arn:aws:iam::aws:policy/NAME; give a customer-managed policy by name in customer_managed_policies = [{ name = "NAME", path = "/" }]
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: assignment to a group and a user",
+        break_repo: |r| {
+            append(r, "miyabi-org.toml", SSO);
+            append(r, "miyabi-org.toml", "user = \"alice@miyabi.io\"\n");
+        },
+        args: &["plan"],
+        error: r##"error: assignment admins names both group PlatformAdmins and user alice@miyabi.io
+   --> miyabi-org.toml:108:8
+    |
+108 | user = "alice@miyabi.io"
+    |        ^
+    = help: split it into two [[sso.assignment]], one for the group and one for the user
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: assignment to nobody",
+        break_repo: |r| {
+            append(r, "miyabi-org.toml", SSO);
+            edit(r, "miyabi-org.toml", "group = \"PlatformAdmins\"\n", "");
+        },
+        args: &["plan"],
+        error: r##"error: assignment admins names no group or user
+   --> miyabi-org.toml:105:18
+    |
+105 | permission_set = "PlatformAdmin"
+    |                  ^
+    = help: add group = "NAME" (a group's DisplayName) or user = "NAME" (a UserName)
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: assignment of an undeclared permission set",
+        break_repo: |r| {
+            append(r, "miyabi-org.toml", SSO);
+            edit(r, "miyabi-org.toml", "permission_set = \"PlatformAdmin\"", "permission_set = \"platformadmin\"");
+        },
+        args: &["plan"],
+        error: r##"error: assignment admins gives permission set platformadmin, which is not in [sso.permission_set]
+   --> miyabi-org.toml:106:18
+    |
+106 | permission_set = "platformadmin"
+    |                  ^
+    = help: write `PlatformAdmin`, as [sso.permission_set] names it
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: assignment to an undeclared OU",
+        break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}ous = [\"Workloads/Prod\"]\n")),
+        args: &["plan"],
+        error: r##"error: assignment admins reaches OU Workloads/Prod, which is not declared
+   --> miyabi-org.toml:108:8
+    |
+108 | ous = ["Workloads/Prod"]
+    |        ^
+    = help: add [ou."Workloads/Prod"] or correct the path
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: assignment to an undeclared tier",
+        break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}tiers = [\"gold\"]\n")),
+        args: &["plan"],
+        error: r##"error: assignment admins reaches tier gold, which is not declared
+   --> miyabi-org.toml:108:10
+    |
+108 | tiers = ["gold"]
+    |          ^
+    = help: use one of the tiers in [tenancy.tier]: bridge, pool, silo
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: assignment to an unregistered customer",
+        break_repo: |r| {
+            write(r, "tenants.toml", &format!("{POOL_1}{ACME}"));
+            append(r, "miyabi-org.toml", &format!("{SSO}customers = [\"ACME\", \"Initech\"]\n"));
+        },
+        args: &["plan"],
+        error: r##"error: assignment admins reaches customer Initech, who is not registered in tenants.toml
+   --> miyabi-org.toml:108:22
+    |
+108 | customers = ["ACME", "Initech"]
+    |                      ^
+    = help: place the customer first with `miyabi-org account create --customer Initech`, or correct the id
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: assignment to accounts the repo does not declare",
+        break_repo: |r| {
+            write(r, "tenants.toml", POOL_1);
+            append(r, "miyabi-org.toml", &format!("{SSO}exclude_accounts = [\"Pool-1\", \"Pool-7\", \"111122223333\"]\n"));
+            edit(r, "miyabi-org.toml", "accounts = [\"Miyabi Security\"]", "accounts = [\"Miyabi Securty\", \"111122223333\"]");
+        },
+        args: &["plan"],
+        error: r##"error: assignment admins reaches account `Miyabi Securty`, which the repo does not declare
+   --> miyabi-org.toml:107:13
+    |
+107 | accounts = ["Miyabi Securty", "111122223333"]
+    |             ^
+    = help: use the name of a core account ([account."NAME"]) or of a tenant account as its template names it, or a 12-digit account id
+
+error: assignment admins excludes account `Pool-7`, which the repo does not declare
+   --> miyabi-org.toml:108:31
+    |
+108 | exclude_accounts = ["Pool-1", "Pool-7", "111122223333"]
+    |                               ^
+    = help: use the name of a core account ([account."NAME"]) or of a tenant account as its template names it, or a 12-digit account id
+
+2 problems found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: assignment that reaches no account",
+        break_repo: |r| {
+            append(r, "miyabi-org.toml", SSO);
+            edit(r, "miyabi-org.toml", "accounts = [\"Miyabi Security\"]\n", "");
+        },
+        args: &["plan"],
+        error: r##"error: assignment admins reaches no account: it has no accounts, ous, tiers or customers, and no account template lists `admins` in sso = [...]
+   --> miyabi-org.toml:104:9
+    |
+104 | label = "admins"
+    |         ^
+    = help: add accounts, ous, tiers or customers, or sso = ["admins"] to the account templates it is for
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: template naming no assignment label",
+        break_repo: |r| {
+            append(r, "miyabi-org.toml", SSO);
+            edit(r, "account-templates/pool.toml", "scps = []\n", "scps = []\nsso = [\"admin\"]\n");
+        },
+        args: &["plan"],
+        error: r##"error: template pool lists `admin` in sso = [...], but no [[sso.assignment]] has that label
+ --> account-templates/pool.toml:6:8
+  |
+6 | sso = ["admin"]
+  |        ^
+  = help: add label = "admin" to the [[sso.assignment]] it means, or use one of: admins
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: two assignments with one label",
+        break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}{SSO_READERS}label = \"admins\"\n")),
+        args: &["plan"],
+        error: r##"error: two [[sso.assignment]] have the label `admins` (the first at line 104)
+   --> miyabi-org.toml:112:9
+    |
+112 | label = "admins"
+    |         ^
+    = help: give each assignment a label of its own: account templates name one in sso = [...]
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: instance ARN of the wrong shape",
+        break_repo: |r| append(r, "miyabi-org.toml", &format!("[sso]\ninstance_arn = \"arn:aws:sso:::instance/ssoins-0123\"\n{SSO}")),
+        args: &["plan"],
+        error: r##"error: `arn:aws:sso:::instance/ssoins-0123` is not an IAM Identity Center instance ARN
+   --> miyabi-org.toml:102:16
+    |
+102 | instance_arn = "arn:aws:sso:::instance/ssoins-0123"
+    |                ^
+    = help: use the InstanceArn that `aws sso-admin list-instances` prints, like arn:aws:sso:::instance/ssoins-0123456789abcdef, or remove the key to have the tool find it
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: region that is not a region",
+        break_repo: |r| append(r, "miyabi-org.toml", &format!("[sso]\nregion = \"tokyo\"\n{SSO}")),
+        args: &["plan"],
+        error: r##"error: `tokyo` is not an AWS region
+   --> miyabi-org.toml:102:10
+    |
+102 | region = "tokyo"
+    |          ^
+    = help: use the region code of your Identity Center instance, such as us-east-1, or remove the key to use [organization] home_region
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: a limit of zero",
+        break_repo: |r| {
+            edit(r, "miyabi-org.toml", "close_account_percent = 10 ", "sso_managed_policies = 0\nclose_account_percent = 10 ");
+            append(r, "miyabi-org.toml", SSO);
+        },
+        args: &["plan"],
+        error: r##"error: [limits] sso_managed_policies must be at least 1
+  --> miyabi-org.toml:20:1
+   |
+20 | sso_managed_policies = 0
+   | ^
+   = help: set sso_managed_policies to the quota AWS gives your organization
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "sso: several problems reported together",
+        break_repo: |r| {
+            let sso = r#"[sso]
+region = "virginia"
+[sso.permission_set."Platform Admin!"]
+session_duration = "PT24H"
+inline_policy = "policies/sso/admin.json"
+[[sso.assignment]]
+group = "PlatformAdmins"
+user = "alice@miyabi.io"
+permission_set = "PlatformAdmin"
+ous = ["Workload"]
+"#;
+            append(r, "miyabi-org.toml", sso);
+            edit(r, "account-templates/pool.toml", "scps = []\n", "scps = []\nsso = [\"pool-admins\"]\n");
+        },
+        args: &["validate"],
+        error: r##"error: `virginia` is not an AWS region
+   --> miyabi-org.toml:102:10
+    |
+102 | region = "virginia"
+    |          ^
+    = help: use the region code of your Identity Center instance, such as us-east-1, or remove the key to use [organization] home_region
+
+error: permission set name `Platform Admin!` has characters AWS does not allow
+   --> miyabi-org.toml:103:21
+    |
+103 | [sso.permission_set."Platform Admin!"]
+    |                     ^
+    = help: use only letters, digits and + = , . @ _ -, such as `PlatformAdmin`
+
+error: permission set Platform Admin! has a session_duration of `PT24H` (1440 minutes), outside the PT1H to PT12H AWS allows
+   --> miyabi-org.toml:104:20
+    |
+104 | session_duration = "PT24H"
+    |                    ^
+    = help: use a duration from PT1H to PT12H
+
+error: permission set Platform Admin! has inline_policy `policies/sso/admin.json`, which cannot be read
+   --> miyabi-org.toml:105:17
+    |
+105 | inline_policy = "policies/sso/admin.json"
+    |                 ^
+    = help: create the file, an IAM policy in JSON (the path is from the repo root), or correct the path
+
+error: an assignment names both group PlatformAdmins and user alice@miyabi.io
+   --> miyabi-org.toml:108:8
+    |
+108 | user = "alice@miyabi.io"
+    |        ^
+    = help: split it into two [[sso.assignment]], one for the group and one for the user
+
+error: the assignment of group PlatformAdmins gives permission set PlatformAdmin, which is not in [sso.permission_set]
+   --> miyabi-org.toml:109:18
+    |
+109 | permission_set = "PlatformAdmin"
+    |                  ^
+    = help: add [sso.permission_set."PlatformAdmin"], or use one of: Platform Admin!
+
+error: the assignment of group PlatformAdmins reaches OU Workload, which is not declared
+   --> miyabi-org.toml:110:8
+    |
+110 | ous = ["Workload"]
+    |        ^
+    = help: add [ou."Workload"] or correct the path
+
+error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment]] has that label
+ --> account-templates/pool.toml:6:8
+  |
+6 | sso = ["pool-admins"]
+  |        ^
+  = help: add a [[sso.assignment]] with label = "pool-admins" to miyabi-org.toml, or remove it from sso = [...]
+
+8 problems found; nothing was sent to AWS"##,
+    },
+    Case {
         name: "invalid customer id on the command line",
         break_repo: |_| {},
         args: &["account", "create", "--customer", "ACME_Corp", "--yes"],
@@ -962,7 +1534,7 @@ Caused by: EOF while parsing a list at line 1 column 26
         break_repo: |_| {},
         args: &["plan", "--only", "ou,tenants"],
         error: r##"error: invalid value 'tenants' for '--only <PART>'
-  [possible values: ou, scp, account, budget]
+  [possible values: ou, scp, account, budget, sso]
 
 For more information, try '--help'."##,
     },

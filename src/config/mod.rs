@@ -226,12 +226,15 @@ fn toml_help(message: &str) -> String {
         "add the missing key".into()
     } else if message.starts_with("invalid type") {
         "give the key a value of the expected type".into()
+    } else if message.starts_with("duplicate key") {
+        "declare each key and table once: remove the second, or rename it".into()
     } else {
         "correct the TOML syntax (see https://toml.io)".into()
     }
 }
 
-fn parse_json(source: &SourceFile, problems: &mut Problems) -> Option<serde_json::Value> {
+/// Parses a JSON policy file, or reports where it is malformed (also used for inline policies of `[sso]`).
+pub(crate) fn parse_json(source: &SourceFile, problems: &mut Problems) -> Option<serde_json::Value> {
     match serde_json::from_str::<serde_json::Value>(&source.text) {
         Ok(value) => Some(value),
         Err(err) => {

@@ -19,7 +19,7 @@ const TEMPLATE_PLACEHOLDERS: [&str; 4] = ["pool", "customer", "slug", "tier"];
 mod sso;
 mod tenancy;
 
-pub use sso::unknown_principals;
+pub use sso::{is_instance_arn, is_permission_set_name, is_policy_arn, unknown_principals};
 pub use tenancy::{declared_at, is_account_id, is_customer_id};
 
 pub fn validate(repo: &Repo) -> Problems {
@@ -35,6 +35,7 @@ pub fn validate(repo: &Repo) -> Problems {
     check.accounts();
     check.tenancy();
     check.rendered_accounts();
+    check.sso();
     check.problems
 }
 
@@ -142,6 +143,9 @@ impl Checker<'_> {
         self.limits_check("ou_max_depth", limits.ou_max_depth);
         self.limits_check("api_calls_in_flight", limits.api_calls_in_flight);
         self.limits_check("create_account_in_flight", limits.create_account_in_flight);
+        self.limits_check("sso_assignments_in_flight", limits.sso_assignments_in_flight);
+        self.limits_check("sso_managed_policies", limits.sso_managed_policies);
+        self.limits_check("sso_inline_policy_max_chars", limits.sso_inline_policy_max_chars);
         if limits.close_account_percent == 0 || limits.close_account_percent > 100 {
             let location = self.org_source().find("close_account_percent");
             self.push(
