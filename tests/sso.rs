@@ -59,8 +59,8 @@ tiers = ["pool"]
 [[sso.assignment]]
 group = "Finance"
 permission_set = "Billing"
-ous = ["Workloads/Staging"]
-exclude_accounts = ["Work-002"]
+ous = ["Workloads/Staging", "Workloads/Pool"]
+exclude_accounts = ["Pool-2"]
 
 [[sso.assignment]]
 group = "SecurityTeam"
@@ -257,7 +257,8 @@ async fn identity_center_is_planned_applied_drift_checked_and_repaired() {
     // Finance's exclusion and the management account stay out.
     let management = json(tool(&sandbox.url, dir).args(["org", "show", "--output", "json"]));
     let management = management["management_account_id"].as_str().unwrap().to_string();
-    assert!(changes(&plan).iter().all(|c| c["account"] != "Work-002" || c["principal"]["name"] != "Finance"));
+    assert!(changes(&plan).iter().any(|c| c["account"] == "Pool-1" && c["principal"]["name"] == "Finance"));
+    assert!(changes(&plan).iter().all(|c| c["account"] != "Pool-2" || c["principal"]["name"] != "Finance"));
     assert!(changes(&plan).iter().all(|c| c["account_id"] != management.as_str()));
     // Call-optimal reads: one assignment listing per group, never per account and set.
     let by_operation = &plan["stats"]["api_calls_by_operation"];
@@ -332,6 +333,7 @@ async fn identity_center_is_planned_applied_drift_checked_and_repaired() {
     assert_eq!(
         new,
         [
+            r#""create_account_assignment" "Finance" "Pool-3" ["ou Workloads/Pool"]"#,
             r#""create_account_assignment" "PlatformAdmins" "Pool-3" ["ou Workloads"]"#,
             r#""create_account_assignment" "Support" "Pool-3" ["tier pool"]"#,
         ],
