@@ -55,6 +55,9 @@ _miyabi__org() {
             miyabi__org,scp)
                 cmd="miyabi__org__subcmd__scp"
                 ;;
+            miyabi__org,sso)
+                cmd="miyabi__org__subcmd__sso"
+                ;;
             miyabi__org,tenant)
                 cmd="miyabi__org__subcmd__tenant"
                 ;;
@@ -178,6 +181,9 @@ _miyabi__org() {
             miyabi__org__subcmd__help,scp)
                 cmd="miyabi__org__subcmd__help__subcmd__scp"
                 ;;
+            miyabi__org__subcmd__help,sso)
+                cmd="miyabi__org__subcmd__help__subcmd__sso"
+                ;;
             miyabi__org__subcmd__help,tenant)
                 cmd="miyabi__org__subcmd__help__subcmd__tenant"
                 ;;
@@ -237,6 +243,24 @@ _miyabi__org() {
                 ;;
             miyabi__org__subcmd__help__subcmd__scp,validate)
                 cmd="miyabi__org__subcmd__help__subcmd__scp__subcmd__validate"
+                ;;
+            miyabi__org__subcmd__help__subcmd__sso,apply)
+                cmd="miyabi__org__subcmd__help__subcmd__sso__subcmd__apply"
+                ;;
+            miyabi__org__subcmd__help__subcmd__sso,assign)
+                cmd="miyabi__org__subcmd__help__subcmd__sso__subcmd__assign"
+                ;;
+            miyabi__org__subcmd__help__subcmd__sso,list)
+                cmd="miyabi__org__subcmd__help__subcmd__sso__subcmd__list"
+                ;;
+            miyabi__org__subcmd__help__subcmd__sso,permission-sets)
+                cmd="miyabi__org__subcmd__help__subcmd__sso__subcmd__permission__subcmd__sets"
+                ;;
+            miyabi__org__subcmd__help__subcmd__sso,plan)
+                cmd="miyabi__org__subcmd__help__subcmd__sso__subcmd__plan"
+                ;;
+            miyabi__org__subcmd__help__subcmd__sso,unassign)
+                cmd="miyabi__org__subcmd__help__subcmd__sso__subcmd__unassign"
                 ;;
             miyabi__org__subcmd__help__subcmd__tenant,list)
                 cmd="miyabi__org__subcmd__help__subcmd__tenant__subcmd__list"
@@ -316,6 +340,48 @@ _miyabi__org() {
             miyabi__org__subcmd__scp__subcmd__help,validate)
                 cmd="miyabi__org__subcmd__scp__subcmd__help__subcmd__validate"
                 ;;
+            miyabi__org__subcmd__sso,apply)
+                cmd="miyabi__org__subcmd__sso__subcmd__apply"
+                ;;
+            miyabi__org__subcmd__sso,assign)
+                cmd="miyabi__org__subcmd__sso__subcmd__assign"
+                ;;
+            miyabi__org__subcmd__sso,help)
+                cmd="miyabi__org__subcmd__sso__subcmd__help"
+                ;;
+            miyabi__org__subcmd__sso,list)
+                cmd="miyabi__org__subcmd__sso__subcmd__list"
+                ;;
+            miyabi__org__subcmd__sso,permission-sets)
+                cmd="miyabi__org__subcmd__sso__subcmd__permission__subcmd__sets"
+                ;;
+            miyabi__org__subcmd__sso,plan)
+                cmd="miyabi__org__subcmd__sso__subcmd__plan"
+                ;;
+            miyabi__org__subcmd__sso,unassign)
+                cmd="miyabi__org__subcmd__sso__subcmd__unassign"
+                ;;
+            miyabi__org__subcmd__sso__subcmd__help,apply)
+                cmd="miyabi__org__subcmd__sso__subcmd__help__subcmd__apply"
+                ;;
+            miyabi__org__subcmd__sso__subcmd__help,assign)
+                cmd="miyabi__org__subcmd__sso__subcmd__help__subcmd__assign"
+                ;;
+            miyabi__org__subcmd__sso__subcmd__help,help)
+                cmd="miyabi__org__subcmd__sso__subcmd__help__subcmd__help"
+                ;;
+            miyabi__org__subcmd__sso__subcmd__help,list)
+                cmd="miyabi__org__subcmd__sso__subcmd__help__subcmd__list"
+                ;;
+            miyabi__org__subcmd__sso__subcmd__help,permission-sets)
+                cmd="miyabi__org__subcmd__sso__subcmd__help__subcmd__permission__subcmd__sets"
+                ;;
+            miyabi__org__subcmd__sso__subcmd__help,plan)
+                cmd="miyabi__org__subcmd__sso__subcmd__help__subcmd__plan"
+                ;;
+            miyabi__org__subcmd__sso__subcmd__help,unassign)
+                cmd="miyabi__org__subcmd__sso__subcmd__help__subcmd__unassign"
+                ;;
             miyabi__org__subcmd__tenant,help)
                 cmd="miyabi__org__subcmd__tenant__subcmd__help"
                 ;;
@@ -353,7 +419,7 @@ _miyabi__org() {
 
     case "${cmd}" in
         miyabi__org)
-            opts="-o -q -v -y -h -V --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help --version init validate plan apply drift org ou scp account tenant budget cost completions man help"
+            opts="-o -q -v -y -h -V --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help --version init validate plan apply drift org ou scp account tenant budget sso cost completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -801,14 +867,14 @@ _miyabi__org() {
             return 0
             ;;
         miyabi__subcmd__org__subcmd__apply)
-            opts="-o -q -v -y -h --only --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            opts="-o -q -v -y -h --only --all-principals --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --only)
-                    COMPREPLY=($(compgen -W "ou scp account budget" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "ou scp account budget sso" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1417,14 +1483,14 @@ _miyabi__org() {
             return 0
             ;;
         miyabi__subcmd__org__subcmd__drift)
-            opts="-o -q -v -y -h --only --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            opts="-o -q -v -y -h --only --all-principals --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --only)
-                    COMPREPLY=($(compgen -W "ou scp account budget" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "ou scp account budget sso" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1463,7 +1529,7 @@ _miyabi__org() {
             return 0
             ;;
         miyabi__subcmd__org__subcmd__help)
-            opts="init validate plan apply drift org ou scp account tenant budget cost completions man help"
+            opts="init validate plan apply drift org ou scp account tenant budget sso cost completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1897,6 +1963,104 @@ _miyabi__org() {
             return 0
             ;;
         miyabi__subcmd__org__subcmd__help__subcmd__scp__subcmd__validate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__sso)
+            opts="list plan apply assign unassign permission-sets"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__sso__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__sso__subcmd__assign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__sso__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__sso__subcmd__permission__subcmd__sets)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__sso__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__sso__subcmd__unassign)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2443,14 +2607,14 @@ _miyabi__org() {
             return 0
             ;;
         miyabi__subcmd__org__subcmd__plan)
-            opts="-o -q -v -y -h --only --out --detailed-exitcode --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            opts="-o -q -v -y -h --only --all-principals --out --detailed-exitcode --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --only)
-                    COMPREPLY=($(compgen -W "ou scp account budget" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "ou scp account budget sso" -- "${cur}"))
                     return 0
                     ;;
                 --out)
@@ -2755,6 +2919,484 @@ _miyabi__org() {
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__sso)
+            opts="-o -q -v -y -h --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help list plan apply assign unassign permission-sets help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__sso__subcmd__apply)
+            opts="-o -q -v -y -h --all-principals --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__sso__subcmd__assign)
+            opts="-o -q -v -y -h --group --user --permission-set --account --ou --tier --customer --dry-run --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --permission-set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ou)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tier)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__sso__subcmd__help)
+            opts="list plan apply assign unassign permission-sets help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__sso__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__sso__subcmd__help__subcmd__assign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__sso__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__sso__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__sso__subcmd__help__subcmd__permission__subcmd__sets)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__sso__subcmd__help__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__sso__subcmd__help__subcmd__unassign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__sso__subcmd__list)
+            opts="-o -q -v -y -h --account --principal --customer --all-principals --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --principal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__sso__subcmd__permission__subcmd__sets)
+            opts="-o -q -v -y -h --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__sso__subcmd__plan)
+            opts="-o -q -v -y -h --all-principals --out --detailed-exitcode --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__sso__subcmd__unassign)
+            opts="-o -q -v -y -h --group --user --permission-set --account --ou --tier --customer --dry-run --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --permission-set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ou)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tier)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

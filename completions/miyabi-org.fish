@@ -53,6 +53,7 @@ complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "scp" -d 'Serv
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "account" -d 'Accounts: the account factory, import, move, close'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "tenant" -d 'The tenant registry: customers, their pools and silos'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "budget" -d 'Budgets of accounts and customers'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "sso" -d 'IAM Identity Center: permission sets and who may enter which account'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "cost" -d 'Cost per customer from the Cost and Usage Report'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "man" -d 'Write man pages into a directory'
@@ -94,7 +95,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -s h -l 
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l only -d 'Limit to these parts of the organization' -r -f -a "ou\t'Organizational units'
 scp\t'Service control and tag policies, and their attachments to the root and OUs'
 account\t'Accounts: creation, OU, tags, account-level SCPs; the tenant registry\'s pools'
-budget\t'Budgets of accounts and customers'"
+budget\t'Budgets of accounts and customers'
+sso\t'IAM Identity Center: permission sets and account assignments'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l out -d 'Save the plan for `apply FILE`' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
@@ -108,6 +110,7 @@ github\t'GitHub Actions workflow commands: annotations on the files of a pull re
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l all-principals -d 'Also read the grants of principals the repo does not name (one ListAccountAssignments per provisioned account and permission set); they are reported as unmanaged, never removed'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l detailed-exitcode -d 'Exit 2 when there are changes, 0 when there are none'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -s q -l quiet -d 'Print only results and errors'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
@@ -117,7 +120,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -s h -l help
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l only -d 'Limit to these parts of the organization' -r -f -a "ou\t'Organizational units'
 scp\t'Service control and tag policies, and their attachments to the root and OUs'
 account\t'Accounts: creation, OU, tags, account-level SCPs; the tenant registry\'s pools'
-budget\t'Budgets of accounts and customers'"
+budget\t'Budgets of accounts and customers'
+sso\t'IAM Identity Center: permission sets and account assignments'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -130,6 +134,7 @@ github\t'GitHub Actions workflow commands: annotations on the files of a pull re
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l all-principals -d 'Also read the grants of principals the repo does not name (one ListAccountAssignments per provisioned account and permission set); they are reported as unmanaged, never removed'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -s q -l quiet -d 'Print only results and errors'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
@@ -138,7 +143,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -s h -l hel
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l only -d 'Limit to these parts of the organization' -r -f -a "ou\t'Organizational units'
 scp\t'Service control and tag policies, and their attachments to the root and OUs'
 account\t'Accounts: creation, OU, tags, account-level SCPs; the tenant registry\'s pools'
-budget\t'Budgets of accounts and customers'"
+budget\t'Budgets of accounts and customers'
+sso\t'IAM Identity Center: permission sets and account assignments'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -151,6 +157,7 @@ github\t'GitHub Actions workflow commands: annotations on the files of a pull re
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l all-principals -d 'Also read the grants of principals the repo does not name (one ListAccountAssignments per provisioned account and permission set); they are reported as unmanaged, never removed'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -s q -l quiet -d 'Print only results and errors'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
@@ -658,6 +665,163 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "list" -d 'Declared and live budgets side by side'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Plan and apply budgets only'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and not __fish_seen_subcommand_from list plan apply assign unassign permission-sets help" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and not __fish_seen_subcommand_from list plan apply assign unassign permission-sets help" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and not __fish_seen_subcommand_from list plan apply assign unassign permission-sets help" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and not __fish_seen_subcommand_from list plan apply assign unassign permission-sets help" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and not __fish_seen_subcommand_from list plan apply assign unassign permission-sets help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and not __fish_seen_subcommand_from list plan apply assign unassign permission-sets help" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and not __fish_seen_subcommand_from list plan apply assign unassign permission-sets help" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and not __fish_seen_subcommand_from list plan apply assign unassign permission-sets help" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and not __fish_seen_subcommand_from list plan apply assign unassign permission-sets help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and not __fish_seen_subcommand_from list plan apply assign unassign permission-sets help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and not __fish_seen_subcommand_from list plan apply assign unassign permission-sets help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and not __fish_seen_subcommand_from list plan apply assign unassign permission-sets help" -f -a "list" -d 'Who reaches which account with which permission set, from the live organization'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and not __fish_seen_subcommand_from list plan apply assign unassign permission-sets help" -f -a "plan" -d 'Plan Identity Center only'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and not __fish_seen_subcommand_from list plan apply assign unassign permission-sets help" -f -a "apply" -d 'Plan and apply Identity Center only, after asking'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and not __fish_seen_subcommand_from list plan apply assign unassign permission-sets help" -f -a "assign" -d 'Add an assignment to miyabi-org.toml, then plan and apply it'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and not __fish_seen_subcommand_from list plan apply assign unassign permission-sets help" -f -a "unassign" -d 'Remove an assignment from miyabi-org.toml, then plan and apply the removal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and not __fish_seen_subcommand_from list plan apply assign unassign permission-sets help" -f -a "permission-sets" -d 'Declared and live permission sets, with their provisioning state'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and not __fish_seen_subcommand_from list plan apply assign unassign permission-sets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from list" -l account -d 'Only this account (name or id)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from list" -l principal -d 'Only this group or user' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from list" -l customer -d 'Only the account this customer is placed in' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from list" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from list" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from list" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from list" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from list" -l all-principals -d 'Also read the grants of principals the repo does not name (one ListAccountAssignments per provisioned account and permission set); they are reported as unmanaged, never removed'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from list" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from plan" -l out -d 'Save the plan for `apply FILE`' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from plan" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from plan" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from plan" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from plan" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from plan" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from plan" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from plan" -l all-principals -d 'Also read the grants of principals the repo does not name (one ListAccountAssignments per provisioned account and permission set); they are reported as unmanaged, never removed'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from plan" -l detailed-exitcode -d 'Exit 2 when there are changes, 0 when there are none'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from plan" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from plan" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from apply" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from apply" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from apply" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from apply" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from apply" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from apply" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from apply" -l all-principals -d 'Also read the grants of principals the repo does not name (one ListAccountAssignments per provisioned account and permission set); they are reported as unmanaged, never removed'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from apply" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from assign" -l group -d 'A group, by DisplayName' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from assign" -l user -d 'A user, by UserName' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from assign" -l permission-set -d 'A permission set declared in [sso.permission_set]' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from assign" -l account -d 'An account, by name or id' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from assign" -l ou -d 'Every account below an OU' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from assign" -l tier -d 'Every account of a tier' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from assign" -l customer -d 'The account a customer is placed in' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from assign" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from assign" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from assign" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from assign" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from assign" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from assign" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from assign" -l dry-run -d 'Show the plan of the edit; write nothing, to miyabi-org.toml or to AWS'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from assign" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from assign" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from assign" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from assign" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from unassign" -l group -d 'A group, by DisplayName' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from unassign" -l user -d 'A user, by UserName' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from unassign" -l permission-set -d 'A permission set declared in [sso.permission_set]' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from unassign" -l account -d 'An account, by name or id' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from unassign" -l ou -d 'Every account below an OU' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from unassign" -l tier -d 'Every account of a tier' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from unassign" -l customer -d 'The account a customer is placed in' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from unassign" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from unassign" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from unassign" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from unassign" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from unassign" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from unassign" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from unassign" -l dry-run -d 'Show the plan of the edit; write nothing, to miyabi-org.toml or to AWS'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from unassign" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from unassign" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from unassign" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from unassign" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from unassign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from permission-sets" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from permission-sets" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from permission-sets" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from permission-sets" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from permission-sets" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from permission-sets" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from permission-sets" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from permission-sets" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from permission-sets" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from permission-sets" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from permission-sets" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from help" -f -a "list" -d 'Who reaches which account with which permission set, from the live organization'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Plan Identity Center only'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Plan and apply Identity Center only, after asking'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Add an assignment to miyabi-org.toml, then plan and apply it'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from help" -f -a "unassign" -d 'Remove an assignment from miyabi-org.toml, then plan and apply the removal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from help" -f -a "permission-sets" -d 'Declared and live permission sets, with their provisioning state'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -821,21 +985,22 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s v -l verbo
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -l no-progress -d 'Plain lines instead of progress bars and spinners'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "init" -d 'Scaffold an org repo from the embedded defaults'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "validate" -d 'Run every offline check of the repo; makes no AWS call'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "plan" -d 'Read the live organization and show what apply would change'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "apply" -d 'Apply a saved plan, or plan and apply, after asking'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "drift" -d 'Plan for CI: exit 0 when clean, 2 on drift, 1 on error; never writes'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "org" -d 'The live organization'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "ou" -d 'Organizational units'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "scp" -d 'Service control policies (and tag policies) and their attachments'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "account" -d 'Accounts: the account factory, import, move, close'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "tenant" -d 'The tenant registry: customers, their pools and silos'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "budget" -d 'Budgets of accounts and customers'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "cost" -d 'Cost per customer from the Cost and Usage Report'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "man" -d 'Write man pages into a directory'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget cost completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "init" -d 'Scaffold an org repo from the embedded defaults'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "validate" -d 'Run every offline check of the repo; makes no AWS call'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "plan" -d 'Read the live organization and show what apply would change'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "apply" -d 'Apply a saved plan, or plan and apply, after asking'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "drift" -d 'Plan for CI: exit 0 when clean, 2 on drift, 1 on error; never writes'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "org" -d 'The live organization'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "ou" -d 'Organizational units'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "scp" -d 'Service control policies (and tag policies) and their attachments'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "account" -d 'Accounts: the account factory, import, move, close'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "tenant" -d 'The tenant registry: customers, their pools and silos'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "budget" -d 'Budgets of accounts and customers'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "sso" -d 'IAM Identity Center: permission sets and who may enter which account'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "cost" -d 'Cost per customer from the Cost and Usage Report'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "man" -d 'Write man pages into a directory'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "show" -d 'The organization, its root and a line per OU'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "tree" -d 'The OU tree with accounts and attached policies'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from ou" -f -a "list" -d 'Live and declared OUs side by side'
@@ -855,6 +1020,12 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_s
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "migrate" -d 'Move a customer to another tier or pool, creating the account when needed'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from budget" -f -a "list" -d 'Declared and live budgets side by side'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from budget" -f -a "apply" -d 'Plan and apply budgets only'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from sso" -f -a "list" -d 'Who reaches which account with which permission set, from the live organization'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from sso" -f -a "plan" -d 'Plan Identity Center only'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from sso" -f -a "apply" -d 'Plan and apply Identity Center only, after asking'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from sso" -f -a "assign" -d 'Add an assignment to miyabi-org.toml, then plan and apply it'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from sso" -f -a "unassign" -d 'Remove an assignment from miyabi-org.toml, then plan and apply the removal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from sso" -f -a "permission-sets" -d 'Declared and live permission sets, with their provisioning state'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "report" -d 'Cost per customer (or account, pool, tier, service, month), reconciled with the CUR total'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "sql" -d 'The SQL the report runs, for the Athena console'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "generate" -d 'Write a synthetic CUR for the repo\'s accounts and customers (tests, demo, benchmark)'

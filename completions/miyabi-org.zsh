@@ -112,7 +112,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--only=[Limit to these parts of the organization]:PART:((ou\:"Organizational units"
 scp\:"Service control and tag policies, and their attachments to the root and OUs"
 account\:"Accounts\: creation, OU, tags, account-level SCPs; the tenant registry'\''s pools"
-budget\:"Budgets of accounts and customers"))' \
+budget\:"Budgets of accounts and customers"
+sso\:"IAM Identity Center\: permission sets and account assignments"))' \
 '--out=[Save the plan for \`apply FILE\`]:FILE:_files' \
 '--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
@@ -129,6 +130,7 @@ markdown\:""
 csv\:""
 github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
+'--all-principals[Also read the grants of principals the repo does not name (one ListAccountAssignments per provisioned account and permission set); they are reported as unmanaged, never removed]' \
 '--detailed-exitcode[Exit 2 when there are changes, 0 when there are none]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -146,7 +148,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--only=[Limit to these parts of the organization]:PART:((ou\:"Organizational units"
 scp\:"Service control and tag policies, and their attachments to the root and OUs"
 account\:"Accounts\: creation, OU, tags, account-level SCPs; the tenant registry'\''s pools"
-budget\:"Budgets of accounts and customers"))' \
+budget\:"Budgets of accounts and customers"
+sso\:"IAM Identity Center\: permission sets and account assignments"))' \
 '--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
@@ -162,6 +165,7 @@ markdown\:""
 csv\:""
 github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
+'--all-principals[Also read the grants of principals the repo does not name (one ListAccountAssignments per provisioned account and permission set); they are reported as unmanaged, never removed]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
@@ -179,7 +183,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--only=[Limit to these parts of the organization]:PART:((ou\:"Organizational units"
 scp\:"Service control and tag policies, and their attachments to the root and OUs"
 account\:"Accounts\: creation, OU, tags, account-level SCPs; the tenant registry'\''s pools"
-budget\:"Budgets of accounts and customers"))' \
+budget\:"Budgets of accounts and customers"
+sso\:"IAM Identity Center\: permission sets and account assignments"))' \
 '--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
@@ -195,6 +200,7 @@ markdown\:""
 csv\:""
 github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
+'--all-principals[Also read the grants of principals the repo does not name (one ListAccountAssignments per provisioned account and permission set); they are reported as unmanaged, never removed]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
@@ -1207,6 +1213,282 @@ esac
     ;;
 esac
 ;;
+(sso)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+":: :_miyabi-org__subcmd__sso_commands" \
+"*::: :->sso" \
+&& ret=0
+
+    case $state in
+    (sso)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-sso-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+'--account=[Only this account (name or id)]:NAME|ID:_default' \
+'--principal=[Only this group or user]:NAME:_default' \
+'--customer=[Only the account this customer is placed in]:CUSTOMER:_default' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'--all-principals[Also read the grants of principals the repo does not name (one ListAccountAssignments per provisioned account and permission set); they are reported as unmanaged, never removed]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(plan)
+_arguments "${_arguments_options[@]}" : \
+'--out=[Save the plan for \`apply FILE\`]:FILE:_files' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'--all-principals[Also read the grants of principals the repo does not name (one ListAccountAssignments per provisioned account and permission set); they are reported as unmanaged, never removed]' \
+'--detailed-exitcode[Exit 2 when there are changes, 0 when there are none]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(apply)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'--all-principals[Also read the grants of principals the repo does not name (one ListAccountAssignments per provisioned account and permission set); they are reported as unmanaged, never removed]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(assign)
+_arguments "${_arguments_options[@]}" : \
+'--group=[A group, by DisplayName]:NAME:_default' \
+'--user=[A user, by UserName]:NAME:_default' \
+'--permission-set=[A permission set declared in \[sso.permission_set\]]:NAME:_default' \
+'--account=[An account, by name or id]:NAME|ID:_default' \
+'--ou=[Every account below an OU]:PATH:_default' \
+'--tier=[Every account of a tier]:TIER:_default' \
+'--customer=[The account a customer is placed in]:CUSTOMER:_default' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'--dry-run[Show the plan of the edit; write nothing, to miyabi-org.toml or to AWS]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(unassign)
+_arguments "${_arguments_options[@]}" : \
+'--group=[A group, by DisplayName]:NAME:_default' \
+'--user=[A user, by UserName]:NAME:_default' \
+'--permission-set=[A permission set declared in \[sso.permission_set\]]:NAME:_default' \
+'--account=[An account, by name or id]:NAME|ID:_default' \
+'--ou=[Every account below an OU]:PATH:_default' \
+'--tier=[Every account of a tier]:TIER:_default' \
+'--customer=[The account a customer is placed in]:CUSTOMER:_default' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'--dry-run[Show the plan of the edit; write nothing, to miyabi-org.toml or to AWS]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(permission-sets)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__sso__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-sso-help-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(plan)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(apply)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(assign)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(unassign)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(permission-sets)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (cost)
 _arguments "${_arguments_options[@]}" : \
 '--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
@@ -1663,6 +1945,46 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(sso)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__help__subcmd__sso_commands" \
+"*::: :->sso" \
+&& ret=0
+
+    case $state in
+    (sso)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-help-sso-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(plan)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(apply)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(assign)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(unassign)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(permission-sets)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (cost)
 _arguments "${_arguments_options[@]}" : \
 ":: :_miyabi-org__subcmd__help__subcmd__cost_commands" \
@@ -1726,6 +2048,7 @@ _miyabi-org_commands() {
 'account:Accounts\: the account factory, import, move, close' \
 'tenant:The tenant registry\: customers, their pools and silos' \
 'budget:Budgets of accounts and customers' \
+'sso:IAM Identity Center\: permission sets and who may enter which account' \
 'cost:Cost per customer from the Cost and Usage Report' \
 'completions:Print a shell completion script' \
 'man:Write man pages into a directory' \
@@ -1939,6 +2262,7 @@ _miyabi-org__subcmd__help_commands() {
 'account:Accounts\: the account factory, import, move, close' \
 'tenant:The tenant registry\: customers, their pools and silos' \
 'budget:Budgets of accounts and customers' \
+'sso:IAM Identity Center\: permission sets and who may enter which account' \
 'cost:Cost per customer from the Cost and Usage Report' \
 'completions:Print a shell completion script' \
 'man:Write man pages into a directory' \
@@ -2124,6 +2448,48 @@ _miyabi-org__subcmd__help__subcmd__scp__subcmd__plan_commands() {
 _miyabi-org__subcmd__help__subcmd__scp__subcmd__validate_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org help scp validate commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__sso_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__sso_commands() {
+    local commands; commands=(
+'list:Who reaches which account with which permission set, from the live organization' \
+'plan:Plan Identity Center only' \
+'apply:Plan and apply Identity Center only, after asking' \
+'assign:Add an assignment to miyabi-org.toml, then plan and apply it' \
+'unassign:Remove an assignment from miyabi-org.toml, then plan and apply the removal' \
+'permission-sets:Declared and live permission sets, with their provisioning state' \
+    )
+    _describe -t commands 'miyabi-org help sso commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__sso__subcmd__apply_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__sso__subcmd__apply_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help sso apply commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__sso__subcmd__assign_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__sso__subcmd__assign_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help sso assign commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__sso__subcmd__list_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__sso__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help sso list commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__sso__subcmd__permission-sets_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__sso__subcmd__permission-sets_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help sso permission-sets commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__sso__subcmd__plan_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__sso__subcmd__plan_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help sso plan commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__sso__subcmd__unassign_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__sso__subcmd__unassign_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help sso unassign commands' commands "$@"
 }
 (( $+functions[_miyabi-org__subcmd__help__subcmd__tenant_commands] )) ||
 _miyabi-org__subcmd__help__subcmd__tenant_commands() {
@@ -2327,6 +2693,97 @@ _miyabi-org__subcmd__scp__subcmd__plan_commands() {
 _miyabi-org__subcmd__scp__subcmd__validate_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org scp validate commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__sso_commands] )) ||
+_miyabi-org__subcmd__sso_commands() {
+    local commands; commands=(
+'list:Who reaches which account with which permission set, from the live organization' \
+'plan:Plan Identity Center only' \
+'apply:Plan and apply Identity Center only, after asking' \
+'assign:Add an assignment to miyabi-org.toml, then plan and apply it' \
+'unassign:Remove an assignment from miyabi-org.toml, then plan and apply the removal' \
+'permission-sets:Declared and live permission sets, with their provisioning state' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org sso commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__sso__subcmd__apply_commands] )) ||
+_miyabi-org__subcmd__sso__subcmd__apply_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org sso apply commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__sso__subcmd__assign_commands] )) ||
+_miyabi-org__subcmd__sso__subcmd__assign_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org sso assign commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__sso__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__sso__subcmd__help_commands() {
+    local commands; commands=(
+'list:Who reaches which account with which permission set, from the live organization' \
+'plan:Plan Identity Center only' \
+'apply:Plan and apply Identity Center only, after asking' \
+'assign:Add an assignment to miyabi-org.toml, then plan and apply it' \
+'unassign:Remove an assignment from miyabi-org.toml, then plan and apply the removal' \
+'permission-sets:Declared and live permission sets, with their provisioning state' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org sso help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__sso__subcmd__help__subcmd__apply_commands] )) ||
+_miyabi-org__subcmd__sso__subcmd__help__subcmd__apply_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org sso help apply commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__sso__subcmd__help__subcmd__assign_commands] )) ||
+_miyabi-org__subcmd__sso__subcmd__help__subcmd__assign_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org sso help assign commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__sso__subcmd__help__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__sso__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org sso help help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__sso__subcmd__help__subcmd__list_commands] )) ||
+_miyabi-org__subcmd__sso__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org sso help list commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__sso__subcmd__help__subcmd__permission-sets_commands] )) ||
+_miyabi-org__subcmd__sso__subcmd__help__subcmd__permission-sets_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org sso help permission-sets commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__sso__subcmd__help__subcmd__plan_commands] )) ||
+_miyabi-org__subcmd__sso__subcmd__help__subcmd__plan_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org sso help plan commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__sso__subcmd__help__subcmd__unassign_commands] )) ||
+_miyabi-org__subcmd__sso__subcmd__help__subcmd__unassign_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org sso help unassign commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__sso__subcmd__list_commands] )) ||
+_miyabi-org__subcmd__sso__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org sso list commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__sso__subcmd__permission-sets_commands] )) ||
+_miyabi-org__subcmd__sso__subcmd__permission-sets_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org sso permission-sets commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__sso__subcmd__plan_commands] )) ||
+_miyabi-org__subcmd__sso__subcmd__plan_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org sso plan commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__sso__subcmd__unassign_commands] )) ||
+_miyabi-org__subcmd__sso__subcmd__unassign_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org sso unassign commands' commands "$@"
 }
 (( $+functions[_miyabi-org__subcmd__tenant_commands] )) ||
 _miyabi-org__subcmd__tenant_commands() {

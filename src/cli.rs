@@ -392,6 +392,7 @@ pub struct SsoAssignArgs {
     /// A user, by UserName
     #[arg(long, value_name = "NAME")]
     pub user: Option<String>,
+    /// A permission set declared in [sso.permission_set]
     #[arg(long, value_name = "NAME")]
     pub permission_set: String,
     /// An account, by name or id
@@ -406,7 +407,7 @@ pub struct SsoAssignArgs {
     /// The account a customer is placed in
     #[arg(long, value_name = "CUSTOMER")]
     pub customer: Option<String>,
-    /// Edit and plan, but change nothing
+    /// Show the plan of the edit; write nothing, to miyabi-org.toml or to AWS
     #[arg(long)]
     pub dry_run: bool,
 }

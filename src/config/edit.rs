@@ -1,5 +1,5 @@
-//! Edits of the repo's files by the tool (`tenants.toml`, `[account]` in `miyabi-org.toml`),
-//! keeping comments and order so that a person can review them in a pull request.
+//! Edits of the repo's files by the tool (`tenants.toml`, `[account]` and `[[sso.assignment]]` in
+//! `miyabi-org.toml`), keeping comments and order so that a person can review them in a pull request.
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, TableLike, Value, value};
 
@@ -36,13 +36,7 @@ impl Edit {
 
     /// The tables of an array of tables, in either form.
     fn entries(&mut self, key: &str) -> Vec<&mut dyn TableLike> {
-        match self.doc.get_mut(key) {
-            Some(Item::ArrayOfTables(tables)) => tables.iter_mut().map(|t| t as &mut dyn TableLike).collect(),
-            Some(Item::Value(Value::Array(array))) => {
-                array.iter_mut().filter_map(Value::as_inline_table_mut).map(|t| t as &mut dyn TableLike).collect()
-            }
-            _ => Vec::new(),
-        }
+        self.doc.get_mut(key).map_or_else(Vec::new, tables_of)
     }
 
     fn find(&mut self, key: &str, matches: impl Fn(&dyn TableLike) -> bool) -> Option<&mut dyn TableLike> {
@@ -150,6 +144,231 @@ impl Edit {
     pub fn remove_account(&mut self, name: &str) {
         if let Some(accounts) = self.accounts() {
             accounts.remove(name);
+        }
+    }
+
+    // ---- [[sso.assignment]] in miyabi-org.toml
+
+    /// `[[sso.assignment]]` (or `assignment = [{ … }]` in `[sso]`), when there is one.
+    fn sso_assignments(&mut self) -> Option<&mut Item> {
+        self.doc.get_mut("sso")?.as_table_like_mut()?.get_mut("assignment")
+    }
+
+    /// Makes the rules give a grant: nothing when a rule of that principal and permission set lists
+    /// the target already; else the target is added to the first such rule without a `label` (a
+    /// label ties a rule to account templates), else a new `[[sso.assignment]]` is appended. The
+    /// caller has checked that `[sso]` exists.
+    pub fn assign_sso(&mut self, grant: &SsoGrant) -> Assigned {
+        let rules = self.sso_assignments().map_or_else(Vec::new, tables_of);
+        let matching: Vec<(usize, &mut dyn TableLike)> =
+            rules.into_iter().enumerate().filter(|(_, rule)| grant.is_rule_of(&**rule)).collect();
+        if let Some((index, _)) = matching.iter().find(|(_, rule)| grant.listed_in(&**rule)) {
+            return Assigned::Already(*index);
+        }
+        if let Some((index, rule)) = matching.into_iter().find(|(_, rule)| !rule.contains_key("label")) {
+            match rule.get_mut(grant.target_key).and_then(Item::as_array_mut) {
+                Some(list) => push_text(list, grant.target()),
+                None => insert(rule, grant.target_key, value(Array::from_iter([grant.target()]))),
+            }
+            return Assigned::Extended(index);
+        }
+        let mut rule = Table::new();
+        rule[grant.principal_key] = value(grant.principal);
+        rule["permission_set"] = value(grant.permission_set);
+        rule[grant.target_key] = value(Array::from_iter([grant.target()]));
+        let index = self.sso_assignments().map_or(0, |item| tables_of(item).len());
+        match self.sso_assignments() {
+            Some(item) => push_to(item, rule),
+            None => {
+                // `sso = { … }` keeps its rules inline; a table gets `[[sso.assignment]]`.
+                let inline = self.doc.get("sso").is_some_and(Item::is_inline_table);
+                let Some(sso) = self.doc.get_mut("sso").and_then(Item::as_table_like_mut) else {
+                    return Assigned::Already(0); // no [sso]: refused before editing
+                };
+                let item = if inline {
+                    value(Array::from_iter([rule.into_inline_table()]))
+                } else {
+                    Item::ArrayOfTables(ArrayOfTables::from_iter([rule]))
+                };
+                insert(sso, "assignment", item);
+            }
+        }
+        Assigned::Appended(index)
+    }
+
+    /// Takes a target out of every rule of that principal and permission set (labelled ones too);
+    /// a rule without a label that is left with no target goes, and `assignment` with it when it
+    /// was the last.
+    pub fn unassign_sso(&mut self, grant: &SsoGrant) -> Unassigned {
+        let mut outcome = Unassigned::default();
+        let Some(item) = self.sso_assignments() else {
+            return outcome;
+        };
+        for (index, rule) in tables_of(item).into_iter().enumerate() {
+            if !grant.is_rule_of(&*rule) || !grant.listed_in(&*rule) {
+                continue;
+            }
+            outcome.edited.push(index);
+            if let Some(list) = rule.get_mut(grant.target_key).and_then(Item::as_array_mut) {
+                remove_texts(list, grant.spellings);
+                if list.is_empty() {
+                    rule.remove(grant.target_key);
+                }
+            }
+            let targets = TARGET_KEYS.iter().any(|key| rule.get(key).and_then(Item::as_array).is_some_and(|list| !list.is_empty()));
+            if !targets && !rule.contains_key("label") {
+                outcome.dropped.push(index);
+            }
+        }
+        let mut position = 0;
+        let mut keep = |_: &dyn TableLike| {
+            position += 1;
+            !outcome.dropped.contains(&(position - 1))
+        };
+        match item {
+            Item::ArrayOfTables(tables) => tables.retain(|t| keep(t)),
+            Item::Value(Value::Array(array)) => {
+                let removed: Vec<usize> =
+                    array.iter().enumerate().filter(|(_, v)| v.as_inline_table().is_some_and(|t| !keep(t))).map(|(i, _)| i).collect();
+                for i in removed.into_iter().rev() {
+                    remove_at(array, i);
+                }
+            }
+            _ => {}
+        }
+        let empty = match item {
+            Item::ArrayOfTables(tables) => tables.is_empty(),
+            Item::Value(Value::Array(array)) => array.is_empty(),
+            _ => false,
+        };
+        if empty && let Some(sso) = self.doc.get_mut("sso").and_then(Item::as_table_like_mut) {
+            sso.remove("assignment");
+        }
+        outcome
+    }
+}
+
+/// The keys of an assignment rule that name its targets.
+const TARGET_KEYS: [&str; 4] = ["accounts", "ous", "tiers", "customers"];
+
+/// One grant as `sso assign` and `sso unassign` name it: a principal, a permission set, a target.
+#[derive(Debug, Clone, Copy)]
+pub struct SsoGrant<'a> {
+    /// `group` or `user`.
+    pub principal_key: &'a str,
+    pub principal: &'a str,
+    pub permission_set: &'a str,
+    /// `accounts`, `ous`, `tiers` or `customers`.
+    pub target_key: &'a str,
+    /// The target as it is written, first, then other spellings of it (an account's id and name).
+    pub spellings: &'a [String],
+}
+
+impl SsoGrant<'_> {
+    fn target(&self) -> &str {
+        self.spellings.first().map_or("", String::as_str)
+    }
+
+    /// A rule of this principal (and no other) and permission set.
+    fn is_rule_of(&self, rule: &dyn TableLike) -> bool {
+        let other = if self.principal_key == "group" { "user" } else { "group" };
+        rule.get(self.principal_key).and_then(Item::as_str) == Some(self.principal)
+            && !rule.contains_key(other)
+            && rule.get("permission_set").and_then(Item::as_str) == Some(self.permission_set)
+    }
+
+    fn listed_in(&self, rule: &dyn TableLike) -> bool {
+        let list = rule.get(self.target_key).and_then(Item::as_array);
+        list.is_some_and(|list| list.iter().any(|v| v.as_str().is_some_and(|v| self.spellings.iter().any(|s| s == v))))
+    }
+}
+
+/// What `assign_sso` did, by the rule's place among `[[sso.assignment]]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Assigned {
+    /// The rule lists the target already: nothing was edited.
+    Already(usize),
+    /// The target was added to the rule's list.
+    Extended(usize),
+    /// A new rule.
+    Appended(usize),
+}
+
+/// What `unassign_sso` did, by the rules' places among `[[sso.assignment]]` before the edit.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Unassigned {
+    /// The rules the target was taken out of; none when no rule listed it.
+    pub edited: Vec<usize>,
+    /// Those of them removed, left with no target.
+    pub dropped: Vec<usize>,
+}
+
+/// The tables of an array of tables, in either form.
+fn tables_of(item: &mut Item) -> Vec<&mut dyn TableLike> {
+    match item {
+        Item::ArrayOfTables(tables) => tables.iter_mut().map(|t| t as &mut dyn TableLike).collect(),
+        Item::Value(Value::Array(array)) => {
+            array.iter_mut().filter_map(Value::as_inline_table_mut).map(|t| t as &mut dyn TableLike).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Appends a string to an array, on its own line when the last element is on its own line; a
+/// comment at the end of the last line stays there.
+fn push_text(array: &mut Array, text: &str) {
+    let text_of = |raw: Option<&toml_edit::RawString>| raw.and_then(|r| r.as_str()).unwrap_or("").to_string();
+    let Some(last) = array.iter().last() else {
+        array.push(text);
+        return;
+    };
+    let prefix = text_of(last.decor().prefix());
+    let suffix = text_of(last.decor().suffix());
+    let Some(indent) = prefix.rfind('\n').map(|i| prefix[i..].to_string()) else {
+        array.push(text);
+        return;
+    };
+    // `"a", # note` keeps its note in the array's trailing text, `"a" # note` in the element's
+    // suffix: either way it moves to the end of the line that holds "a".
+    let mut comment = String::new();
+    if let Some(end) = suffix.rfind('\n') {
+        comment = suffix[..end].to_string();
+        if let Some(last) = array.iter_mut().last() {
+            last.decor_mut().set_suffix("");
+        }
+        array.set_trailing(format!("{}{}", &suffix[end..], array.trailing().as_str().unwrap_or("")));
+    } else if array.trailing_comma() {
+        let trailing = array.trailing().as_str().unwrap_or("").to_string();
+        if let Some(end) = trailing.rfind('\n') {
+            comment = trailing[..end].to_string();
+            array.set_trailing(&trailing[end..]);
+        }
+    }
+    let mut entry = Value::from(text);
+    entry.decor_mut().set_prefix(format!("{comment}{indent}"));
+    array.push_formatted(entry);
+}
+
+/// Removes every element that is one of `texts`.
+fn remove_texts(array: &mut Array, texts: &[String]) {
+    let found: Vec<usize> =
+        array.iter().enumerate().filter(|(_, v)| v.as_str().is_some_and(|v| texts.iter().any(|t| t == v))).map(|(i, _)| i).collect();
+    for i in found.into_iter().rev() {
+        remove_at(array, i);
+    }
+}
+
+/// Removes an element; the first element's spacing goes to the one that becomes first, so that
+/// `["a", "b"]` becomes `["b"]`, not `[ "b"]`.
+fn remove_at(array: &mut Array, index: usize) {
+    let removed = array.remove(index);
+    if index == 0
+        && let Some(first) = array.get_mut(0)
+    {
+        let prefix = removed.decor().prefix().cloned();
+        match prefix {
+            Some(prefix) => first.decor_mut().set_prefix(prefix),
+            None => first.decor_mut().set_prefix(""),
         }
     }
 }
@@ -346,6 +565,231 @@ mod tests {
 
         [organization]
         name = "x"
+        "#);
+    }
+
+    fn grant<'a>(principal_key: &'a str, principal: &'a str, set: &'a str, key: &'a str, spellings: &'a [String]) -> SsoGrant<'a> {
+        SsoGrant { principal_key, principal, permission_set: set, target_key: key, spellings }
+    }
+
+    fn one(text: &str) -> Vec<String> {
+        vec![text.to_string()]
+    }
+
+    const SSO: &str = r#"# Org.
+[organization]
+name = "x"
+
+# Identity Center.
+[sso]
+region = "us-east-1" # where it lives
+
+[sso.permission_set."ReadOnly"]
+session_duration = "PT4H"
+
+[sso.permission_set."Admin"]
+
+# Cost.
+[cost]
+engine = "local"
+"#;
+
+    #[test]
+    fn assign_appends_a_rule_then_extends_it_and_never_twice() {
+        let mut edit = Edit::new(SSO);
+        let (pool, acme) = (one("pool"), one("ACME"));
+        assert_eq!(edit.assign_sso(&grant("group", "Developers", "ReadOnly", "tiers", &pool)), Assigned::Appended(0));
+        assert_eq!(edit.assign_sso(&grant("group", "Developers", "ReadOnly", "customers", &acme)), Assigned::Extended(0));
+        // Another principal, or the same one with another permission set, is another rule.
+        assert_eq!(edit.assign_sso(&grant("user", "Developers", "ReadOnly", "tiers", &pool)), Assigned::Appended(1));
+        assert_eq!(edit.assign_sso(&grant("group", "Developers", "Admin", "tiers", &pool)), Assigned::Appended(2));
+        let once = edit.to_string();
+        assert_eq!(edit.assign_sso(&grant("group", "Developers", "ReadOnly", "tiers", &pool)), Assigned::Already(0));
+        assert_eq!(edit.to_string(), once);
+        insta::assert_snapshot!(once, @r#"
+        # Org.
+        [organization]
+        name = "x"
+
+        # Identity Center.
+        [sso]
+        region = "us-east-1" # where it lives
+
+        [sso.permission_set."ReadOnly"]
+        session_duration = "PT4H"
+
+        [sso.permission_set."Admin"]
+
+        [[sso.assignment]]
+        group = "Developers"
+        permission_set = "ReadOnly"
+        tiers = ["pool"]
+        customers = ["ACME"]
+
+        [[sso.assignment]]
+        user = "Developers"
+        permission_set = "ReadOnly"
+        tiers = ["pool"]
+
+        [[sso.assignment]]
+        group = "Developers"
+        permission_set = "Admin"
+        tiers = ["pool"]
+
+        # Cost.
+        [cost]
+        engine = "local"
+        "#);
+    }
+
+    #[test]
+    fn assign_knows_an_account_by_either_spelling_and_leaves_labelled_rules_alone() {
+        let mut edit = Edit::new(
+            "[sso.permission_set.Admin]\n\n[[sso.assignment]] # by hand\nlabel = \"ops\"\ngroup = \"Ops\"\npermission_set = \"Admin\"\n\n[[sso.assignment]]\ngroup = \"Ops\"\npermission_set = \"Admin\"\naccounts = [\n  \"111122223333\", # Pool-1\n]\n",
+        );
+        let pool_1 = ["Pool-1".to_string(), "111122223333".to_string()];
+        assert_eq!(edit.assign_sso(&grant("group", "Ops", "Admin", "accounts", &pool_1)), Assigned::Already(1));
+        assert_eq!(edit.assign_sso(&grant("group", "Ops", "Admin", "accounts", &one("Pool-2"))), Assigned::Extended(1));
+        insta::assert_snapshot!(edit.to_string(), @r#"
+        [sso.permission_set.Admin]
+
+        [[sso.assignment]] # by hand
+        label = "ops"
+        group = "Ops"
+        permission_set = "Admin"
+
+        [[sso.assignment]]
+        group = "Ops"
+        permission_set = "Admin"
+        accounts = [
+          "111122223333", # Pool-1
+          "Pool-2",
+        ]
+        "#);
+        // Without a trailing comma, the note stays on its line too.
+        let mut edit =
+            Edit::new("[sso]\n[[sso.assignment]]\ngroup = \"Ops\"\npermission_set = \"Admin\"\nous = [\n  \"Security\" # audits\n]\n");
+        edit.assign_sso(&grant("group", "Ops", "Admin", "ous", &one("Sandbox")));
+        insta::assert_snapshot!(edit.to_string(), @r#"
+        [sso]
+        [[sso.assignment]]
+        group = "Ops"
+        permission_set = "Admin"
+        ous = [
+          "Security", # audits
+          "Sandbox"
+        ]
+        "#);
+        // Only a labelled rule: the grant gets a rule of its own.
+        let mut edit = Edit::new("[sso]\n[[sso.assignment]]\nlabel = \"ops\"\ngroup = \"Ops\"\npermission_set = \"Admin\"\n");
+        assert_eq!(edit.assign_sso(&grant("group", "Ops", "Admin", "ous", &one("Security"))), Assigned::Appended(1));
+        insta::assert_snapshot!(edit.to_string(), @r#"
+        [sso]
+        [[sso.assignment]]
+        label = "ops"
+        group = "Ops"
+        permission_set = "Admin"
+
+        [[sso.assignment]]
+        group = "Ops"
+        permission_set = "Admin"
+        ous = ["Security"]
+        "#);
+    }
+
+    #[test]
+    fn unassign_takes_the_target_out_of_every_rule_and_drops_empty_ones() {
+        let mut edit = Edit::new(
+            "[sso]\n\n# Developers read the pools.\n[[sso.assignment]]\ngroup = \"Developers\"\npermission_set = \"ReadOnly\"\ntiers = [\"pool\", \"bridge\"]\n\n[[sso.assignment]]\ngroup = \"Developers\"\npermission_set = \"ReadOnly\"\ntiers = [\"pool\"]\nexclude_accounts = [\"Pool-9\"]\n\n[[sso.assignment]]\nlabel = \"pools\"\ngroup = \"Developers\"\npermission_set = \"ReadOnly\"\ntiers = [\"pool\"]\n\n[[sso.assignment]]\nuser = \"Developers\"\npermission_set = \"ReadOnly\"\ntiers = [\"pool\"]\n",
+        );
+        let pool = one("pool");
+        let outcome = edit.unassign_sso(&grant("group", "Developers", "ReadOnly", "tiers", &pool));
+        assert_eq!(outcome, Unassigned { edited: vec![0, 1, 2], dropped: vec![1] });
+        insta::assert_snapshot!(edit.to_string(), @r#"
+        [sso]
+
+        # Developers read the pools.
+        [[sso.assignment]]
+        group = "Developers"
+        permission_set = "ReadOnly"
+        tiers = ["bridge"]
+
+        [[sso.assignment]]
+        label = "pools"
+        group = "Developers"
+        permission_set = "ReadOnly"
+
+        [[sso.assignment]]
+        user = "Developers"
+        permission_set = "ReadOnly"
+        tiers = ["pool"]
+        "#);
+        assert_eq!(edit.unassign_sso(&grant("group", "Developers", "ReadOnly", "tiers", &pool)), Unassigned::default());
+        assert_eq!(edit.unassign_sso(&grant("group", "Developers", "Admin", "tiers", &one("bridge"))), Unassigned::default());
+    }
+
+    #[test]
+    fn unassign_of_the_last_rule_removes_the_array_and_keeps_the_rest() {
+        let mut edit = Edit::new(SSO);
+        let pool_1 = ["111122223333".to_string(), "Pool-1".to_string()];
+        edit.assign_sso(&grant("user", "alice", "Admin", "accounts", &["Pool-1".to_string()]));
+        let outcome = edit.unassign_sso(&grant("user", "alice", "Admin", "accounts", &pool_1));
+        assert_eq!(outcome, Unassigned { edited: vec![0], dropped: vec![0] });
+        assert_eq!(edit.to_string(), SSO);
+    }
+
+    #[test]
+    fn inline_rules_are_edited_inline() {
+        let mut edit = Edit::new(
+            "[sso]\nassignment = [\n  { group = \"Ops\", permission_set = \"Admin\", tiers = [\"pool\", \"silo\"] },\n  { group = \"Ops\", permission_set = \"ReadOnly\", label = \"ops\" },\n]\n\n[sso.permission_set.Admin]\n",
+        );
+        let security = one("Security");
+        assert_eq!(edit.assign_sso(&grant("group", "Ops", "Admin", "ous", &security)), Assigned::Extended(0));
+        assert_eq!(edit.assign_sso(&grant("group", "Ops", "ReadOnly", "ous", &security)), Assigned::Appended(2));
+        edit.unassign_sso(&grant("group", "Ops", "Admin", "tiers", &one("pool")));
+        insta::assert_snapshot!(edit.to_string(), @r#"
+        [sso]
+        assignment = [
+          { group = "Ops", permission_set = "Admin", tiers = ["silo"], ous = ["Security"] },
+          { group = "Ops", permission_set = "ReadOnly", label = "ops" },
+          { group = "Ops", permission_set = "ReadOnly", ous = ["Security"] },
+        ]
+
+        [sso.permission_set.Admin]
+        "#);
+        edit.unassign_sso(&grant("group", "Ops", "Admin", "tiers", &one("silo")));
+        let outcome = edit.unassign_sso(&grant("group", "Ops", "Admin", "ous", &security));
+        assert_eq!(outcome, Unassigned { edited: vec![0], dropped: vec![0] });
+        insta::assert_snapshot!(edit.to_string(), @r#"
+        [sso]
+        assignment = [
+          { group = "Ops", permission_set = "ReadOnly", label = "ops" },
+          { group = "Ops", permission_set = "ReadOnly", ous = ["Security"] },
+        ]
+
+        [sso.permission_set.Admin]
+        "#);
+        // `sso = { … }` gets its first rule inline too.
+        let mut edit = Edit::new("sso = { permission_set = { Admin = {} } }\n");
+        assert_eq!(edit.assign_sso(&grant("group", "Ops", "Admin", "accounts", &one("Pool-1"))), Assigned::Appended(0));
+        insta::assert_snapshot!(edit.to_string(), @r#"sso = { permission_set = { Admin = {} }, assignment = [{ group = "Ops", permission_set = "Admin", accounts = ["Pool-1"] }] }"#);
+    }
+
+    #[test]
+    fn a_first_rule_goes_below_the_permission_sets_of_an_implicit_sso() {
+        let mut edit = Edit::new("[sso.permission_set.Admin]\nmanaged_policies = []\n\n[cost]\nengine = \"local\"\n");
+        edit.assign_sso(&grant("group", "Ops", "Admin", "accounts", &one("Pool-1")));
+        insta::assert_snapshot!(edit.to_string(), @r#"
+        [sso.permission_set.Admin]
+        managed_policies = []
+
+        [[sso.assignment]]
+        group = "Ops"
+        permission_set = "Admin"
+        accounts = ["Pool-1"]
+
+        [cost]
+        engine = "local"
         "#);
     }
 }

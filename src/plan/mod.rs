@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::access::{Boundary, PolicyRef, Principal};
+use crate::access::{Boundary, PolicyRef, Principal, PrincipalKind};
 use crate::model::accounts::Tags;
 use crate::model::{self, AccountRef, BudgetScope, Desired, FULL_AWS_ACCESS, PolicyKey, is_managed};
 use crate::observe::{Policy, Snapshot};
@@ -19,6 +19,7 @@ pub use accounts::{budget_filter, find_account};
 pub use render::{
     MARKDOWN_MAX, render_annotations, render_change_line, render_markdown, render_text, render_text_in_full, summarize_targets, thousands,
 };
+pub use sso::{Grant, declared_grants};
 
 /// The parts of the organization a plan may touch (`--only`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]
@@ -389,6 +390,28 @@ impl Plan {
         });
         self.unmanaged.clear();
         self.warnings.retain(|w| accounts.iter().any(|a| w.contains(a.as_str())));
+    }
+
+    /// Keeps only the assignments of one principal and permission set in the named accounts, with
+    /// the making of that permission set when the plan makes it (no assignment can be made without
+    /// it): `sso assign` and `sso unassign` apply the grants they touched and nothing else.
+    pub fn limit_to_grants(&mut self, kind: PrincipalKind, principal: &str, permission_set: &str, accounts: &BTreeSet<String>) {
+        let ours = |p: &Principal, set: &str| p.kind == kind && p.name == principal && set == permission_set;
+        self.changes.retain(|change| match change {
+            Change::CreatePermissionSet { name, .. } => name == permission_set,
+            // The policies of a permission set this plan creates.
+            Change::AttachPermissionSetPolicy { permission_set: set, arn: None, .. } => set == permission_set,
+            Change::CreateAccountAssignment { principal: p, permission_set: set, account, .. }
+            | Change::DeleteAccountAssignment { principal: p, permission_set: set, account, .. } => {
+                ours(p, set) && accounts.contains(account)
+            }
+            _ => false,
+        });
+        if !self.changes.iter().any(|c| matches!(c, Change::CreateAccountAssignment { .. })) {
+            self.changes.retain(|c| matches!(c, Change::DeleteAccountAssignment { .. }));
+        }
+        self.unmanaged.clear();
+        self.warnings.clear();
     }
 
     pub fn is_empty(&self) -> bool {

@@ -175,16 +175,17 @@ fn expand(
     reached
 }
 
-fn assignments(
+/// (principal id, permission set name, account)
+type Key = (String, String, AccountTarget);
+
+/// Every grant the rules give, with the principal and where it comes from (sorted, once each).
+fn wanted(
     desired: &DesiredSso,
     accounts: &[DesiredAccount],
     snapshot: &Snapshot,
     live: &SsoSnapshot,
     creating_accounts: bool,
-    plan: &mut Plan,
-) {
-    // (principal id, permission set name, account) -> (principal, origins)
-    type Key = (String, String, AccountTarget);
+) -> BTreeMap<Key, (Principal, Vec<String>)> {
     let mut wanted: BTreeMap<Key, (Principal, Vec<String>)> = BTreeMap::new();
     for rule in &desired.assignments {
         let Some(principal) = live.principals.iter().find(|p| p.kind == rule.principal.kind && p.name == rule.principal.name) else {
@@ -196,6 +197,56 @@ fn assignments(
             entry.1.extend(from);
         }
     }
+    for (_, from) in wanted.values_mut() {
+        from.sort();
+        from.dedup();
+    }
+    wanted
+}
+
+/// A grant the repo's rules give: a principal may enter an account with a permission set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grant {
+    /// Resolved: its id is the identity store's.
+    pub principal: Principal,
+    pub permission_set: String,
+    pub account: String,
+    /// `None` for an account the plan creates.
+    pub account_id: Option<String>,
+    /// The rules that give it: `ou Workloads`, `tier pool`, `customer ACME`, ...
+    pub from: Vec<String>,
+}
+
+/// Every grant the repo's rules give against the live organization, as the planner expands them:
+/// what `sso list` calls managed, and what `sso unassign` says stays through other rules.
+pub fn declared_grants(
+    desired: &DesiredSso,
+    accounts: &[DesiredAccount],
+    snapshot: &Snapshot,
+    live: &SsoSnapshot,
+    creating_accounts: bool,
+) -> Vec<Grant> {
+    wanted(desired, accounts, snapshot, live, creating_accounts)
+        .into_iter()
+        .map(|((_, permission_set, account), (principal, from))| Grant {
+            principal,
+            permission_set,
+            account: account.name,
+            account_id: account.id,
+            from,
+        })
+        .collect()
+}
+
+fn assignments(
+    desired: &DesiredSso,
+    accounts: &[DesiredAccount],
+    snapshot: &Snapshot,
+    live: &SsoSnapshot,
+    creating_accounts: bool,
+    plan: &mut Plan,
+) {
+    let wanted = wanted(desired, accounts, snapshot, live, creating_accounts);
     let account_name = |id: &str| snapshot.accounts.iter().find(|a| a.id == id).map_or_else(|| id.to_string(), |a| a.name.clone());
     let declared_ids: BTreeSet<&str> = live.principals.iter().filter_map(|p| p.id.as_deref()).collect();
     let mut have: BTreeSet<Key> = BTreeSet::new();
@@ -235,13 +286,11 @@ fn assignments(
             account_id: assignment.account_id.clone(),
         });
     }
-    for (key, (principal, mut from)) in wanted {
+    for (key, (principal, from)) in wanted {
         if have.contains(&key) {
             continue;
         }
         let (_, set_name, account) = key;
-        from.sort();
-        from.dedup();
         plan.changes.push(Change::CreateAccountAssignment {
             principal,
             permission_set_arn: live.permission_set(&set_name).map(|s| s.info.arn.clone()),
