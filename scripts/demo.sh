@@ -7,7 +7,8 @@
 # exit), creates an empty organization, applies this repo's example org to it,
 # changes the organization behind the tool's back, shows that `drift` catches
 # it (exit 2), repairs it with `apply --yes` and checks that `drift` is clean
-# (exit 0).  The repo's own files are not modified.
+# (exit 0); grants IAM Identity Center access from [sso] and with `sso assign`,
+# then reports cost per customer.  The repo's own files are not modified.
 #
 # Env: CARGO_TARGET_DIR (default ~/.cache/miyabi-org/target); MIYABI_BIN to use
 # an already built binary instead of building one.
@@ -198,6 +199,44 @@ expect_clean() {
     note "(hand-made stays in the organization as an unmanaged policy, detached)"
 }
 
+identity_center() {
+    step "IAM Identity Center: groups in the identity store (boto3), then [sso] in miyabi-org.toml"
+    py <<'PY'
+import boto3, os
+kw = dict(endpoint_url=os.environ["AWS_ENDPOINT_URL"], region_name="us-east-1")
+store = boto3.client("sso-admin", **kw).list_instances()["Instances"][0]["IdentityStoreId"]
+for name in ["PlatformAdmins", "Support"]:
+    boto3.client("identitystore", **kw).create_group(IdentityStoreId=store, DisplayName=name)
+PY
+    cat >> miyabi-org.toml <<'TOML'
+
+[sso]
+[sso.permission_set."PlatformAdmin"]
+description = "Full access for the platform team"
+session_duration = "PT4H"
+managed_policies = ["arn:aws:iam::aws:policy/AdministratorAccess"]
+[sso.permission_set."ReadOnly"]
+description = "Read everything, change nothing"
+managed_policies = ["arn:aws:iam::aws:policy/ReadOnlyAccess"]
+
+[[sso.assignment]]
+group = "PlatformAdmins"
+permission_set = "PlatformAdmin"
+ous = ["Workloads"]
+accounts = ["Miyabi Security"]
+TOML
+    tail -16 miyabi-org.toml
+    miyabi sso plan
+    miyabi sso apply --yes
+    step "sso assign: Support reads every pool account (edits miyabi-org.toml, then applies that grant)"
+    miyabi sso assign --group Support --permission-set ReadOnly --tier pool --yes
+    miyabi sso list
+    local status=0
+    miyabi drift --only sso || status=$?
+    note "exit status: $status"
+    (( status == 0 )) || die "drift --only sso exited $status after sso apply, expected 0"
+}
+
 cost_report() {
     local month
     month="$(date -u +%Y-%m)"
@@ -225,10 +264,11 @@ main() {
     expect_drift
     repair
     expect_clean
+    identity_center
     cost_report
     cd "$ROOT"
     check_repo_untouched
-    step "demo finished: example org applied, customers placed in a pool and a silo, drift detected (exit 2) and repaired (exit 0), cost reported per customer"
+    step "demo finished: example org applied, customers placed in a pool and a silo, drift detected (exit 2) and repaired (exit 0), Identity Center access granted, cost reported per customer"
 }
 
 main "$@"
