@@ -106,7 +106,7 @@ pub fn duration_minutes(text: &str) -> Option<u32> {
         let (unit, added) = match c {
             'H' => (0, value.checked_mul(60)?),
             'M' => (1, value),
-            'S' if value % 60 == 0 => (2, value / 60),
+            'S' if value.is_multiple_of(60) => (2, value / 60),
             _ => return None,
         };
         // Hours, minutes, seconds: in that order, each at most once.
