@@ -1,9 +1,9 @@
-//! Through the fault proxy (throttling, HTTP 500s, delays) the tool gives the same results as
-//! without it, and an apply killed half-way converges when run again.
+//! Through the fault proxy (throttling, HTTP 500s, delays, Identity Center's ConflictException) the
+//! tool gives the same results as without it, and an apply killed half-way converges when run again.
 
 mod support;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -124,4 +124,136 @@ async fn a_partial_apply_says_what_was_done_and_what_failed_and_a_rerun_converge
 
     tool(&sandbox.url, dir).args(["apply", "--yes"]).assert().success();
     tool(&sandbox.url, dir).arg("drift").assert().code(0);
+}
+
+/// Two permission sets with AWS-managed policies, and two groups granted them through an OU and by
+/// account name.
+const SSO: &str = r#"
+[sso]
+[sso.permission_set."Developers"]
+description = "Build and run workloads"
+session_duration = "PT8H"
+managed_policies = ["arn:aws:iam::aws:policy/PowerUserAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]
+
+[sso.permission_set."Operators"]
+description = "Read-only operations"
+managed_policies = ["arn:aws:iam::aws:policy/ReadOnlyAccess"]
+
+[[sso.assignment]]
+group = "Developers"
+permission_set = "Developers"
+ous = ["Workloads"]
+
+[[sso.assignment]]
+group = "Operators"
+permission_set = "Operators"
+accounts = ["Miyabi Shared Services", "Pool-1"]
+"#;
+
+/// The example organization with two pool accounts in Workloads/Pool, the groups in the identity
+/// store, and the repo's `[sso]` section; returns the repo and the group ids by name.
+async fn organization_with_groups(sandbox: &Sandbox) -> (tempfile::TempDir, BTreeMap<String, String>) {
+    sandbox.create_organization().await;
+    let repo = example_repo();
+    let dir = repo.path();
+    tool(&sandbox.url, dir).args(["-q", "apply", "--yes"]).assert().success();
+    for (pool, customer) in [("1", "ACME"), ("2", "BETA")] {
+        tool(&sandbox.url, dir).args(["-q", "account", "create", "--pool", pool, "--customer", customer, "--yes"]).assert().success();
+    }
+    let groups = sandbox.create_groups(&["Developers", "Operators"]).await;
+    let config = dir.join("miyabi-org.toml");
+    std::fs::write(&config, std::fs::read_to_string(&config).unwrap() + SSO).unwrap();
+    (repo, groups)
+}
+
+/// Identity Center by names, as ids differ between sandboxes: each permission set's managed
+/// policies (a set made twice would show), and each group's grants as ListAccountAssignmentsForPrincipal
+/// gives them, (permission set, account).
+async fn sso_by_name(sandbox: &Sandbox, groups: &BTreeMap<String, String>) -> Value {
+    let (instance, _) = sandbox.sso_instance().await;
+    let admin = sandbox.ssoadmin().await;
+    let mut sets = BTreeMap::new();
+    let mut set_names = BTreeMap::new();
+    for arn in admin.list_permission_sets().instance_arn(&instance).send().await.unwrap().permission_sets() {
+        let set = admin.describe_permission_set().instance_arn(&instance).permission_set_arn(arn).send().await.unwrap();
+        let name = set.permission_set().unwrap().name().unwrap().to_string();
+        let policies =
+            admin.list_managed_policies_in_permission_set().instance_arn(&instance).permission_set_arn(arn).send().await.unwrap();
+        let mut policies: Vec<&str> = policies.attached_managed_policies().iter().map(|p| p.arn().unwrap()).collect();
+        policies.sort();
+        assert!(sets.insert(name.clone(), serde_json::json!(policies)).is_none(), "permission set {name} exists twice");
+        set_names.insert(arn.to_string(), name);
+    }
+    let accounts = sandbox.organizations().await.list_accounts().send().await.unwrap();
+    let account_names: BTreeMap<&str, &str> = accounts.accounts().iter().map(|a| (a.id().unwrap(), a.name().unwrap())).collect();
+    let mut grants = BTreeMap::new();
+    for (group, id) in groups {
+        let out = admin
+            .list_account_assignments_for_principal()
+            .instance_arn(&instance)
+            .principal_type(aws_sdk_ssoadmin::types::PrincipalType::Group)
+            .principal_id(id)
+            .send()
+            .await
+            .unwrap();
+        assert!(out.next_token().is_none(), "one page is enough here");
+        let mut rows: Vec<(String, String)> = out
+            .account_assignments()
+            .iter()
+            .map(|a| (set_names[a.permission_set_arn().unwrap()].clone(), account_names[a.account_id().unwrap()].to_string()))
+            .collect();
+        let count = rows.len();
+        rows.sort();
+        rows.dedup();
+        assert_eq!(rows.len(), count, "a grant of {group} was made twice: {rows:?}");
+        grants.insert(group.clone(), serde_json::json!(rows));
+    }
+    serde_json::json!({"permission_sets": sets, "grants": grants})
+}
+
+/// The Identity Center writes the proxy answers with ConflictException.
+const WRITES: [&str; 3] = ["CreatePermissionSet", "AttachManagedPolicyToPermissionSet", "CreateAccountAssignment"];
+
+#[tokio::test(flavor = "multi_thread")]
+async fn identity_center_through_throttling_and_conflicts_matches_a_clean_run() {
+    let (clean, faulty) = (Sandbox::start(), Sandbox::start());
+    let ((clean_repo, clean_groups), (repo, groups)) = (organization_with_groups(&clean).await, organization_with_groups(&faulty).await);
+    let dir = repo.path();
+    // Every request of the three writes is refused twice before it goes through, and those and
+    // the Identity Center reads of the apply are throttled at random (only they: the SDK's adaptive
+    // mode slows a client down after each throttle, and the organization's reads are many).
+    let mut args = vec!["--throttle", "0.3", "--delay-ms", "10", "--seed", "11", "--conflict-rate", "1", "--conflict-streak", "2"];
+    for operation in WRITES {
+        args.extend(["--conflict", operation]);
+    }
+    for operation in WRITES.iter().chain(&["GetGroupId", "ListPermissionSets", "ListAccountAssignmentsForPrincipal"]) {
+        args.extend(["--throttle-only", operation]);
+    }
+    let proxy = Proxy::start(&faulty.url, &args);
+
+    tool(&clean.url, clean_repo.path()).args(["apply", "--yes"]).assert().success();
+    let output = tool(&proxy.url, dir).args(["apply", "--yes", "--output", "json"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(report["stats"]["retries"].as_u64().unwrap() > 0, "no throttling was injected: {:#}", report["stats"]);
+
+    let expected = sso_by_name(&clean, &clean_groups).await;
+    assert_eq!(expected["grants"]["Developers"].as_array().unwrap().len(), 2, "{expected:#}");
+    assert_eq!(sso_by_name(&faulty, &groups).await, expected);
+    for endpoint in [&faulty.url, &proxy.url] {
+        let drift = tool(endpoint, dir).args(["drift", "--output", "json"]).output().unwrap();
+        assert_eq!(drift.status.code(), Some(0), "{}\n{}", support::stdout(&drift), stderr(&drift));
+        let drift: Value = serde_json::from_slice(&drift.stdout).unwrap();
+        assert_eq!(drift["changes"], serde_json::json!([]), "{drift:#}");
+    }
+
+    // Each write was refused twice, then made exactly once; throttling reached Identity Center too.
+    let log = proxy.requests();
+    let count = |line: &str| log.iter().filter(|l| *l == line).count();
+    for (operation, made) in [("CreatePermissionSet", 2), ("AttachManagedPolicyToPermissionSet", 3), ("CreateAccountAssignment", 4)] {
+        assert_eq!(count(&format!("{operation} conflict 400")), 2 * made, "{operation}: {log:#?}");
+        assert_eq!(count(&format!("{operation} forwarded 200")), made, "{operation}: {log:#?}");
+    }
+    let throttled: BTreeSet<&str> = log.iter().filter(|l| l.ends_with(" throttled 400")).map(|l| l.split(' ').next().unwrap()).collect();
+    assert!(throttled.iter().any(|op| WRITES.contains(op)), "no Identity Center write was throttled: {log:#?}");
 }

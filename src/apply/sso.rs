@@ -13,7 +13,7 @@ use tokio::sync::{Mutex, Semaphore};
 
 use super::ChangeError;
 use super::journal::{AssignmentEntry, AssignmentOp, Journal, State};
-use crate::api_error::AwsError;
+use crate::api_error::{AwsError, AwsErrorKind};
 use crate::model::{MANAGED_BY_KEY, MANAGED_BY_VALUE};
 use crate::observe::Tags;
 use crate::observe::sso::Assignment;
@@ -167,7 +167,18 @@ impl Assignments {
             let state = match &result {
                 Ok(()) => State::Succeeded,
                 Err(ChangeError::AssignmentFailed { .. }) => State::Failed,
-                Err(_) => continue,
+                // AWS no longer knows the request, so it ended long ago: the plan, made from a
+                // fresh read, decides whether to ask again.
+                Err(ChangeError::Aws(err)) if err.kind == AwsErrorKind::NotFound => {
+                    let _ = journal.record_assignment(&AssignmentEntry { state: State::Failed, request_id: None, ..entry });
+                    continue;
+                }
+                // Still in progress or unreadable: kept in the journal to be resumed, and the
+                // change fails with it rather than sending the request a second time.
+                Err(_) => {
+                    done.insert((entry.op, entry.assignment), result);
+                    continue;
+                }
             };
             let _ = journal.record_assignment(&AssignmentEntry { state, request_id: None, ..entry.clone() });
             done.insert((entry.op, entry.assignment), result);
@@ -185,10 +196,12 @@ async fn follow(
     mut status: RequestStatus,
 ) -> Result<(), ChangeError> {
     let mut delay = polling.first;
-    for _ in 0..polling.attempts {
+    // The answer to the last poll is looked at too.
+    for poll in 0..=polling.attempts {
         match status.state {
             RequestState::Succeeded => return Ok(()),
             RequestState::Failed { reason } => return Err(ChangeError::AssignmentFailed { op, reason }),
+            RequestState::InProgress if poll == polling.attempts => break,
             RequestState::InProgress => {}
         }
         tokio::time::sleep(delay).await;
@@ -205,10 +218,11 @@ async fn follow(
 pub async fn provision(write: &impl SsoWrite, polling: Polling, instance_arn: &str, arn: &str) -> Result<(), ChangeError> {
     let mut status = write.provision_permission_set(instance_arn, arn).await?;
     let mut delay = polling.first;
-    for _ in 0..polling.attempts {
+    for poll in 0..=polling.attempts {
         match status.state {
             RequestState::Succeeded => return Ok(()),
             RequestState::Failed { reason } => return Err(ChangeError::ProvisioningFailed { reason }),
+            RequestState::InProgress if poll == polling.attempts => break,
             RequestState::InProgress => {}
         }
         tokio::time::sleep(delay).await;
@@ -230,5 +244,126 @@ pub fn assignment_help(reason: &str) -> String {
         "an SCP or permissions boundary in that account denies IAM Identity Center's role changes: allow them for the AWSReservedSSO_* roles, then run apply again".into()
     } else {
         "fix what AWS names, then run apply again: it retries only what is still missing".into()
+    }
+}
+
+/// The engine's limits, with a test double that only counts: the requests of the real adapter are
+/// tested in `aws::sso`.
+#[cfg(test)]
+mod tests {
+    use futures_util::future::join_all;
+
+    use super::*;
+    use crate::access::PrincipalKind;
+
+    /// Answers every assignment request after a while, as AWS does, and records how many were
+    /// outstanding at once, in all and per account.
+    #[derive(Default)]
+    struct Recorder {
+        /// Account of each request, by id.
+        requests: RefCell<BTreeMap<String, String>>,
+        polls: RefCell<BTreeMap<String, u32>>,
+        outstanding: RefCell<BTreeMap<String, usize>>,
+        peak: Cell<usize>,
+        peak_per_account: Cell<usize>,
+    }
+
+    impl Recorder {
+        fn outstanding(&self) -> usize {
+            self.outstanding.borrow().values().sum()
+        }
+    }
+
+    impl SsoWrite for Recorder {
+        async fn create_permission_set(&self, _: &str, _: &str, _: &PermissionSetFields, _: &Tags) -> Result<String, AwsError> {
+            unreachable!("only assignments here")
+        }
+        async fn update_permission_set(&self, _: &str, _: &str, _: &PermissionSetFields) -> Result<(), AwsError> {
+            unreachable!("only assignments here")
+        }
+        async fn attach_policy(&self, _: &str, _: &str, _: &SsoPolicy) -> Result<(), AwsError> {
+            unreachable!("only assignments here")
+        }
+        async fn detach_policy(&self, _: &str, _: &str, _: &SsoPolicy) -> Result<(), AwsError> {
+            unreachable!("only assignments here")
+        }
+        async fn provision_permission_set(&self, _: &str, _: &str) -> Result<RequestStatus, AwsError> {
+            unreachable!("only assignments here")
+        }
+        async fn provisioning_status(&self, _: &str, _: &str) -> Result<RequestStatus, AwsError> {
+            unreachable!("only assignments here")
+        }
+
+        async fn create_assignment(&self, _: &str, assignment: &Assignment) -> Result<RequestStatus, AwsError> {
+            let request_id = format!("req-{}", self.requests.borrow().len() + 1);
+            self.requests.borrow_mut().insert(request_id.clone(), assignment.account_id.clone());
+            let in_account = {
+                let mut outstanding = self.outstanding.borrow_mut();
+                let count = outstanding.entry(assignment.account_id.clone()).or_default();
+                *count += 1;
+                *count
+            };
+            self.peak.set(self.peak.get().max(self.outstanding()));
+            self.peak_per_account.set(self.peak_per_account.get().max(in_account));
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            Ok(RequestStatus { request_id, state: RequestState::InProgress })
+        }
+
+        async fn assignment_creation_status(&self, _: &str, request_id: &str) -> Result<RequestStatus, AwsError> {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            let polls = {
+                let mut polls = self.polls.borrow_mut();
+                let count = polls.entry(request_id.to_string()).or_default();
+                *count += 1;
+                *count
+            };
+            // Each request takes a few polls, a different number for each, so that they overlap unevenly.
+            let needed = 1 + request_id.trim_start_matches("req-").parse::<u32>().unwrap() % 3;
+            if polls < needed {
+                return Ok(RequestStatus { request_id: request_id.into(), state: RequestState::InProgress });
+            }
+            let account = self.requests.borrow()[request_id].clone();
+            *self.outstanding.borrow_mut().get_mut(&account).unwrap() -= 1;
+            Ok(RequestStatus { request_id: request_id.into(), state: RequestState::Succeeded })
+        }
+
+        async fn delete_assignment(&self, _: &str, _: &Assignment) -> Result<RequestStatus, AwsError> {
+            unreachable!("only creates here")
+        }
+        async fn assignment_deletion_status(&self, _: &str, _: &str) -> Result<RequestStatus, AwsError> {
+            unreachable!("only creates here")
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn assignments_keep_to_the_limit_in_flight_and_to_one_per_account() {
+        let accounts = ["111111111111", "222222222222", "333333333333", "444444444444"];
+        let assignments: Vec<Assignment> = accounts
+            .iter()
+            .flat_map(|account| {
+                (1..=3).map(move |set| Assignment {
+                    account_id: account.to_string(),
+                    permission_set_arn: format!("arn:aws:sso:::permissionSet/ssoins-1/ps-{set}"),
+                    principal_kind: PrincipalKind::Group,
+                    principal_id: "g-developers".into(),
+                })
+            })
+            .collect();
+        let write = Recorder::default();
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::in_repo(dir.path());
+        let limiter = Assignments::new(3);
+        let polling = Polling::default();
+        let runs =
+            assignments.iter().map(|a| limiter.run(&write, &journal, polling, "arn:aws:sso:::instance/ssoins-1", AssignmentOp::Create, a));
+        for result in join_all(runs).await {
+            result.unwrap();
+        }
+        assert_eq!(write.requests.borrow().len(), 12);
+        assert_eq!(write.peak.get(), 3, "at most 3 outstanding, and the limit is used");
+        assert_eq!(write.peak_per_account.get(), 1, "never two requests at once in one account");
+        assert_eq!(limiter.peak.get(), 3);
+        assert_eq!(write.outstanding(), 0);
+        assert!(journal.unfinished_assignments().is_empty());
     }
 }

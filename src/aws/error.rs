@@ -23,7 +23,7 @@ impl AwsError {
             None if context.contains("loading credentials") || context.contains("identity resolver") => {
                 AwsErrorKind::Credentials(Box::new(CredentialProblem::Missing { cause: causes(&err) }))
             }
-            None => classify(code.as_deref()),
+            None => classify(code.as_deref(), err.message()),
         };
         let message = match (&err, err.message(), &kind) {
             (_, _, AwsErrorKind::Credentials(problem)) => problem.to_string(),
@@ -48,8 +48,12 @@ pub(super) fn causes(err: &(dyn std::error::Error + 'static)) -> String {
     parts.join(": ")
 }
 
-fn classify(code: Option<&str>) -> AwsErrorKind {
+fn classify(code: Option<&str>, message: Option<&str>) -> AwsErrorKind {
     match code {
+        // Identity Center also answers ConflictException for what a request would make twice ("PermissionSet
+        // with name X already exists.", "... already has a typed link attachment to a managed policy ...",
+        // "... already attached"): done, not a concurrent change to wait out.
+        Some("ConflictException") if message.is_some_and(names_a_duplicate) => AwsErrorKind::AlreadyExists,
         Some("AccessDeniedException" | "AccessDenied" | "AWSOrganizationsNotInUseException") => AwsErrorKind::AccessDenied,
         Some(
             "ExpiredToken"
@@ -81,5 +85,32 @@ fn classify(code: Option<&str>) -> AwsErrorKind {
             | "ResourceNotFoundException",
         ) => AwsErrorKind::NotFound,
         _ => AwsErrorKind::Other,
+    }
+}
+
+/// A ConflictException message saying the thing exists already, not that another change is under way.
+fn names_a_duplicate(message: &str) -> bool {
+    let lower = message.to_ascii_lowercase();
+    ["already exists", "already attached", "already has"].iter().any(|m| lower.contains(m)) && !lower.contains("in progress")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_conflict_over_a_duplicate_is_already_done_and_any_other_is_concurrent() {
+        let kind = |message| classify(Some("ConflictException"), Some(message));
+        assert_eq!(kind("PermissionSet with name ReadOnly already exists."), AwsErrorKind::AlreadyExists);
+        assert_eq!(
+            kind(
+                "Permission set with id ps-1 already has a typed link attachment to a manged policy with arn:aws:iam::aws:policy/ReadOnlyAccess"
+            ),
+            AwsErrorKind::AlreadyExists
+        );
+        assert_eq!(kind("Given customer managed policy with name: p  and path / already attached"), AwsErrorKind::AlreadyExists);
+        assert_eq!(kind("Could not complete the operation because another operation is in progress"), AwsErrorKind::ConcurrentModification);
+        assert_eq!(kind("A provisioning of this permission set is already in progress"), AwsErrorKind::ConcurrentModification);
+        assert_eq!(classify(Some("ConflictException"), None), AwsErrorKind::ConcurrentModification);
     }
 }

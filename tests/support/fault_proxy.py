@@ -2,24 +2,39 @@
 """Fault-injecting HTTP reverse proxy for the miyabi-org test suite (stdlib only).
 
     python3 tests/support/fault_proxy.py --upstream http://127.0.0.1:PORT \
-        [--port 0] [--throttle 0.0] [--error500 0.0] [--delay-ms 0] [--seed 1] \
+        [--port 0] [--throttle 0.0] [--throttle-only OPERATION ...] \
+        [--error500 0.0] [--delay-ms 0] [--seed 1] \
         [--log FILE] [--expired-token] [--refuse OPERATION ...]
         [--hold OPERATION ...] [--hold-after OPERATION ...]
+        [--conflict OPERATION ...] [--conflict-rate 0.5] [--conflict-streak 3]
 
 Prints exactly one line `ready PORT` on stdout once it is listening on 127.0.0.1.
 
 For each request the operation name is taken from the X-Amz-Target header (part
-after the last '.'), else from the `Action` parameter of a form-encoded body or
-the query string, else it is `METHOD PATH`.  Requests under /moto-api are
-forwarded untouched and not logged.  Every other request is, in this order:
+after the last '.': `AWSOrganizationsV20161128.CreatePolicy`, IAM Identity
+Center's `SWBExternalService.CreateAccountAssignment`, the identity store's
+`AWSIdentityStore.GetGroupId`), else from the `Action` parameter of a
+form-encoded body or the query string, else it is `METHOD PATH`.  Requests
+under /moto-api are forwarded untouched and not logged.  Every other request
+is, in this order:
 
   * --expired-token: answered with an expired-credentials error;
   * an operation named by --refuse: answered with a ConstraintViolationException
     (HTTP 400, not retried), as AWS refuses a request it will never accept;
   * an operation named by --hold: never forwarded and never answered, as a
     request lost on the way to AWS (the client can only be killed or time out);
-  * with probability --throttle: answered with a throttling error (HTTP 400);
+  * with probability --throttle (only for the operations named by --throttle-only,
+    when given): answered with a throttling error (HTTP 400):
+    the service's own (TooManyRequestsException for Organizations,
+    ThrottlingException for sso-admin and the identity store, Throttling for
+    query-protocol services);
   * else with probability --error500: answered with an HTTP 500 service error;
+  * else, for an operation named by --conflict, with probability --conflict-rate:
+    answered with a ConflictException (HTTP 400), as IAM Identity Center
+    refuses a change while another to the same permission set or account is
+    under way (the SDK does not retry it; the client must).  The same request
+    (operation and body) is refused at most --conflict-streak times in a row,
+    so that a client that retries gets through;
   * else delayed by a uniform 0..--delay-ms milliseconds and forwarded; an
     operation named by --hold-after is then never answered, as a request that
     reached AWS and whose answer was lost.
@@ -28,8 +43,8 @@ Faults are answered without contacting the upstream.  JSON-protocol requests
 (those with X-Amz-Target) get JSON errors; the others (query protocol, e.g. STS)
 get XML errors.  With --log FILE one line per request is appended and flushed:
 `<Operation> <outcome> <status>`, outcome one of forwarded, throttled, error500,
-expired, refused, held, upstream-error (a held request is logged as `held 0`,
-one held after forwarding as `forwarded STATUS`).
+conflict, expired, refused, held, upstream-error (a held request is logged as
+`held 0`, one held after forwarding as `forwarded STATUS`).
 """
 
 import argparse
@@ -48,6 +63,14 @@ JSON_THROTTLE = (
     b'{"__type":"TooManyRequestsException","Message":"AWS Organizations can\'t complete '
     b'your request because another request is already in progress. Try again later."}'
 )
+# The throttling error of sso-admin and the identity store (both retried by the SDK).
+JSON_THROTTLE_SSO = b'{"__type":"ThrottlingException","Message":"Rate exceeded"}'
+JSON_CONFLICT = (
+    b'{"__type":"ConflictException","Message":"Could not complete the operation because '
+    b'another operation on this resource is in progress. Retry the operation later."}'
+)
+# X-Amz-Target prefixes of the services that answer ThrottlingException.
+SSO_TARGETS = ("SWBExternalService.", "AWSIdentityStore.")
 JSON_REFUSED = (
     b'{"__type":"ConstraintViolationException","Message":"injected refusal",'
     b'"Reason":"POLICY_NUMBER_LIMIT_EXCEEDED"}'
@@ -95,13 +118,21 @@ class Proxy:
         self.up_port = up.port or 80
         self.up_prefix = up.path.rstrip("/")
         self.throttle = args.throttle
+        self.throttle_only = set(args.throttle_only or [])
         self.error500 = args.error500
         self.delay_ms = args.delay_ms
         self.expired = args.expired_token
         self.refuse = set(args.refuse or [])
         self.hold = set(args.hold or [])
         self.hold_after = set(args.hold_after or [])
+        self.conflict = set(args.conflict or [])
+        self.conflict_rate = args.conflict_rate
+        self.conflict_streak = args.conflict_streak
         self.rng = random.Random(args.seed)
+        # Its own generator: --conflict leaves the throttle and error500 draws as they were.
+        self.conflict_rng = random.Random(args.seed)
+        # Conflicts answered in a row, by (operation, body).
+        self.conflicts = {}
         self.rng_lock = threading.Lock()
         self.log_file = open(args.log, "a", encoding="utf-8") if args.log else None
         self.log_lock = threading.Lock()
@@ -111,6 +142,19 @@ class Proxy:
         """Three uniform draws for one request: throttle, error500, delay."""
         with self.rng_lock:
             return self.rng.random(), self.rng.random(), self.rng.random()
+
+    def conflicts_with(self, op, body):
+        """Whether to answer this request with a ConflictException."""
+        if op not in self.conflict:
+            return False
+        key = (op, body)
+        with self.rng_lock:
+            streak = self.conflicts.get(key, 0)
+            if streak < self.conflict_streak and self.conflict_rng.random() < self.conflict_rate:
+                self.conflicts[key] = streak + 1
+                return True
+            self.conflicts.pop(key, None)
+            return False
 
     def log(self, op, outcome, status):
         if self.log_file is None:
@@ -275,13 +319,18 @@ def make_handler(proxy):
                 proxy.log(op, "held", 0)
                 hold_forever()
             r_throttle, r_error, r_delay = proxy.draw()
-            if r_throttle < proxy.throttle:
-                self.fault(op, "throttled", is_json, 400, JSON_THROTTLE, 400, XML_THROTTLE,
-                           json_ctype)
+            throttled = not proxy.throttle_only or op in proxy.throttle_only
+            if throttled and r_throttle < proxy.throttle:
+                target = self.headers.get("X-Amz-Target") or ""
+                throttle = JSON_THROTTLE_SSO if target.startswith(SSO_TARGETS) else JSON_THROTTLE
+                self.fault(op, "throttled", is_json, 400, throttle, 400, XML_THROTTLE, json_ctype)
                 return
             if r_error < proxy.error500:
                 self.fault(op, "error500", is_json, 500, JSON_ERROR500, 500, XML_ERROR500,
                            json_ctype)
+                return
+            if is_json and proxy.conflicts_with(op, body):
+                self.fault(op, "conflict", is_json, 400, JSON_CONFLICT, 400, b"", json_ctype)
                 return
             if proxy.delay_ms > 0:
                 time.sleep(r_delay * proxy.delay_ms / 1000.0)
@@ -349,6 +398,8 @@ def main():
     p.add_argument("--upstream", required=True, help="http://HOST:PORT of the real endpoint")
     p.add_argument("--port", type=int, default=0, help="listen port on 127.0.0.1 (0 = any)")
     p.add_argument("--throttle", type=probability, default=0.0)
+    p.add_argument("--throttle-only", action="append", metavar="OPERATION",
+                   help="throttle only this operation (repeatable; default: all)")
     p.add_argument("--error500", type=probability, default=0.0)
     p.add_argument("--delay-ms", type=int, default=0)
     p.add_argument("--seed", type=int, default=1)
@@ -360,6 +411,12 @@ def main():
                    help="never forward nor answer this operation (repeatable)")
     p.add_argument("--hold-after", action="append", metavar="OPERATION",
                    help="forward this operation, then never answer (repeatable)")
+    p.add_argument("--conflict", action="append", metavar="OPERATION",
+                   help="answer this JSON operation with ConflictException at --conflict-rate "
+                        "(repeatable)")
+    p.add_argument("--conflict-rate", type=probability, default=0.5)
+    p.add_argument("--conflict-streak", type=int, default=3,
+                   help="most ConflictExceptions in a row for one request (operation and body)")
     args = p.parse_args()
 
     proxy = Proxy(args)
