@@ -11,6 +11,7 @@ macro_rules! sdk {
 
 mod athena;
 mod budgets;
+mod calls;
 mod cost_explorer;
 mod credentials;
 mod error;

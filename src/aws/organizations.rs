@@ -2,12 +2,12 @@
 
 use std::future::Future;
 use std::sync::Arc;
-use std::time::Duration;
 
 use aws_sdk_organizations::Client;
 use aws_sdk_organizations::types::{PolicyType, PolicyTypeStatus, Tag};
 use tokio::sync::Semaphore;
 
+use super::calls::{self, done_if, limited};
 use crate::api_error::{AwsError, AwsErrorKind};
 use crate::apply::{CreateAccountState, CreateAccountStatus, OrgWrite};
 use crate::observe::{Account, OrgRead, Organization, Ou, PolicySummary, Root, Tags};
@@ -51,12 +51,6 @@ impl OrgReader {
     }
 }
 
-/// Runs one call while holding a slot of the service's limit.
-async fn limited<T>(limit: &Semaphore, call: impl Future<Output = T>) -> T {
-    let _permit = limit.acquire().await.expect("the limiter is never closed");
-    call.await
-}
-
 impl OrgReader {
     /// Follows `NextToken` to the last page; each page holds a slot of the service's limit.
     async fn pages<T, F, Fut>(&self, page: F) -> Result<Vec<T>, AwsError>
@@ -64,16 +58,7 @@ impl OrgReader {
         F: Fn(Option<String>) -> Fut,
         Fut: Future<Output = Result<(Vec<T>, Option<String>), AwsError>>,
     {
-        let mut items = Vec::new();
-        let mut token = None;
-        loop {
-            let (found, next) = limited(&self.limit, page(token)).await?;
-            items.extend(found);
-            match next {
-                Some(next) => token = Some(next),
-                None => return Ok(items),
-            }
-        }
+        calls::pages(&self.limit, page).await
     }
 }
 
@@ -208,27 +193,7 @@ impl OrgWriter {
         F: Fn() -> Fut,
         Fut: Future<Output = Result<T, AwsError>>,
     {
-        const ATTEMPTS: u32 = 8;
-        let mut delay = Duration::from_millis(250);
-        for attempt in 1.. {
-            match limited(&self.limit, call()).await {
-                Err(err) if err.kind == AwsErrorKind::ConcurrentModification && attempt < ATTEMPTS => {
-                    // Full jitter, so that parallel writers do not collide again in step.
-                    tokio::time::sleep(delay.mul_f64(fastrand::f64())).await;
-                    delay = (delay * 2).min(Duration::from_secs(8));
-                }
-                result => return result,
-            }
-        }
-        unreachable!("the loop returns on the last attempt")
-    }
-}
-
-/// Treats "already done" as done: a retried request may have gone through the first time.
-fn done_if(kind: AwsErrorKind, result: Result<(), AwsError>) -> Result<(), AwsError> {
-    match result {
-        Err(err) if err.kind == kind => Ok(()),
-        other => other,
+        calls::retrying(&self.limit, 8, call).await
     }
 }
 

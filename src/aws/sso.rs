@@ -3,7 +3,6 @@
 
 use std::future::Future;
 use std::sync::Arc;
-use std::time::Duration;
 
 use aws_sdk_identitystore::types::{AlternateIdentifier, UniqueAttribute};
 use aws_sdk_ssoadmin::Client;
@@ -14,6 +13,7 @@ use aws_sdk_ssoadmin::types::{
 use aws_smithy_types::Document;
 use tokio::sync::Semaphore;
 
+use super::calls::{self, done_if, limited};
 use crate::access::{Boundary, PolicyRef, PrincipalKind};
 use crate::api_error::{AwsError, AwsErrorKind};
 use crate::apply::{RequestState, RequestStatus, SsoWrite};
@@ -33,18 +33,45 @@ fn reference(policy: &PolicyRef) -> CustomerManagedPolicyReference {
     CustomerManagedPolicyReference::builder().name(&policy.name).path(&policy.path).build().expect("the name is set")
 }
 
+/// The two status shapes of asynchronous Identity Center requests (assignments, provisioning).
+trait OperationStatus {
+    fn request_id(&self) -> Option<&str>;
+    fn status(&self) -> Option<&StatusValues>;
+    fn failure_reason(&self) -> Option<&str>;
+}
+
+macro_rules! operation_status {
+    ($($ty:ty),*) => {$(
+        impl OperationStatus for $ty {
+            fn request_id(&self) -> Option<&str> {
+                self.request_id()
+            }
+            fn status(&self) -> Option<&StatusValues> {
+                self.status()
+            }
+            fn failure_reason(&self) -> Option<&str> {
+                self.failure_reason()
+            }
+        }
+    )*};
+}
+
+operation_status!(aws_sdk_ssoadmin::types::AccountAssignmentOperationStatus, aws_sdk_ssoadmin::types::PermissionSetProvisioningStatus);
+
+/// Where a request stands, by the id it was sent with or, for a new one, the id AWS gave it.
+fn request_status(status: Option<&impl OperationStatus>, request_id: Option<&str>) -> RequestStatus {
+    RequestStatus {
+        request_id: request_id.or_else(|| status.and_then(|s| s.request_id())).unwrap_or_default().to_string(),
+        state: request_state(status.and_then(|s| s.status()), status.and_then(|s| s.failure_reason())),
+    }
+}
+
 fn request_state(status: Option<&StatusValues>, reason: Option<&str>) -> RequestState {
     match status {
         Some(StatusValues::Succeeded) => RequestState::Succeeded,
         Some(StatusValues::Failed) => RequestState::Failed { reason: reason.unwrap_or("no reason given").to_string() },
         _ => RequestState::InProgress,
     }
-}
-
-/// Runs one call while holding a slot of the service's limit.
-async fn limited<T>(limit: &Semaphore, call: impl Future<Output = T>) -> T {
-    let _permit = limit.acquire().await.expect("the limiter is never closed");
-    call.await
 }
 
 /// Reads; the type `drift` is limited to.
@@ -66,16 +93,7 @@ impl SsoReader {
         F: Fn(Option<String>) -> Fut,
         Fut: Future<Output = Result<(Vec<T>, Option<String>), AwsError>>,
     {
-        let mut items = Vec::new();
-        let mut token = None;
-        loop {
-            let (found, next) = limited(&self.limit, page(token)).await?;
-            items.extend(found);
-            match next {
-                Some(next) => token = Some(next),
-                None => return Ok(items),
-            }
-        }
+        calls::pages(&self.limit, page).await
     }
 }
 
@@ -287,19 +305,7 @@ impl SsoWriter {
         F: Fn() -> Fut,
         Fut: Future<Output = Result<T, AwsError>>,
     {
-        const ATTEMPTS: u32 = 10;
-        let mut delay = Duration::from_millis(250);
-        for attempt in 1.. {
-            match limited(&self.limit, call()).await {
-                Err(err) if err.kind == AwsErrorKind::ConcurrentModification && attempt < ATTEMPTS => {
-                    // Full jitter, so that parallel writers do not collide again in step.
-                    tokio::time::sleep(delay.mul_f64(fastrand::f64())).await;
-                    delay = (delay * 2).min(Duration::from_secs(8));
-                }
-                result => return result,
-            }
-        }
-        unreachable!("the loop returns on the last attempt")
+        calls::retrying(&self.limit, 10, call).await
     }
 
     fn boundary(boundary: &Boundary) -> PermissionsBoundary {
@@ -309,14 +315,6 @@ impl SsoWriter {
                 PermissionsBoundary::builder().customer_managed_policy_reference(reference(policy)).build()
             }
         }
-    }
-}
-
-/// Treats "already done" as done: a retried request may have gone through the first time.
-fn done_if(kind: AwsErrorKind, result: Result<(), AwsError>) -> Result<(), AwsError> {
-    match result {
-        Err(err) if err.kind == kind => Ok(()),
-        other => other,
     }
 }
 
@@ -458,10 +456,7 @@ impl SsoWrite for SsoWriter {
                 .target_type(ProvisionTargetType::AllProvisionedAccounts);
             let out = call.send().await.map_err(sdk!("ProvisionPermissionSet", Some(arn)))?;
             let status = out.permission_set_provisioning_status();
-            Ok(RequestStatus {
-                request_id: status.and_then(|s| s.request_id()).unwrap_or_default().to_string(),
-                state: request_state(status.and_then(|s| s.status()), status.and_then(|s| s.failure_reason())),
-            })
+            Ok(request_status(status, None))
         })
         .await
     }
@@ -474,10 +469,7 @@ impl SsoWrite for SsoWriter {
             .provision_permission_set_request_id(request_id);
         let out = limited(&self.limit, call.send()).await.map_err(sdk!("DescribePermissionSetProvisioningStatus", Some(request_id)))?;
         let status = out.permission_set_provisioning_status();
-        Ok(RequestStatus {
-            request_id: request_id.to_string(),
-            state: request_state(status.and_then(|s| s.status()), status.and_then(|s| s.failure_reason())),
-        })
+        Ok(request_status(status, Some(request_id)))
     }
 
     async fn create_assignment(&self, instance_arn: &str, assignment: &Assignment) -> Result<RequestStatus, AwsError> {
@@ -493,10 +485,7 @@ impl SsoWrite for SsoWriter {
                 .principal_id(&assignment.principal_id);
             let out = call.send().await.map_err(sdk!("CreateAccountAssignment", Some(&assignment.account_id)))?;
             let status = out.account_assignment_creation_status();
-            Ok(RequestStatus {
-                request_id: status.and_then(|s| s.request_id()).unwrap_or_default().to_string(),
-                state: request_state(status.and_then(|s| s.status()), status.and_then(|s| s.failure_reason())),
-            })
+            Ok(request_status(status, None))
         })
         .await
     }
@@ -509,10 +498,7 @@ impl SsoWrite for SsoWriter {
             .account_assignment_creation_request_id(request_id);
         let out = limited(&self.limit, call.send()).await.map_err(sdk!("DescribeAccountAssignmentCreationStatus", Some(request_id)))?;
         let status = out.account_assignment_creation_status();
-        Ok(RequestStatus {
-            request_id: request_id.to_string(),
-            state: request_state(status.and_then(|s| s.status()), status.and_then(|s| s.failure_reason())),
-        })
+        Ok(request_status(status, Some(request_id)))
     }
 
     async fn delete_assignment(&self, instance_arn: &str, assignment: &Assignment) -> Result<RequestStatus, AwsError> {
@@ -528,10 +514,7 @@ impl SsoWrite for SsoWriter {
                 .principal_id(&assignment.principal_id);
             let out = call.send().await.map_err(sdk!("DeleteAccountAssignment", Some(&assignment.account_id)))?;
             let status = out.account_assignment_deletion_status();
-            Ok(RequestStatus {
-                request_id: status.and_then(|s| s.request_id()).unwrap_or_default().to_string(),
-                state: request_state(status.and_then(|s| s.status()), status.and_then(|s| s.failure_reason())),
-            })
+            Ok(request_status(status, None))
         })
         .await
     }
@@ -544,16 +527,15 @@ impl SsoWrite for SsoWriter {
             .account_assignment_deletion_request_id(request_id);
         let out = limited(&self.limit, call.send()).await.map_err(sdk!("DescribeAccountAssignmentDeletionStatus", Some(request_id)))?;
         let status = out.account_assignment_deletion_status();
-        Ok(RequestStatus {
-            request_id: request_id.to_string(),
-            state: request_state(status.and_then(|s| s.status()), status.and_then(|s| s.failure_reason())),
-        })
+        Ok(request_status(status, Some(request_id)))
     }
 }
 
 /// Paging, filters, boundaries and ConflictException storms: what moto cannot produce.
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use aws_sdk_identitystore::operation::get_group_id::{GetGroupIdError, GetGroupIdOutput};
     use aws_sdk_identitystore::operation::get_user_id::GetUserIdOutput;
     use aws_sdk_ssoadmin::operation::attach_managed_policy_to_permission_set::{
@@ -891,6 +873,7 @@ mod tests {
 #[cfg(test)]
 mod apply_tests {
     use std::collections::{BTreeMap, BTreeSet};
+    use std::time::Duration;
 
     use aws_sdk_ssoadmin::operation::create_account_assignment::CreateAccountAssignmentOutput;
     use aws_sdk_ssoadmin::operation::describe_account_assignment_creation_status::{
