@@ -534,8 +534,6 @@ impl SsoWrite for SsoWriter {
 /// Paging, filters, boundaries and ConflictException storms: what moto cannot produce.
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
-
     use aws_sdk_identitystore::operation::get_group_id::{GetGroupIdError, GetGroupIdOutput};
     use aws_sdk_identitystore::operation::get_user_id::GetUserIdOutput;
     use aws_sdk_ssoadmin::operation::attach_managed_policy_to_permission_set::{
@@ -738,25 +736,19 @@ mod tests {
     async fn a_write_outlasts_a_conflict_storm() {
         let create = mock!(Client::create_account_assignment).sequence().error(busy).times(6).output(|| created("req-1")).build();
         let write = SsoWriter::new(reader_with(RuleMode::Sequential, &[&create], &[]));
-        let start = tokio::time::Instant::now();
         let status = write.create_assignment(INSTANCE, &assignment("111111111111")).await.unwrap();
         assert_eq!(status, RequestStatus { request_id: "req-1".into(), state: RequestState::InProgress });
         assert_eq!(create.num_calls(), 7);
-        // Six jittered waits of at most 0.25 + 0.5 + 1 + 2 + 4 + 8 seconds.
-        assert!(start.elapsed() <= Duration::from_millis(15_750), "{:?}", start.elapsed());
     }
 
     #[tokio::test(start_paused = true)]
     async fn a_write_gives_up_after_ten_conflicts_with_the_error() {
         let create = mock!(Client::create_account_assignment).sequence().error(busy).times(10).output(|| created("req-1")).build();
         let write = SsoWriter::new(reader_with(RuleMode::Sequential, &[&create], &[]));
-        let start = tokio::time::Instant::now();
         let err = write.create_assignment(INSTANCE, &assignment("111111111111")).await.unwrap_err();
         assert_eq!(err.kind, AwsErrorKind::ConcurrentModification);
         assert_eq!((err.operation, err.code.as_deref()), ("CreateAccountAssignment", Some("ConflictException")));
         assert_eq!(create.num_calls(), 10);
-        // Nine waits, the longest capped at 8 seconds.
-        assert!(start.elapsed() <= Duration::from_millis(39_750), "{:?}", start.elapsed());
     }
 
     #[tokio::test(start_paused = true)]
