@@ -126,6 +126,7 @@ fn permission_set(name: &str, wanted: &DesiredPermissionSet, live: &SsoSnapshot,
 fn expand(
     accounts: &[DesiredAccount],
     snapshot: &Snapshot,
+    ou_paths: &BTreeMap<&str, String>,
     creating_accounts: bool,
     rule: &crate::model::sso::AssignmentRule,
 ) -> BTreeMap<AccountTarget, Vec<String>> {
@@ -147,14 +148,13 @@ fn expand(
                 live.or_else(pending).into_iter().collect()
             }
             TargetRule::Ou(path) => {
+                let below = |ou: &str| ou == path || ou.starts_with(&format!("{path}/"));
                 let mut found: Vec<AccountTarget> = snapshot
                     .accounts
                     .iter()
-                    .filter(|a| open(a))
-                    .filter(|a| snapshot.ou_path(&a.parent_id).is_some_and(|p| p == *path || p.starts_with(&format!("{path}/"))))
+                    .filter(|a| open(a) && ou_paths.get(a.parent_id.as_str()).is_some_and(|p| below(p)))
                     .map(live_target)
                     .collect();
-                let below = |ou: &str| ou == path || ou.starts_with(&format!("{path}/"));
                 let new = accounts.iter().filter(|d| below(&d.ou) && find_account(d, &snapshot.accounts).is_none());
                 found.extend(new.filter_map(declared));
                 found
@@ -187,12 +187,14 @@ fn wanted(
     creating_accounts: bool,
 ) -> BTreeMap<Key, (Principal, Vec<String>)> {
     let mut wanted: BTreeMap<Key, (Principal, Vec<String>)> = BTreeMap::new();
+    // Paths once per plan, not once per account and rule.
+    let ou_paths: BTreeMap<&str, String> = snapshot.ous.iter().filter_map(|ou| Some((ou.id.as_str(), snapshot.ou_path(&ou.id)?))).collect();
     for rule in &desired.assignments {
         let Some(principal) = live.principals.iter().find(|p| p.kind == rule.principal.kind && p.name == rule.principal.name) else {
             continue;
         };
         let Some(id) = &principal.id else { continue }; // refused before planning
-        for (account, from) in expand(accounts, snapshot, creating_accounts, rule) {
+        for (account, from) in expand(accounts, snapshot, &ou_paths, creating_accounts, rule) {
             let entry = wanted.entry((id.clone(), rule.permission_set.clone(), account)).or_insert_with(|| (principal.clone(), Vec::new()));
             entry.1.extend(from);
         }
@@ -247,7 +249,8 @@ fn assignments(
     plan: &mut Plan,
 ) {
     let wanted = wanted(desired, accounts, snapshot, live, creating_accounts);
-    let account_name = |id: &str| snapshot.accounts.iter().find(|a| a.id == id).map_or_else(|| id.to_string(), |a| a.name.clone());
+    let names: BTreeMap<&str, &str> = snapshot.accounts.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
+    let account_name = |id: &str| names.get(id).map_or_else(|| id.to_string(), |name| name.to_string());
     let declared_ids: BTreeSet<&str> = live.principals.iter().filter_map(|p| p.id.as_deref()).collect();
     let mut have: BTreeSet<Key> = BTreeSet::new();
     let mut removals = Vec::new();
