@@ -5,7 +5,8 @@
 #                    [--scale-accounts 5000] [--scale-ous 200] [--scale-scps 100]
 #                    [--pool-customers 1000] [--silo-customers 100]
 #                    [--registry-customers 10000] [--registry-silos 200] [--dry-run-runs 9]
-#                    [--sso-accounts 1000] [--cost-rows 10000000] [--only SECTION[,SECTION...]]
+#                    [--sso-accounts 1000] [--worker-customers 1000] [--worker-silos 50]
+#                    [--worker-tasks 10000] [--cost-rows 10000000] [--only SECTION[,SECTION...]]
 #
 # Sections, in order (--only runs the ones named; the default is all):
 #  drift     Seeds a throwaway sandbox (free port, always stopped on exit) with
@@ -29,6 +30,11 @@
 #            3 OUs each (about 3,000 assignments) behind the fault proxy's delay: the apply from
 #            empty (seconds, most assignment requests outstanding, peak memory), then drift's
 #            Identity Center reads against the per-pair way (goal: 10x fewer calls).
+#  workers   scripts/bench_workers.py: --worker-customers customers (--worker-silos of them in silos,
+#            the rest in pools of up to 100), one apply, then behind the fault proxy's delay
+#            `worker dispatch` of --worker-tasks tasks from one file (tasks a second, SQS calls per
+#            task: goal <= 0.11, all API calls per task, peak memory), the same file again (nothing
+#            sent), and `worker status` over every account, 16 at once against one after another.
 #  cost      scripts/bench_cost.py: `cost report` over --cost-rows CUR rows against DuckDB.
 # The sandbox's calls are signed with an IAM access key of the management account, created in
 # the sandbox (seed_org.py --credentials-out): moto finds its account at once, where for the
@@ -64,7 +70,10 @@ REGISTRY_CUSTOMERS=10000
 REGISTRY_SILOS=200
 DRY_RUN_RUNS=9
 SSO_ACCOUNTS=1000
-SECTIONS="drift,startup,scale,tenancy,registry,sso,cost"
+WORKER_CUSTOMERS=1000
+WORKER_SILOS=50
+WORKER_TASKS=10000
+SECTIONS="drift,startup,scale,tenancy,registry,sso,workers,cost"
 FAILED=()
 VALIDATE_SCPS=200
 VALIDATE_OUS=40
@@ -81,7 +90,7 @@ step() { printf '==> %s\n' "$*" >&2; }
 die()  { printf 'bench: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-    sed -n '2,41p' "$ROOT/scripts/bench.sh" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,47p' "$ROOT/scripts/bench.sh" | sed 's/^# \{0,1\}//' >&2
     exit 64
 }
 
@@ -113,6 +122,9 @@ parse_args() {
             --registry-silos) REGISTRY_SILOS="${2:-}"; shift 2 || usage ;;
             --dry-run-runs)   DRY_RUN_RUNS="${2:-}";   shift 2 || usage ;;
             --sso-accounts)   SSO_ACCOUNTS="${2:-}";   shift 2 || usage ;;
+            --worker-customers) WORKER_CUSTOMERS="${2:-}"; shift 2 || usage ;;
+            --worker-silos)   WORKER_SILOS="${2:-}";   shift 2 || usage ;;
+            --worker-tasks)   WORKER_TASKS="${2:-}";   shift 2 || usage ;;
             --only)           SECTIONS="${2:-}";       shift 2 || usage ;;
             --accounts=*) ACCOUNTS="${1#*=}"; shift ;;
             --ous=*)      OUS="${1#*=}";      shift ;;
@@ -124,13 +136,16 @@ parse_args() {
     done
     local v
     for v in "$ACCOUNTS" "$OUS" "$SCPS" "$RUNS" "$POOL_CUSTOMERS" "$SILO_CUSTOMERS" "$COST_ROWS" \
-             "$SCALE_ACCOUNTS" "$SCALE_OUS" "$SCALE_SCPS" "$REGISTRY_CUSTOMERS" "$REGISTRY_SILOS" "$DRY_RUN_RUNS" "$SSO_ACCOUNTS"; do
+             "$SCALE_ACCOUNTS" "$SCALE_OUS" "$SCALE_SCPS" "$REGISTRY_CUSTOMERS" "$REGISTRY_SILOS" "$DRY_RUN_RUNS" "$SSO_ACCOUNTS" \
+             "$WORKER_CUSTOMERS" "$WORKER_SILOS" "$WORKER_TASKS"; do
         [[ "$v" =~ ^[0-9]+$ ]] || die "not a non-negative integer: '$v'"
     done
     (( RUNS >= 1 && DRY_RUN_RUNS >= 1 )) || die "--runs and --dry-run-runs must be at least 1"
+    (( WORKER_SILOS < WORKER_CUSTOMERS && WORKER_TASKS >= 1 )) ||
+        die "--worker-silos must be below --worker-customers, and --worker-tasks at least 1"
     local section
     for section in ${SECTIONS//,/ }; do
-        [[ ",drift,startup,scale,tenancy,registry,sso,cost," == *",$section,"* ]] || die "unknown section: '$section'"
+        [[ ",drift,startup,scale,tenancy,registry,sso,workers,cost," == *",$section,"* ]] || die "unknown section: '$section'"
     done
 }
 
@@ -417,6 +432,13 @@ measure_sso() {
     "$PY" scripts/bench_sso.py --bin "$BIN" --endpoint-url "$AWS_ENDPOINT_URL" --accounts "$SSO_ACCOUNTS"
 }
 
+# Agent workers: dispatch from one file and status over every account (the sandbox is reset).
+measure_workers() {
+    step "workers: $WORKER_TASKS tasks for $WORKER_CUSTOMERS customers ($WORKER_SILOS in silos): dispatch, dispatch again, status at once and one account after another"
+    "$PY" scripts/bench_workers.py --bin "$BIN" --endpoint-url "$AWS_ENDPOINT_URL" --customers "$WORKER_CUSTOMERS" \
+        --silos "$WORKER_SILOS" --tasks "$WORKER_TASKS"
+}
+
 # The local cost engine against DuckDB on the same CUR 2.0 files.
 measure_cost() {
     step "cost: $COST_ROWS CUR rows, the local engine against DuckDB"
@@ -427,7 +449,7 @@ main() {
     parse_args "$@"
     build
     TMP="$(mktemp -d "${TMPDIR:-/tmp}/miyabi-bench.XXXXXX")"
-    if wanted drift || wanted scale || wanted tenancy || wanted registry || wanted sso; then
+    if wanted drift || wanted scale || wanted tenancy || wanted registry || wanted sso || wanted workers; then
         start_sandbox
     fi
     section drift drift_section
@@ -436,6 +458,7 @@ main() {
     section tenancy measure_tenancy
     section registry measure_registry
     section sso measure_sso
+    section workers measure_workers
     section cost measure_cost
     if (( ${#FAILED[@]} )); then
         echo "bench: FAILED: ${FAILED[*]}" >&2

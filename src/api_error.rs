@@ -41,6 +41,10 @@ impl AwsError {
             AwsErrorKind::ExpiredCredentials => {
                 "the credentials are expired or invalid: run `aws sso login` (or refresh your session token) and try again".into()
             }
+            AwsErrorKind::AccessDenied | AwsErrorKind::Other if self.operation == "AssumeRole" => format!(
+                "check that the role {} exists in that account and trusts the caller's account, and that the caller may sts:AssumeRole it; the role's name is [organization] member_role in miyabi-org.toml",
+                self.resource.as_deref().and_then(|arn| arn.rsplit('/').next()).unwrap_or("named by [organization] member_role")
+            ),
             AwsErrorKind::AccessDenied => format!(
                 "the caller lacks {} or is not in the management account: use a role with policies/iam/operator.json (or drift-readonly.json for drift)",
                 self.iam_action()
@@ -58,6 +62,23 @@ impl AwsError {
             "identitystore"
         } else if op == "ListInstances" || op.contains("PermissionSet") || op.contains("AccountAssignment") {
             "sso"
+        } else if [
+            "GetQueueUrl",
+            "GetQueueAttributes",
+            "CreateQueue",
+            "SetQueueAttributes",
+            "SendMessageBatch",
+            "ReceiveMessage",
+            "DeleteMessageBatch",
+            "ChangeMessageVisibilityBatch",
+        ]
+        .contains(&op)
+        {
+            "sqs"
+        } else if ["DescribeTable", "CreateTable", "Query", "BatchGetItem", "TransactWriteItems", "UpdateItem"].contains(&op) {
+            "dynamodb"
+        } else if op == "DescribeServices" {
+            "ecs"
         } else if op.contains("Budget") {
             return if op.starts_with("Describe") { "budgets:ViewBudget".into() } else { "budgets:ModifyBudget".into() };
         } else {

@@ -111,6 +111,9 @@ pub enum Command {
     /// Cost per customer from the Cost and Usage Report
     #[command(subcommand)]
     Cost(CostCommand),
+    /// Agent-worker tasks in the account each customer lives in
+    #[command(subcommand)]
+    Worker(WorkerCommand),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -485,4 +488,104 @@ pub struct GenerateArgs {
 pub enum GenerateFormat {
     Parquet,
     Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WorkerCommand {
+    /// Send a task (or a JSONL file of tasks) to the queue of the customer's account
+    Dispatch(WorkerDispatchArgs),
+    /// Queue depth, in-flight, delayed, dead letters and ECS counts, one row per account
+    Status(WorkerStatusArgs),
+    /// A customer's tasks from the task table
+    Tasks(WorkerTasksArgs),
+    /// Mark tasks cancelled in the task table (workers skip them); nothing is deleted
+    Cancel(WorkerCancelArgs),
+    /// Move dead letters back to the task queue
+    Redrive(WorkerRedriveArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["file", "customer"])))]
+pub struct WorkerDispatchArgs {
+    /// The customer the task is for
+    #[arg(long, requires = "issue")]
+    pub customer: Option<String>,
+    /// OWNER/REPO#N or https://github.com/OWNER/REPO/issues/N
+    #[arg(long, requires = "customer", value_name = "ISSUE")]
+    pub issue: Option<String>,
+    /// What the worker should do with the issue
+    #[arg(long, default_value = crate::task::DEFAULT_KIND, conflicts_with = "file")]
+    pub kind: String,
+    #[arg(long, value_enum, default_value_t, conflicts_with = "file")]
+    pub priority: crate::task::Priority,
+    /// Free text for the worker, sent in the message
+    #[arg(long, conflicts_with = "file")]
+    pub note: Option<String>,
+    /// Dispatch again what was dispatched before, as a new attempt with its own id
+    #[arg(long, conflicts_with = "file")]
+    pub again: bool,
+    /// One task per line: {"customer", "issue", "kind"?, "priority"?, "note"?, "again"?}
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["customer", "issue"])]
+    pub file: Option<PathBuf>,
+}
+
+/// What `worker status` looks at.
+#[derive(Debug, Clone, Args)]
+#[group(multiple = false)]
+pub struct WorkerSelection {
+    /// Only the accounts of this tier
+    #[arg(long)]
+    pub tier: Option<String>,
+    /// Only this pool (of the tier given, or `pool`)
+    #[arg(long)]
+    pub pool: Option<u32>,
+    /// Only the account of this customer, with its tasks by state
+    #[arg(long)]
+    pub customer: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct WorkerStatusArgs {
+    #[command(flatten)]
+    pub selection: WorkerSelection,
+    /// Read again every --interval seconds until interrupted
+    #[arg(long, conflicts_with = "fail_on")]
+    pub watch: bool,
+    /// Seconds between reads with --watch
+    #[arg(long, default_value_t = 5, requires = "watch", value_parser = clap::value_parser!(u64).range(1..))]
+    pub interval: u64,
+    /// Exit 2 when the condition holds: `dlq` (any dead letter), `backlog=N` (an account with more than N visible)
+    #[arg(long, value_name = "CONDITION")]
+    pub fail_on: Vec<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct WorkerTasksArgs {
+    #[arg(long)]
+    pub customer: String,
+    /// Only tasks in this state
+    #[arg(long, value_enum)]
+    pub state: Option<crate::task::TaskState>,
+}
+
+#[derive(Debug, Clone, Args)]
+#[command(group(clap::ArgGroup::new("which").required(true).args(["task_id", "customer"])))]
+pub struct WorkerCancelArgs {
+    /// The task to cancel (CUSTOMER:HASH[:ATTEMPT], as dispatch prints it)
+    pub task_id: Option<String>,
+    /// Cancel every task of this customer in --state (asks first)
+    #[arg(long, requires = "state", conflicts_with = "task_id")]
+    pub customer: Option<String>,
+    #[arg(long, value_enum, requires = "customer")]
+    pub state: Option<crate::task::TaskState>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct WorkerRedriveArgs {
+    /// Only this customer's dead letters (all accounts' otherwise)
+    #[arg(long)]
+    pub customer: Option<String>,
+    /// At most this many messages moved a second, per account
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=3000))]
+    pub rate: u32,
 }

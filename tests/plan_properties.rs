@@ -119,6 +119,7 @@ impl RepoSpec {
             ignore_policies: vec![IGNORED.into()],
             accounts,
             sso: None,
+            workers: None,
             budgets: self
                 .budgets
                 .iter()
@@ -448,6 +449,7 @@ async fn apply_plan(org: &FakeOrg, plan: &Plan, snapshot: &Snapshot) -> ApplyRep
         org,
         budgets: org,
         sso: org,
+        workers: org,
         journal: &journal,
         member_role: "OrganizationAccountAccessRole",
         create_account_in_flight: 5,

@@ -8,7 +8,7 @@ use std::time::Duration;
 use tokio::sync::Semaphore;
 
 use super::journal::{Entry, State};
-use super::{BudgetWrite, ChangeError, OrgWrite, SsoWrite, Writers};
+use super::{BudgetWrite, ChangeError, OrgWrite, SsoWrite, WorkerWrite, Writers};
 use crate::observe::Tags;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +64,7 @@ impl Creations {
     }
 
     /// Finds requests a stopped run left behind: in the journal, and those AWS is still working on.
-    pub async fn resume(&self, writers: &Writers<'_, impl OrgWrite, impl BudgetWrite, impl SsoWrite>) {
+    pub async fn resume(&self, writers: &Writers<'_, impl OrgWrite, impl BudgetWrite, impl SsoWrite, impl WorkerWrite>) {
         let unfinished = writers.journal.unfinished().into_iter().filter_map(|(name, entry)| Some((name, entry.request_id?)));
         self.known.borrow_mut().extend(unfinished);
         // Without this answer a request sent just before a crash could not be found: better to wait for
@@ -80,7 +80,7 @@ impl Creations {
     /// Creates one account (or finishes a request already made for it); returns its id.
     pub async fn create(
         &self,
-        writers: &Writers<'_, impl OrgWrite, impl BudgetWrite, impl SsoWrite>,
+        writers: &Writers<'_, impl OrgWrite, impl BudgetWrite, impl SsoWrite, impl WorkerWrite>,
         name: &str,
         email: &str,
         tags: &Tags,
@@ -95,7 +95,7 @@ impl Creations {
 
     async fn create_one(
         &self,
-        writers: &Writers<'_, impl OrgWrite, impl BudgetWrite, impl SsoWrite>,
+        writers: &Writers<'_, impl OrgWrite, impl BudgetWrite, impl SsoWrite, impl WorkerWrite>,
         name: &str,
         email: &str,
         tags: &Tags,

@@ -5,6 +5,7 @@
 pub(crate) mod accounts;
 pub mod journal;
 pub mod sso;
+pub mod workers;
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -22,6 +23,7 @@ pub use accounts::{CreateAccountState, CreateAccountStatus, failure_help};
 use journal::{AssignmentOp, Journal};
 use sso::managed_by;
 pub use sso::{Polling, RequestState, RequestStatus, SsoWrite};
+pub use workers::WorkerWrite;
 
 /// Write access to AWS Organizations. Each method is one API operation; "already done" is success.
 #[allow(async_fn_in_trait)] // futures are polled on one task; no Send bound is needed
@@ -64,10 +66,11 @@ pub trait BudgetWrite {
 }
 
 /// What an apply writes with, and the limits it keeps to.
-pub struct Writers<'a, O, B, S> {
+pub struct Writers<'a, O, B, S, W> {
     pub org: &'a O,
     pub budgets: &'a B,
     pub sso: &'a S,
+    pub workers: &'a W,
     pub journal: &'a Journal,
     pub member_role: &'a str,
     pub create_account_in_flight: usize,
@@ -218,7 +221,7 @@ impl Ids {
 pub async fn apply(
     plan: &Plan,
     snapshot: &Snapshot,
-    writers: &Writers<'_, impl OrgWrite, impl BudgetWrite, impl SsoWrite>,
+    writers: &Writers<'_, impl OrgWrite, impl BudgetWrite, impl SsoWrite, impl WorkerWrite>,
     on_outcome: &dyn Fn(&Outcome),
 ) -> ApplyReport {
     let ids = RefCell::new(Ids::from_snapshot(snapshot));
@@ -300,7 +303,7 @@ fn batches(changes: &[Change]) -> Vec<Vec<&Change>> {
 async fn execute(
     change: &Change,
     context: &Context<'_>,
-    writers: &Writers<'_, impl OrgWrite, impl BudgetWrite, impl SsoWrite>,
+    writers: &Writers<'_, impl OrgWrite, impl BudgetWrite, impl SsoWrite, impl WorkerWrite>,
     resumed: Option<&Resumed>,
 ) -> Result<(), ChangeError> {
     let Context { ids, creations, management, instance_arn, .. } = *context;
@@ -408,6 +411,17 @@ async fn execute(
                 return result.clone();
             }
             context.assignments.run(writers.sso, writers.journal, writers.polling, instance_arn, AssignmentOp::Delete, &assignment).await?;
+        }
+        Change::CreateQueue { account, account_id, queue, fifo, attributes, dead_letter_queue } => {
+            let id = workers::account_id(&ids.borrow(), account, account_id.as_deref())?;
+            workers::create_queue(writers.workers, &id, queue, *fifo, attributes, dead_letter_queue.as_ref()).await?;
+        }
+        Change::SetQueueAttributes { account_id, queue, attributes, dead_letter_queue, .. } => {
+            workers::set_queue_attributes(writers.workers, account_id, queue, attributes, dead_letter_queue.as_ref()).await?;
+        }
+        Change::CreateTable { account, account_id, table } => {
+            let id = workers::account_id(&ids.borrow(), account, account_id.as_deref())?;
+            workers::create_table(writers.workers, &id, table, writers.polling).await?;
         }
     }
     Ok(())

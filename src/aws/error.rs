@@ -73,7 +73,8 @@ fn classify(code: Option<&str>, message: Option<&str>) -> AwsErrorKind {
             | "PolicyTypeAlreadyEnabledException"
             | "DuplicateAccountException"
             | "AccountAlreadyClosedException"
-            | "DuplicateRecordException",
+            | "DuplicateRecordException"
+            | "ResourceInUseException",
         ) => AwsErrorKind::AlreadyExists,
         Some(
             "PolicyNotAttachedException"
@@ -82,7 +83,10 @@ fn classify(code: Option<&str>, message: Option<&str>) -> AwsErrorKind {
             | "TargetNotFoundException"
             | "PolicyTypeNotEnabledException"
             | "NotFoundException"
-            | "ResourceNotFoundException",
+            | "ResourceNotFoundException"
+            | "QueueDoesNotExist"
+            | "AWS.SimpleQueueService.NonExistentQueue"
+            | "ClusterNotFoundException",
         ) => AwsErrorKind::NotFound,
         _ => AwsErrorKind::Other,
     }

@@ -18,6 +18,7 @@ mod error;
 mod organizations;
 mod sso;
 mod stats;
+mod workers;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -37,6 +38,7 @@ pub use cost_explorer::{CostExplorer, CostGroup};
 pub use organizations::{OrgReader, OrgWriter};
 pub use sso::{SsoReader, SsoWriter};
 pub use stats::{CallCounter, CallStats};
+pub use workers::Workers;
 
 /// More than the SDK's default of 3: throttling must never fail a run that would succeed more slowly.
 const MAX_ATTEMPTS: u32 = 12;
@@ -60,6 +62,8 @@ pub struct AwsContext {
     organizations_limit: Arc<Semaphore>,
     budgets_limit: Arc<Semaphore>,
     sso_limit: Arc<Semaphore>,
+    /// Calls to the workers' services (SQS, DynamoDB, ECS) of all member accounts together.
+    workers_limit: Arc<Semaphore>,
 }
 
 impl AwsContext {
@@ -95,6 +99,7 @@ impl AwsContext {
             organizations_limit: Arc::new(Semaphore::new(options.calls_in_flight.max(1))),
             budgets_limit: Arc::new(Semaphore::new(options.calls_in_flight.max(1))),
             sso_limit: Arc::new(Semaphore::new(options.calls_in_flight.max(1))),
+            workers_limit: Arc::new(Semaphore::new(options.calls_in_flight.max(1) * 4)),
         })
     }
 
@@ -156,6 +161,18 @@ impl AwsContext {
             aws_sdk_identitystore::Client::from_conf(identity),
             self.sso_limit.clone(),
         )
+    }
+
+    /// SQS, DynamoDB and ECS of member accounts in `region`, reached through `member_role`.
+    pub fn workers(&self, region: &str, member_role: &str) -> Workers {
+        let sdk = self.sdk.clone().into_builder().region(Region::new(region.to_string())).build();
+        Workers::new(sdk, self.counter.clone(), self.sts_client(), member_role, self.workers_limit.clone())
+    }
+
+    /// Who the base credentials are (GetCallerIdentity), before any role is assumed.
+    pub async fn caller_arn(&self) -> Result<String, crate::api_error::AwsError> {
+        let out = self.sts_client().get_caller_identity().send().await.map_err(sdk!("GetCallerIdentity", None))?;
+        Ok(out.arn().unwrap_or_default().to_string())
     }
 
     pub fn sso_writer(&self, region: &str) -> SsoWriter {

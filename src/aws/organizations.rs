@@ -570,6 +570,7 @@ mod creation_tests {
             org: writer,
             budgets: &NoBudgets,
             sso: &sso,
+            workers: &crate::aws::workers::tests::unreachable(),
             journal,
             member_role: "OrganizationAccountAccessRole",
             create_account_in_flight: 5,

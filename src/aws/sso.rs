@@ -1082,6 +1082,7 @@ mod apply_tests {
             }],
             policies: Vec::new(),
             budgets: None,
+            workers: None,
             sso: Some(SsoSnapshot {
                 instance: Instance { arn: INSTANCE.into(), identity_store_id: "d-1111111111".into() },
                 permission_sets: Vec::new(),
@@ -1123,6 +1124,7 @@ mod apply_tests {
             org: &org,
             budgets: &budgets,
             sso,
+            workers: &crate::aws::workers::tests::unreachable(),
             journal,
             member_role: "OrganizationAccountAccessRole",
             create_account_in_flight: 5,

@@ -11,6 +11,7 @@ mod repo_change;
 mod sso;
 mod tenant;
 mod validate;
+mod worker;
 
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
@@ -23,14 +24,17 @@ use crate::apply::ApplyReport;
 use crate::aws::{AwsContext, AwsOptions, CallStats};
 use crate::cli::{
     AccountCommand, BudgetCommand, Cli, Command, CostCommand, OrgCommand, OuCommand, ScpCommand, SsoCommand, SsoReadArgs, TenantCommand,
+    WorkerCommand,
 };
 use crate::config::edit::Edit;
 use crate::config::schema::Limits;
 use crate::config::{self, Changes, Repo};
 use crate::error::Error;
 use crate::exit::ExitStatus;
+use crate::model::workers::{DesiredWorkers, WorkerSettings};
 use crate::model::{AccountRef, BUDGET_PREFIX, Desired};
 use crate::observe::sso::{SsoReadOptions, observe_sso};
+use crate::observe::workers::{Names, observe_workers};
 use crate::observe::{self, Guard, Snapshot};
 use crate::output::Printer;
 use crate::plan::{Scope, find_account};
@@ -72,6 +76,11 @@ pub async fn run(cli: Cli) -> Result<ExitStatus, Error> {
         Command::Cost(CostCommand::Sql(args)) => cost::sql(&session, &args).await,
         #[cfg(feature = "local-engine")]
         Command::Cost(CostCommand::Generate(args)) => cost::generate(&session, &args),
+        Command::Worker(WorkerCommand::Dispatch(args)) => worker::dispatch(&session, &args).await,
+        Command::Worker(WorkerCommand::Status(args)) => worker::status(&session, &args).await,
+        Command::Worker(WorkerCommand::Tasks(args)) => worker::tasks(&session, &args).await,
+        Command::Worker(WorkerCommand::Cancel(args)) => worker::cancel(&session, &args).await,
+        Command::Worker(WorkerCommand::Redrive(args)) => worker::redrive(&session, &args).await,
         Command::Completions { shell } => reference::completions(&session, shell),
         Command::Man { dir } => reference::man(&session, &dir),
     }
@@ -195,6 +204,14 @@ impl Session {
             crate::validate::unknown_principals(repo, &live.principals).into_result().map_err(Error::Problems)?;
             snapshot.sso = Some(live);
         }
+        if scope.contains(&Scope::Workers)
+            && let (Some(workers), Some(repo)) = (&desired.workers, repo)
+        {
+            let ids = worker_account_ids(desired, workers, &snapshot);
+            let read = aws.workers(&workers.settings.region, repo.org.organization.member_role.get_ref());
+            let in_flight = repo.org.limits.accounts_in_flight;
+            snapshot.workers = Some(observe_workers(&read, worker_names(&workers.settings), &ids, in_flight).await?);
+        }
         drop(spinner);
         Ok(Observed { aws, snapshot })
     }
@@ -213,6 +230,29 @@ impl Session {
         for (operation, count) in &stats.calls.api_calls_by_operation {
             self.printer.detail(&format!("  {count:>6}  {operation}"));
         }
+    }
+}
+
+/// The ids of the accounts that run workers and exist in the organization, found as the plan
+/// finds accounts (by id, email or name).
+fn worker_account_ids(desired: &Desired, workers: &DesiredWorkers, snapshot: &Snapshot) -> Vec<String> {
+    let active = |id: &str| snapshot.accounts.iter().any(|a| a.id == id && a.status == "ACTIVE");
+    workers
+        .accounts
+        .iter()
+        .filter_map(|w| desired.accounts.iter().find(|a| a.name == w.name))
+        .filter_map(|a| find_account(a, &snapshot.accounts).map(|live| live.id.clone()))
+        .filter(|id| active(id))
+        .collect()
+}
+
+fn worker_names(settings: &WorkerSettings) -> Names<'_> {
+    Names {
+        queue: &settings.queue,
+        dead_letter_queue: &settings.dead_letter_queue,
+        table: &settings.table,
+        cluster: &settings.cluster,
+        service: &settings.service,
     }
 }
 
@@ -255,8 +295,23 @@ fn write_changes(root: &Path, changes: &Changes) -> Result<(), Error> {
 
 /// Today's date in UTC as (year, month, day): placement dates and the default cost month.
 fn today() -> (i32, u32, u32) {
-    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400) as i64;
-    // Howard Hinnant's days-to-civil.
+    civil(unix_seconds() / 86_400)
+}
+
+fn unix_seconds() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()) as i64
+}
+
+/// Now in UTC as RFC 3339 (`2026-11-23T15:04:05Z`): task times.
+fn timestamp() -> String {
+    let seconds = unix_seconds();
+    let (year, month, day) = civil(seconds / 86_400);
+    let time = seconds % 86_400;
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", time / 3600, time % 3600 / 60, time % 60)
+}
+
+/// The date of a day number since 1970-01-01 (Howard Hinnant's days-to-civil).
+fn civil(days: i64) -> (i32, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;

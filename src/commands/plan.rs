@@ -108,6 +108,10 @@ fn declaration(repo: &Repo, desired: &Desired, change: &Change) -> Option<Locati
             });
             Some(rule.map_or_else(|| org.whole(), |rule| validate::at(org, &rule.permission_set)))
         }
+        // Every account that runs workers gets them from `[workers]`.
+        Change::CreateQueue { .. } | Change::SetQueueAttributes { .. } | Change::CreateTable { .. } => {
+            repo.org.workers.as_ref().map(|w| validate::at(org, &w.queue))
+        }
         Change::CreatePolicy { policy_type, name, .. }
         | Change::UpdatePolicy { policy_type, name, .. }
         | Change::TagPolicy { policy_type, name, .. } => policy(*policy_type, name),
@@ -275,12 +279,16 @@ pub(super) async fn execute(
     let journal = Journal::in_repo(&repo.root);
     let sso_region = desired.sso.as_ref().map_or_else(|| repo.org.organization.home_region.get_ref().clone(), |sso| sso.region.clone());
     let sso = observed.aws.sso_writer(&sso_region);
+    let member_role = repo.org.organization.member_role.get_ref();
+    let workers_region = desired.workers.as_ref().map_or(sso_region.as_str(), |w| w.settings.region.as_str());
+    let workers = observed.aws.workers(workers_region, member_role);
     let writers = Writers {
         org: &org,
         budgets: &budgets,
         sso: &sso,
+        workers: &workers,
         journal: &journal,
-        member_role: repo.org.organization.member_role.get_ref(),
+        member_role,
         create_account_in_flight: repo.org.limits.create_account_in_flight,
         sso_assignments_in_flight: repo.org.limits.sso_assignments_in_flight,
         polling: apply::Polling::default(),

@@ -22,6 +22,7 @@ pub struct OrgFile {
     pub account: BTreeMap<Spanned<String>, AccountSection>,
     pub tenancy: Option<TenancySection>,
     pub sso: Option<SsoSection>,
+    pub workers: Option<WorkersSection>,
     pub cost: Option<CostSection>,
 }
 
@@ -71,6 +72,8 @@ pub struct Limits {
     pub sso_managed_policies: usize,
     /// Characters of a permission set's inline policy.
     pub sso_inline_policy_max_chars: usize,
+    /// Member accounts read or written at once by the workers' commands and plumbing.
+    pub accounts_in_flight: usize,
 }
 
 impl Default for Limits {
@@ -86,6 +89,7 @@ impl Default for Limits {
             sso_assignments_in_flight: 10,
             sso_managed_policies: 10,
             sso_inline_policy_max_chars: 32_768,
+            accounts_in_flight: 16,
         }
     }
 }
@@ -135,6 +139,8 @@ pub struct TemplateFile {
     /// Labels of `[[sso.assignment]]`s that apply to every account made from the template.
     #[serde(default)]
     pub sso: Vec<Spanned<String>>,
+    /// Whether its accounts run agent workers (the queues and table of `[workers]`).
+    pub workers: Option<Spanned<bool>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -217,6 +223,9 @@ pub struct TenantEntry {
     /// Earlier placements, oldest first, so cost can follow a customer across months.
     #[serde(default)]
     pub history: Vec<PastPlacement>,
+    /// GitHub repositories the customer owns: `owner/repo` or `owner/*`.
+    #[serde(default)]
+    pub github: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -303,6 +312,42 @@ pub struct AssignmentSection {
     pub customers: Vec<Spanned<String>>,
     #[serde(default)]
     pub exclude_accounts: Vec<Spanned<String>>,
+}
+
+/// `[workers]`: the agent workers' plumbing in every account whose template has `workers = true`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkersSection {
+    /// A name ending in `.fifo` makes a FIFO queue.
+    pub queue: Spanned<String>,
+    pub dead_letter_queue: Spanned<String>,
+    /// Receives before a message goes to the dead-letter queue.
+    #[serde(default = "default_max_receive_count")]
+    pub max_receive_count: Spanned<u32>,
+    #[serde(default = "default_visibility_timeout")]
+    pub visibility_timeout_s: Spanned<u32>,
+    /// The queue's MaximumMessageSize in bytes; dispatch refuses a larger task before sending.
+    #[serde(default = "default_max_message_size")]
+    pub max_message_size: Spanned<u32>,
+    /// DynamoDB: PK `CUSTOMER#<id>`, SK `TASK#<task id>`.
+    pub table: Spanned<String>,
+    /// The application's ECS cluster and service: read and scaled, never created.
+    pub cluster: Spanned<String>,
+    pub service: Spanned<String>,
+    /// Where the workers run; `[organization] home_region` when absent.
+    pub region: Option<Spanned<String>>,
+}
+
+fn default_max_receive_count() -> Spanned<u32> {
+    Spanned::new(0..0, 3)
+}
+
+fn default_visibility_timeout() -> Spanned<u32> {
+    Spanned::new(0..0, 1800)
+}
+
+fn default_max_message_size() -> Spanned<u32> {
+    Spanned::new(0..0, 262_144)
 }
 
 /// `[cost]`: where `cost report` reads the CUR and how it counts.

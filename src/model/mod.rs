@@ -10,6 +10,7 @@ use crate::policy_kind::PolicyKind;
 pub mod accounts;
 pub mod placement;
 pub mod sso;
+pub mod workers;
 
 pub use accounts::{AccountRef, BUDGET_PREFIX, BudgetScope, DesiredAccount, DesiredBudget};
 
@@ -58,6 +59,8 @@ pub struct Desired {
     pub budgets: Vec<DesiredBudget>,
     /// `None` when the repo has no `[sso]`: Identity Center is then not read nor planned.
     pub sso: Option<sso::DesiredSso>,
+    /// `None` when the repo has no `[workers]`.
+    pub workers: Option<workers::DesiredWorkers>,
 }
 
 impl Desired {
@@ -101,7 +104,8 @@ impl Desired {
         let accounts = accounts::desired_accounts(repo);
         let budgets = accounts::desired_budgets(repo, &accounts);
         let sso = sso::desired_sso(repo);
-        Desired { root, ous, policies, ignore_policies, accounts, budgets, sso }
+        let workers = workers::desired_workers(repo, &accounts);
+        Desired { root, ous, policies, ignore_policies, accounts, budgets, sso, workers }
     }
 
     pub fn is_ignored(&self, policy_name: &str) -> bool {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 pub mod sso;
+pub mod workers;
 
 use crate::api_error::AwsError;
 use crate::policy_kind::PolicyKind;
@@ -111,6 +112,9 @@ pub struct Snapshot {
     pub budgets: Option<Vec<Budget>>,
     /// IAM Identity Center; `None` when not read.
     pub sso: Option<sso::SsoSnapshot>,
+    /// The agent workers' plumbing; `None` when not read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workers: Option<workers::WorkersSnapshot>,
 }
 
 impl Snapshot {
@@ -271,6 +275,7 @@ pub async fn observe(
         policies: Vec::new(),
         budgets: None,
         sso: None,
+        workers: None,
     };
     let paths: BTreeMap<String, String> =
         snapshot.ous.iter().map(|ou| (ou.id.clone(), snapshot.ou_path(&ou.id).unwrap_or_default())).collect();

@@ -4,6 +4,7 @@
 mod accounts;
 mod render;
 mod sso;
+mod workers;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,6 +21,7 @@ pub use render::{
     MARKDOWN_MAX, render_annotations, render_change_line, render_markdown, render_text, render_text_in_full, summarize_targets, thousands,
 };
 pub use sso::{Grant, declared_grants};
+pub use workers::DeadLetter;
 
 /// The parts of the organization a plan may touch (`--only`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]
@@ -35,11 +37,13 @@ pub enum Scope {
     Budget,
     /// IAM Identity Center: permission sets and account assignments.
     Sso,
+    /// The agent workers' queues and task tables in the accounts that run them.
+    Workers,
 }
 
 impl Scope {
     pub fn all() -> BTreeSet<Scope> {
-        BTreeSet::from([Scope::Ou, Scope::Scp, Scope::Account, Scope::Budget, Scope::Sso])
+        BTreeSet::from([Scope::Ou, Scope::Scp, Scope::Account, Scope::Budget, Scope::Sso, Scope::Workers])
     }
 }
 
@@ -233,6 +237,37 @@ pub enum Change {
         account: String,
         account_id: String,
     },
+    /// CreateQueue in a member account, with the tag managed-by=miyabi-org.
+    CreateQueue {
+        /// The account's name; its id once it exists.
+        account: String,
+        account_id: Option<String>,
+        queue: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        fifo: bool,
+        attributes: BTreeMap<String, String>,
+        /// The task queue's redrive policy: its dead-letter queue is made first.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        dead_letter_queue: Option<DeadLetter>,
+    },
+    SetQueueAttributes {
+        account: String,
+        account_id: String,
+        queue: String,
+        /// What is sent, but for the redrive policy.
+        attributes: BTreeMap<String, String>,
+        /// Sent as the redrive policy when it differs.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        dead_letter_queue: Option<DeadLetter>,
+        /// What differs, attribute by attribute.
+        changed: BTreeMap<String, Update>,
+    },
+    /// CreateTable: PK (hash) and SK (range), on demand, tagged managed-by=miyabi-org.
+    CreateTable {
+        account: String,
+        account_id: Option<String>,
+        table: String,
+    },
     DeleteOu {
         path: String,
         id: String,
@@ -264,6 +299,9 @@ pub enum Phase {
     PermissionSetAttach,
     Provision,
     Assign,
+    /// Dead-letter queues and tables: what the task queues need.
+    WorkerStores,
+    WorkerQueues,
     Budgets,
     Unassign,
     DeleteOus,
@@ -296,6 +334,10 @@ impl Change {
             Change::ProvisionPermissionSet { .. } => Phase::Provision,
             Change::CreateAccountAssignment { .. } => Phase::Assign,
             Change::DeleteAccountAssignment { .. } => Phase::Unassign,
+            Change::CreateQueue { dead_letter_queue: Some(_), .. } | Change::SetQueueAttributes { dead_letter_queue: Some(_), .. } => {
+                Phase::WorkerQueues
+            }
+            Change::CreateQueue { .. } | Change::SetQueueAttributes { .. } | Change::CreateTable { .. } => Phase::WorkerStores,
             Change::DeleteOu { .. } => Phase::DeleteOus,
             Change::DeletePolicy { .. } => Phase::DeletePolicies,
         }
@@ -310,7 +352,9 @@ impl Change {
             | Change::CreateBudget { .. }
             | Change::CreatePermissionSet { .. }
             | Change::AttachPermissionSetPolicy { .. }
-            | Change::CreateAccountAssignment { .. } => Effect::Add,
+            | Change::CreateAccountAssignment { .. }
+            | Change::CreateQueue { .. }
+            | Change::CreateTable { .. } => Effect::Add,
             Change::EnablePolicyType { .. }
             | Change::UpdatePolicy { .. }
             | Change::TagPolicy { .. }
@@ -318,7 +362,8 @@ impl Change {
             | Change::TagAccount { .. }
             | Change::UpdateBudget { .. }
             | Change::UpdatePermissionSet { .. }
-            | Change::ProvisionPermissionSet { .. } => Effect::Change,
+            | Change::ProvisionPermissionSet { .. }
+            | Change::SetQueueAttributes { .. } => Effect::Change,
             Change::DetachPolicy { .. }
             | Change::DeleteOu { .. }
             | Change::DeletePolicy { .. }
@@ -343,6 +388,7 @@ impl Change {
             | Change::ProvisionPermissionSet { .. }
             | Change::CreateAccountAssignment { .. }
             | Change::DeleteAccountAssignment { .. } => Scope::Sso,
+            Change::CreateQueue { .. } | Change::SetQueueAttributes { .. } | Change::CreateTable { .. } => Scope::Workers,
             _ => Scope::Scp,
         }
     }
@@ -479,6 +525,12 @@ impl<'a> Planner<'a> {
         {
             let creating_accounts = self.scope.contains(&Scope::Account);
             sso::plan_sso(desired, &self.desired.accounts, self.snapshot, live, creating_accounts, &mut self.plan);
+        }
+        if self.scope.contains(&Scope::Workers)
+            && let (Some(desired), Some(live)) = (&self.desired.workers, &self.snapshot.workers)
+        {
+            let creating_accounts = self.scope.contains(&Scope::Account);
+            workers::plan_workers(desired, live, &account_ids, creating_accounts, &mut self.plan);
         }
         if self.scope.contains(&Scope::Scp) {
             self.policies();

@@ -86,6 +86,17 @@ pub fn describe(change: &Change) -> String {
         Change::DeleteAccountAssignment { principal, permission_set, account, account_id, .. } => {
             format!("{principal} -> {permission_set} in {account} ({account_id})")
         }
+        Change::CreateQueue { account, queue, dead_letter_queue, attributes, .. } => {
+            let what: Vec<String> = attributes.iter().map(|(k, v)| format!("{k} {v}")).collect();
+            let redrive =
+                dead_letter_queue.as_ref().map(|d| format!(", dead letters to {} after {} receives", d.queue, d.max_receive_count));
+            format!("queue {queue} in {account} ({}{})", what.join(", "), redrive.unwrap_or_default())
+        }
+        Change::SetQueueAttributes { account, queue, changed, .. } => {
+            let what: Vec<String> = changed.iter().map(|(k, u)| format!("{k} {} -> {}", u.from, u.to)).collect();
+            format!("queue {queue} in {account} ({})", what.join(", "))
+        }
+        Change::CreateTable { account, table, .. } => format!("table {table} in {account} (PK, SK; on demand)"),
     }
 }
 
@@ -126,11 +137,12 @@ fn section(change: &Change) -> &'static str {
         | Change::DetachPermissionSetPolicy { .. }
         | Change::ProvisionPermissionSet { .. } => "Permission sets",
         Change::CreateAccountAssignment { .. } | Change::DeleteAccountAssignment { .. } => "Account assignments",
+        Change::CreateQueue { .. } | Change::SetQueueAttributes { .. } | Change::CreateTable { .. } => "Workers",
     }
 }
 
-const SECTIONS: [&str; 7] =
-    ["Organizational units", "Policies", "Accounts", "Attachments", "Permission sets", "Account assignments", "Budgets"];
+const SECTIONS: [&str; 8] =
+    ["Organizational units", "Policies", "Accounts", "Attachments", "Permission sets", "Account assignments", "Workers", "Budgets"];
 
 fn pretty(json: &str) -> String {
     serde_json::from_str::<serde_json::Value>(json)

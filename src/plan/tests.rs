@@ -42,6 +42,7 @@ fn empty_org() -> Snapshot {
         }],
         budgets: None,
         sso: None,
+        workers: None,
     }
 }
 

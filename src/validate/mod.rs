@@ -18,6 +18,7 @@ const TEMPLATE_PLACEHOLDERS: [&str; 4] = ["pool", "customer", "slug", "tier"];
 
 mod sso;
 mod tenancy;
+mod workers;
 
 pub use sso::{is_instance_arn, is_permission_set_name, is_policy_arn, unknown_principals};
 pub use tenancy::{declared_at, is_account_id, is_customer_id};
@@ -36,6 +37,7 @@ pub fn validate(repo: &Repo) -> Problems {
     check.tenancy();
     check.rendered_accounts();
     check.sso();
+    check.workers();
     check.problems
 }
 
@@ -146,6 +148,7 @@ impl Checker<'_> {
         self.limits_check("sso_assignments_in_flight", limits.sso_assignments_in_flight);
         self.limits_check("sso_managed_policies", limits.sso_managed_policies);
         self.limits_check("sso_inline_policy_max_chars", limits.sso_inline_policy_max_chars);
+        self.limits_check("accounts_in_flight", limits.accounts_in_flight);
         if limits.close_account_percent == 0 || limits.close_account_percent > 100 {
             let location = self.org_source().find("close_account_percent");
             self.push(

@@ -12,11 +12,14 @@ use std::collections::{BTreeMap, BTreeSet};
 pub use miyabi_org::api_error::{AwsError, AwsErrorKind};
 pub use miyabi_org::policy_kind::PolicyKind;
 
+use miyabi_org::apply::workers::{EntryFailure, Outgoing, Received, WorkerWrite};
 use miyabi_org::apply::{BudgetSpec, BudgetWrite, CreateAccountState, CreateAccountStatus, OrgWrite, RequestStatus, SsoWrite};
 use miyabi_org::model::FULL_AWS_ACCESS;
 use miyabi_org::observe::sso::Assignment;
+use miyabi_org::observe::workers::{Queue, Service, Table, WorkerRead};
 use miyabi_org::observe::{Account, Budget, BudgetFilter, BudgetRead, OrgRead, Organization, Ou, PolicySummary, Root, Tags};
 use miyabi_org::plan::{PermissionSetFields, SsoPolicy};
+use miyabi_org::task::{TaskRecord, TaskState};
 
 pub const ROOT_ID: &str = "r-root";
 pub const MANAGEMENT_ID: &str = "000000000000";
@@ -691,5 +694,72 @@ impl SsoWrite for FakeOrg {
     }
     async fn assignment_deletion_status(&self, _: &str, _: &str) -> Result<RequestStatus, AwsError> {
         Err(AwsError::unexpected("DescribeAccountAssignmentDeletionStatus", "Identity Center is not modelled by the fake organization"))
+    }
+}
+
+/// Nor are the workers' accounts: the property tests plan without `[workers]`.
+fn no_workers<T>(operation: &'static str) -> Result<T, AwsError> {
+    Err(AwsError::unexpected(operation, "member accounts' queues and tables are not modelled by the fake organization"))
+}
+
+impl WorkerRead for FakeOrg {
+    async fn queue(&self, _: &str, _: &str) -> Result<Option<Queue>, AwsError> {
+        no_workers("GetQueueAttributes")
+    }
+    async fn queue_url(&self, _: &str, _: &str) -> Result<Option<String>, AwsError> {
+        no_workers("GetQueueUrl")
+    }
+    async fn table(&self, _: &str, _: &str) -> Result<Option<Table>, AwsError> {
+        no_workers("DescribeTable")
+    }
+    async fn service(&self, _: &str, _: &str, _: &str) -> Result<Service, AwsError> {
+        no_workers("DescribeServices")
+    }
+    async fn customer_tasks(&self, _: &str, _: &str, _: &str) -> Result<Vec<TaskRecord>, AwsError> {
+        no_workers("Query")
+    }
+    async fn tasks(&self, _: &str, _: &str, _: &[String]) -> Result<Vec<TaskRecord>, AwsError> {
+        no_workers("BatchGetItem")
+    }
+}
+
+impl WorkerWrite for FakeOrg {
+    async fn create_queue(&self, _: &str, _: &str, _: &BTreeMap<String, String>, _: &Tags) -> Result<(), AwsError> {
+        no_workers("CreateQueue")
+    }
+    async fn set_queue_attributes(&self, _: &str, _: &str, _: &BTreeMap<String, String>) -> Result<(), AwsError> {
+        no_workers("SetQueueAttributes")
+    }
+    async fn create_table(&self, _: &str, _: &str, _: &Tags) -> Result<(), AwsError> {
+        no_workers("CreateTable")
+    }
+    async fn record_tasks(&self, _: &str, _: &str, _: &[TaskRecord]) -> Result<Vec<String>, AwsError> {
+        no_workers("TransactWriteItems")
+    }
+    async fn mark_sent(&self, _: &str, _: &str, _: &[(String, String)]) -> Result<(), AwsError> {
+        no_workers("TransactWriteItems")
+    }
+    async fn set_state(
+        &self,
+        _: &str,
+        _: &str,
+        _: &str,
+        _: TaskState,
+        _: &[TaskState],
+        _: &str,
+    ) -> Result<Result<(), Option<TaskState>>, AwsError> {
+        no_workers("UpdateItem")
+    }
+    async fn send_batch(&self, _: &str, _: &str, _: &[Outgoing]) -> Result<Vec<Result<String, EntryFailure>>, AwsError> {
+        no_workers("SendMessageBatch")
+    }
+    async fn receive(&self, _: &str, _: &str, _: u32, _: u32) -> Result<Vec<Received>, AwsError> {
+        no_workers("ReceiveMessage")
+    }
+    async fn delete_batch(&self, _: &str, _: &str, _: &[String]) -> Result<(), AwsError> {
+        no_workers("DeleteMessageBatch")
+    }
+    async fn release_batch(&self, _: &str, _: &str, _: &[String]) -> Result<(), AwsError> {
+        no_workers("ChangeMessageVisibilityBatch")
     }
 }

@@ -1,0 +1,603 @@
+//! SQS, DynamoDB and ECS in member accounts behind the `WorkerRead` and `WorkerWrite` ports. Each
+//! account is reached through the member role: AssumeRole once per account and run, with the
+//! credentials refreshed before they expire.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+
+use aws_config::SdkConfig;
+use aws_credential_types::Credentials;
+use aws_credential_types::provider::error::CredentialsError;
+use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider, future};
+use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
+use aws_sdk_dynamodb::operation::update_item::UpdateItemError;
+use aws_sdk_dynamodb::types::{
+    AttributeDefinition, AttributeValue, BillingMode, KeySchemaElement, KeyType, KeysAndAttributes, Put, ScalarAttributeType,
+    TransactWriteItem, Update,
+};
+use aws_sdk_sqs::types::{
+    ChangeMessageVisibilityBatchRequestEntry, DeleteMessageBatchRequestEntry, MessageSystemAttributeName, QueueAttributeName,
+    SendMessageBatchRequestEntry,
+};
+use tokio::sync::{OnceCell, Semaphore};
+
+use super::calls::{self, limited};
+use super::stats::CallCounter;
+use crate::api_error::{AwsError, AwsErrorKind};
+use crate::apply::workers::{EntryFailure, Outgoing, Received, WorkerWrite};
+use crate::observe::Tags;
+use crate::observe::workers::{Queue, Service, Table, WorkerRead};
+use crate::task::{self, Priority, TaskRecord, TaskState};
+
+/// Renewed this long before AWS would let them expire.
+const REFRESH_BEFORE: Duration = Duration::from_secs(300);
+/// Attempts of a transaction DynamoDB cancels for a reason other than an existing key.
+const TRANSACTION_ATTEMPTS: u32 = 8;
+
+/// The member role of one account, as a credentials provider: assumed when first needed and
+/// again before the credentials expire.
+#[derive(Debug)]
+struct MemberRole {
+    sts: aws_sdk_sts::Client,
+    role_arn: String,
+    cached: Mutex<Option<Credentials>>,
+}
+
+impl MemberRole {
+    async fn credentials(&self) -> Result<Credentials, AwsError> {
+        let fresh = |c: &Credentials| c.expiry().is_none_or(|e| e > SystemTime::now() + REFRESH_BEFORE);
+        if let Some(cached) = self.cached.lock().expect("credentials lock").clone().filter(fresh) {
+            return Ok(cached);
+        }
+        let out = self
+            .sts
+            .assume_role()
+            .role_arn(&self.role_arn)
+            .role_session_name("miyabi-org")
+            .send()
+            .await
+            .map_err(sdk!("AssumeRole", Some(&self.role_arn)))?;
+        let given = out.credentials().ok_or_else(|| AwsError::unexpected("AssumeRole", "no credentials"))?;
+        let expiry = SystemTime::try_from(*given.expiration()).ok();
+        let credentials = Credentials::new(
+            given.access_key_id(),
+            given.secret_access_key(),
+            Some(given.session_token().to_string()),
+            expiry,
+            "miyabi-org member role",
+        );
+        *self.cached.lock().expect("credentials lock") = Some(credentials.clone());
+        Ok(credentials)
+    }
+}
+
+impl ProvideCredentials for MemberRole {
+    fn provide_credentials<'a>(&'a self) -> future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
+        future::ProvideCredentials::new(async move { self.credentials().await.map_err(CredentialsError::provider_error) })
+    }
+}
+
+/// The clients of one member account.
+#[derive(Clone)]
+struct Clients {
+    sqs: aws_sdk_sqs::Client,
+    dynamodb: aws_sdk_dynamodb::Client,
+    ecs: aws_sdk_ecs::Client,
+}
+
+/// The workers' services in every member account, one session per account for the run.
+#[derive(Clone)]
+pub struct Workers {
+    sdk: SdkConfig,
+    counter: CallCounter,
+    sts: aws_sdk_sts::Client,
+    role: String,
+    sessions: Arc<Mutex<HashMap<String, Arc<OnceCell<Clients>>>>>,
+    limit: Arc<Semaphore>,
+}
+
+impl Workers {
+    /// `sdk` has the region the workers run in; `role` is `[organization] member_role`.
+    pub(super) fn new(sdk: SdkConfig, counter: CallCounter, sts: aws_sdk_sts::Client, role: &str, limit: Arc<Semaphore>) -> Self {
+        Workers { sdk, counter, sts, role: role.to_string(), sessions: Arc::default(), limit }
+    }
+
+    /// The account's clients, assuming its member role the first time: a role that cannot be
+    /// assumed is reported here, naming the account and the role, before any other call to it.
+    async fn clients(&self, account: &str) -> Result<Clients, AwsError> {
+        let cell = self.sessions.lock().expect("sessions lock").entry(account.to_string()).or_default().clone();
+        let clients = cell
+            .get_or_try_init(|| async {
+                let role = Arc::new(MemberRole {
+                    sts: self.sts.clone(),
+                    role_arn: format!("arn:aws:iam::{account}:role/{}", self.role),
+                    cached: Mutex::new(None),
+                });
+                role.credentials().await?;
+                let provider = SharedCredentialsProvider::new(Shared(role));
+                let sdk = self.sdk.clone().into_builder().credentials_provider(provider).build();
+                let sqs = aws_sdk_sqs::config::Builder::from(&sdk).interceptor(self.counter.clone()).build();
+                let dynamodb = aws_sdk_dynamodb::config::Builder::from(&sdk).interceptor(self.counter.clone()).build();
+                let ecs = aws_sdk_ecs::config::Builder::from(&sdk).interceptor(self.counter.clone()).build();
+                Ok::<_, AwsError>(Clients {
+                    sqs: aws_sdk_sqs::Client::from_conf(sqs),
+                    dynamodb: aws_sdk_dynamodb::Client::from_conf(dynamodb),
+                    ecs: aws_sdk_ecs::Client::from_conf(ecs),
+                })
+            })
+            .await?;
+        Ok(clients.clone())
+    }
+
+    async fn sqs(&self, account: &str) -> Result<aws_sdk_sqs::Client, AwsError> {
+        Ok(self.clients(account).await?.sqs)
+    }
+
+    async fn dynamodb(&self, account: &str) -> Result<aws_sdk_dynamodb::Client, AwsError> {
+        Ok(self.clients(account).await?.dynamodb)
+    }
+}
+
+/// One role shared by the provider and the session cache.
+#[derive(Debug)]
+struct Shared(Arc<MemberRole>);
+
+impl ProvideCredentials for Shared {
+    fn provide_credentials<'a>(&'a self) -> future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
+        self.0.provide_credentials()
+    }
+}
+
+/// `None` for "there is none".
+fn none_if_not_found<T>(result: Result<T, AwsError>) -> Result<Option<T>, AwsError> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(err) if err.kind == AwsErrorKind::NotFound => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
+fn item(task: &TaskRecord) -> HashMap<String, AttributeValue> {
+    let s = |v: &str| AttributeValue::S(v.to_string());
+    let mut item = HashMap::from([
+        ("PK".to_string(), s(&task::partition_key(&task.customer))),
+        ("SK".to_string(), s(&task::sort_key(&task.task_id))),
+        ("task_id".to_string(), s(&task.task_id)),
+        ("customer".to_string(), s(&task.customer)),
+        ("issue".to_string(), s(&task.issue)),
+        ("kind".to_string(), s(&task.kind)),
+        ("priority".to_string(), s(priority_name(task.priority))),
+        ("state".to_string(), s(task.state.as_str())),
+        ("attempts".to_string(), AttributeValue::N(task.attempts.to_string())),
+        ("requested_by".to_string(), s(&task.requested_by)),
+        ("created_at".to_string(), s(&task.created_at)),
+        ("updated_at".to_string(), s(&task.updated_at)),
+    ]);
+    if let Some(id) = &task.message_id {
+        item.insert("message_id".into(), s(id));
+    }
+    if let Some(note) = &task.note {
+        item.insert("note".into(), s(note));
+    }
+    item
+}
+
+fn priority_name(priority: Priority) -> &'static str {
+    match priority {
+        Priority::Low => "low",
+        Priority::Normal => "normal",
+        Priority::High => "high",
+    }
+}
+
+/// A row as workers may have left it; `None` for a row that is not a task.
+fn record(item: &HashMap<String, AttributeValue>) -> Option<TaskRecord> {
+    let s = |key: &str| item.get(key).and_then(|v| v.as_s().ok()).cloned();
+    let n = |key: &str| item.get(key).and_then(|v| v.as_n().ok()).and_then(|n| n.parse().ok());
+    let priority = match s("priority").as_deref() {
+        Some("low") => Priority::Low,
+        Some("high") => Priority::High,
+        _ => Priority::Normal,
+    };
+    Some(TaskRecord {
+        task_id: s("task_id")?,
+        customer: s("customer")?,
+        issue: s("issue").unwrap_or_default(),
+        kind: s("kind").unwrap_or_default(),
+        priority,
+        state: s("state").as_deref().and_then(TaskState::parse)?,
+        attempts: n("attempts").unwrap_or(0),
+        requested_by: s("requested_by").unwrap_or_default(),
+        created_at: s("created_at").unwrap_or_default(),
+        updated_at: s("updated_at").unwrap_or_default(),
+        message_id: s("message_id"),
+        note: s("note"),
+    })
+}
+
+fn key(task_id: &str) -> Option<HashMap<String, AttributeValue>> {
+    let customer = task::customer_of(task_id)?;
+    Some(HashMap::from([
+        ("PK".to_string(), AttributeValue::S(task::partition_key(customer))),
+        ("SK".to_string(), AttributeValue::S(task::sort_key(task_id))),
+    ]))
+}
+
+impl WorkerRead for Workers {
+    async fn queue(&self, account: &str, name: &str) -> Result<Option<Queue>, AwsError> {
+        let Some(url) = self.queue_url(account, name).await? else { return Ok(None) };
+        let sqs = self.sqs(account).await?;
+        let out = limited(&self.limit, sqs.get_queue_attributes().queue_url(&url).attribute_names(QueueAttributeName::All).send())
+            .await
+            .map_err(sdk!("GetQueueAttributes", Some(name)));
+        let Some(out) = none_if_not_found(out)? else { return Ok(None) };
+        let attributes = out.attributes().into_iter().flatten().map(|(k, v)| (k.as_str().to_string(), v.clone())).collect();
+        Ok(Some(Queue { url, attributes }))
+    }
+
+    async fn queue_url(&self, account: &str, name: &str) -> Result<Option<String>, AwsError> {
+        let sqs = self.sqs(account).await?;
+        let out = limited(&self.limit, sqs.get_queue_url().queue_name(name).queue_owner_aws_account_id(account).send())
+            .await
+            .map_err(sdk!("GetQueueUrl", Some(name)));
+        Ok(none_if_not_found(out)?.and_then(|out| out.queue_url().map(str::to_string)))
+    }
+
+    async fn table(&self, account: &str, name: &str) -> Result<Option<Table>, AwsError> {
+        let dynamodb = self.dynamodb(account).await?;
+        let out = limited(&self.limit, dynamodb.describe_table().table_name(name).send()).await.map_err(sdk!("DescribeTable", Some(name)));
+        let Some(table) = none_if_not_found(out)?.and_then(|out| out.table) else { return Ok(None) };
+        let keys = table.key_schema().iter().map(|k| format!("{} {}", k.attribute_name(), k.key_type().as_str())).collect();
+        Ok(Some(Table { status: table.table_status().map(|s| s.as_str().to_string()).unwrap_or_default(), keys }))
+    }
+
+    async fn service(&self, account: &str, cluster: &str, service: &str) -> Result<Service, AwsError> {
+        let ecs = self.clients(account).await?.ecs;
+        let out = limited(&self.limit, ecs.describe_services().cluster(cluster).services(service).send())
+            .await
+            .map_err(sdk!("DescribeServices", Some(service)));
+        let Some(out) = none_if_not_found(out)? else { return Ok(Service::NoCluster) };
+        if out.failures().iter().any(|f| f.reason() == Some("MISSING") && f.arn().is_some_and(|a| a.contains(":cluster/"))) {
+            return Ok(Service::NoCluster);
+        }
+        let found = out.services().iter().find(|s| s.status() != Some("INACTIVE"));
+        Ok(found.map_or(Service::NoService, |s| Service::Active {
+            desired: s.desired_count().max(0) as u32,
+            running: s.running_count().max(0) as u32,
+            pending: s.pending_count().max(0) as u32,
+        }))
+    }
+
+    async fn customer_tasks(&self, account: &str, table: &str, customer: &str) -> Result<Vec<TaskRecord>, AwsError> {
+        let dynamodb = self.dynamodb(account).await?;
+        let pk = task::partition_key(customer);
+        let mut tasks = Vec::new();
+        let mut start: Option<HashMap<String, AttributeValue>> = None;
+        loop {
+            let query = dynamodb
+                .query()
+                .table_name(table)
+                .key_condition_expression("PK = :pk")
+                .expression_attribute_values(":pk", AttributeValue::S(pk.clone()))
+                .set_exclusive_start_key(start.take());
+            let out = limited(&self.limit, query.send()).await.map_err(sdk!("Query", Some(table)))?;
+            tasks.extend(out.items().iter().filter_map(record));
+            match out.last_evaluated_key() {
+                Some(last) if !last.is_empty() => start = Some(last.clone()),
+                _ => return Ok(tasks),
+            }
+        }
+    }
+
+    async fn tasks(&self, account: &str, table: &str, ids: &[String]) -> Result<Vec<TaskRecord>, AwsError> {
+        let dynamodb = self.dynamodb(account).await?;
+        let mut found = Vec::new();
+        for chunk in ids.chunks(100) {
+            let mut keys: Vec<_> = chunk.iter().filter_map(|id| key(id)).collect();
+            let mut delay = Duration::from_millis(50);
+            while !keys.is_empty() {
+                let request = KeysAndAttributes::builder().set_keys(Some(std::mem::take(&mut keys))).build().expect("keys are set");
+                let out = limited(&self.limit, dynamodb.batch_get_item().request_items(table, request).send())
+                    .await
+                    .map_err(sdk!("BatchGetItem", Some(table)))?;
+                found.extend(out.responses().and_then(|r| r.get(table)).into_iter().flatten().filter_map(record));
+                // Keys DynamoDB had no capacity for are asked again, after a pause.
+                keys = out.unprocessed_keys().and_then(|u| u.get(table)).map(|k| k.keys().to_vec()).unwrap_or_default();
+                if !keys.is_empty() {
+                    tokio::time::sleep(delay).await;
+                    delay = (delay * 2).min(Duration::from_secs(2));
+                }
+            }
+        }
+        Ok(found)
+    }
+}
+
+impl WorkerWrite for Workers {
+    async fn create_queue(&self, account: &str, name: &str, attributes: &BTreeMap<String, String>, tags: &Tags) -> Result<(), AwsError> {
+        let sqs = self.sqs(account).await?;
+        let mut request = sqs.create_queue().queue_name(name);
+        for (key, value) in attributes {
+            request = request.attributes(QueueAttributeName::from(key.as_str()), value);
+        }
+        for (key, value) in tags {
+            request = request.tags(key, value);
+        }
+        limited(&self.limit, request.send()).await.map_err(sdk!("CreateQueue", Some(name)))?;
+        Ok(())
+    }
+
+    async fn set_queue_attributes(&self, account: &str, name: &str, attributes: &BTreeMap<String, String>) -> Result<(), AwsError> {
+        let url =
+            self.queue_url(account, name).await?.ok_or_else(|| AwsError::unexpected("GetQueueUrl", &format!("queue {name} is gone")))?;
+        let sqs = self.sqs(account).await?;
+        let mut request = sqs.set_queue_attributes().queue_url(url);
+        for (key, value) in attributes {
+            request = request.attributes(QueueAttributeName::from(key.as_str()), value);
+        }
+        limited(&self.limit, request.send()).await.map_err(sdk!("SetQueueAttributes", Some(name)))?;
+        Ok(())
+    }
+
+    async fn create_table(&self, account: &str, name: &str, tags: &Tags) -> Result<(), AwsError> {
+        let dynamodb = self.dynamodb(account).await?;
+        let attribute = |name: &str| {
+            AttributeDefinition::builder().attribute_name(name).attribute_type(ScalarAttributeType::S).build().expect("fields are set")
+        };
+        let key =
+            |name: &str, key_type| KeySchemaElement::builder().attribute_name(name).key_type(key_type).build().expect("fields are set");
+        let mut request = dynamodb
+            .create_table()
+            .table_name(name)
+            .attribute_definitions(attribute("PK"))
+            .attribute_definitions(attribute("SK"))
+            .key_schema(key("PK", KeyType::Hash))
+            .key_schema(key("SK", KeyType::Range))
+            .billing_mode(BillingMode::PayPerRequest);
+        for (k, v) in tags {
+            request = request.tags(aws_sdk_dynamodb::types::Tag::builder().key(k).value(v).build().expect("fields are set"));
+        }
+        let result = limited(&self.limit, request.send()).await.map(|_| ()).map_err(sdk!("CreateTable", Some(name)));
+        // A retried request that had gone through: the table is there.
+        calls::done_if(AwsErrorKind::AlreadyExists, result)
+    }
+
+    async fn record_tasks(&self, account: &str, table: &str, tasks: &[TaskRecord]) -> Result<Vec<String>, AwsError> {
+        let dynamodb = self.dynamodb(account).await?;
+        let mut pending: Vec<&TaskRecord> = tasks.iter().collect();
+        let mut refused = Vec::new();
+        let mut delay = Duration::from_millis(100);
+        for attempt in 1..=TRANSACTION_ATTEMPTS {
+            if pending.is_empty() {
+                break;
+            }
+            let items = pending.iter().map(|task| {
+                let put = Put::builder()
+                    .table_name(table)
+                    .set_item(Some(item(task)))
+                    .condition_expression("attribute_not_exists(PK)")
+                    .build()
+                    .expect("fields are set");
+                TransactWriteItem::builder().put(put).build()
+            });
+            let result = limited(&self.limit, dynamodb.transact_write_items().set_transact_items(Some(items.collect())).send()).await;
+            let err = match result {
+                Ok(_) => return Ok(refused),
+                Err(err) => err,
+            };
+            let Some(TransactWriteItemsError::TransactionCanceledException(cancelled)) = err.as_service_error() else {
+                return Err(AwsError::from_sdk("TransactWriteItems", Some(table), err));
+            };
+            // One reason per item, in order: an existing key is refused for good, the rest is tried again.
+            let reasons = cancelled.cancellation_reasons();
+            let mut retry = Vec::new();
+            for (i, task) in pending.iter().enumerate() {
+                match reasons.get(i).and_then(|r| r.code()) {
+                    Some("ConditionalCheckFailed") => refused.push(task.task_id.clone()),
+                    _ => retry.push(*task),
+                }
+            }
+            if retry.len() == pending.len() && attempt == TRANSACTION_ATTEMPTS {
+                return Err(AwsError::from_sdk("TransactWriteItems", Some(table), err));
+            }
+            if retry.len() == pending.len() {
+                tokio::time::sleep(delay.mul_f64(fastrand::f64())).await;
+                delay = (delay * 2).min(Duration::from_secs(4));
+            }
+            pending = retry;
+        }
+        Ok(refused)
+    }
+
+    async fn mark_sent(&self, account: &str, table: &str, sent: &[(String, String)]) -> Result<(), AwsError> {
+        let dynamodb = self.dynamodb(account).await?;
+        let items: Vec<TransactWriteItem> = sent
+            .iter()
+            .filter_map(|(task_id, message_id)| {
+                let update = Update::builder()
+                    .table_name(table)
+                    .set_key(key(task_id))
+                    .update_expression("SET message_id = :m")
+                    .condition_expression("attribute_exists(PK)")
+                    .expression_attribute_values(":m", AttributeValue::S(message_id.clone()))
+                    .build()
+                    .ok()?;
+                Some(TransactWriteItem::builder().update(update).build())
+            })
+            .collect();
+        if items.is_empty() {
+            return Ok(());
+        }
+        let request = || dynamodb.transact_write_items().set_transact_items(Some(items.clone())).send();
+        let mut delay = Duration::from_millis(100);
+        for attempt in 1..=TRANSACTION_ATTEMPTS {
+            match limited(&self.limit, request()).await {
+                Ok(_) => return Ok(()),
+                // A worker updating one of the rows at the same moment: try again.
+                Err(err)
+                    if attempt < TRANSACTION_ATTEMPTS && err.as_service_error().is_some_and(|e| e.is_transaction_canceled_exception()) =>
+                {
+                    tokio::time::sleep(delay.mul_f64(fastrand::f64())).await;
+                    delay = (delay * 2).min(Duration::from_secs(4));
+                }
+                Err(err) => return Err(AwsError::from_sdk("TransactWriteItems", Some(table), err)),
+            }
+        }
+        unreachable!("the loop returns on the last attempt")
+    }
+
+    async fn set_state(
+        &self,
+        account: &str,
+        table: &str,
+        task_id: &str,
+        to: TaskState,
+        from: &[TaskState],
+        now: &str,
+    ) -> Result<Result<(), Option<TaskState>>, AwsError> {
+        let dynamodb = self.dynamodb(account).await?;
+        let names: Vec<String> = (0..from.len()).map(|i| format!(":f{i}")).collect();
+        let mut request = dynamodb
+            .update_item()
+            .table_name(table)
+            .set_key(key(task_id))
+            .update_expression("SET #s = :to, updated_at = :now")
+            .condition_expression(format!("#s IN ({})", names.join(", ")))
+            .expression_attribute_names("#s", "state")
+            .expression_attribute_values(":to", AttributeValue::S(to.as_str().into()))
+            .expression_attribute_values(":now", AttributeValue::S(now.into()))
+            .return_values_on_condition_check_failure(aws_sdk_dynamodb::types::ReturnValuesOnConditionCheckFailure::AllOld);
+        for (name, state) in names.iter().zip(from) {
+            request = request.expression_attribute_values(name, AttributeValue::S(state.as_str().into()));
+        }
+        match limited(&self.limit, request.send()).await {
+            Ok(_) => Ok(Ok(())),
+            Err(err) => match err.as_service_error() {
+                Some(UpdateItemError::ConditionalCheckFailedException(failed)) => {
+                    Ok(Err(failed.item().and_then(record).map(|task| task.state)))
+                }
+                _ => Err(AwsError::from_sdk("UpdateItem", Some(task_id), err)),
+            },
+        }
+    }
+
+    async fn send_batch(
+        &self,
+        account: &str,
+        queue_url: &str,
+        entries: &[Outgoing],
+    ) -> Result<Vec<Result<String, EntryFailure>>, AwsError> {
+        let sqs = self.sqs(account).await?;
+        let batch = entries.iter().enumerate().map(|(i, entry)| {
+            SendMessageBatchRequestEntry::builder()
+                .id(i.to_string())
+                .message_body(&entry.body)
+                .set_message_group_id(entry.group.clone())
+                .set_message_deduplication_id(entry.deduplication_id.clone())
+                .build()
+                .expect("fields are set")
+        });
+        let out = limited(&self.limit, sqs.send_message_batch().queue_url(queue_url).set_entries(Some(batch.collect())).send())
+            .await
+            .map_err(sdk!("SendMessageBatch", Some(queue_url)))?;
+        let mut results: Vec<Result<String, EntryFailure>> = (0..entries.len())
+            .map(|_| Err(EntryFailure { code: "Missing".into(), message: "SQS did not report this entry".into(), sender_fault: false }))
+            .collect();
+        for ok in out.successful() {
+            if let Some(slot) = ok.id().parse::<usize>().ok().and_then(|i| results.get_mut(i)) {
+                *slot = Ok(ok.message_id().to_string());
+            }
+        }
+        for failed in out.failed() {
+            if let Some(slot) = failed.id().parse::<usize>().ok().and_then(|i| results.get_mut(i)) {
+                *slot = Err(EntryFailure {
+                    code: failed.code().to_string(),
+                    message: failed.message().unwrap_or_default().to_string(),
+                    sender_fault: failed.sender_fault(),
+                });
+            }
+        }
+        Ok(results)
+    }
+
+    async fn receive(&self, account: &str, queue_url: &str, max: u32, visibility_timeout_s: u32) -> Result<Vec<Received>, AwsError> {
+        let sqs = self.sqs(account).await?;
+        let request = sqs
+            .receive_message()
+            .queue_url(queue_url)
+            .max_number_of_messages(max.clamp(1, 10) as i32)
+            .visibility_timeout(visibility_timeout_s as i32)
+            // A long poll asks every SQS server: an empty answer means the queue has none visible.
+            .wait_time_seconds(1)
+            .message_system_attribute_names(MessageSystemAttributeName::MessageGroupId)
+            .message_system_attribute_names(MessageSystemAttributeName::MessageDeduplicationId);
+        let out = limited(&self.limit, request.send()).await.map_err(sdk!("ReceiveMessage", Some(queue_url)))?;
+        Ok(out
+            .messages()
+            .iter()
+            .map(|m| {
+                let attribute = |name| m.attributes().and_then(|a| a.get(&name)).cloned();
+                Received {
+                    receipt_handle: m.receipt_handle().unwrap_or_default().to_string(),
+                    body: m.body().unwrap_or_default().to_string(),
+                    group: attribute(MessageSystemAttributeName::MessageGroupId),
+                    deduplication_id: attribute(MessageSystemAttributeName::MessageDeduplicationId),
+                }
+            })
+            .collect())
+    }
+
+    async fn delete_batch(&self, account: &str, queue_url: &str, receipt_handles: &[String]) -> Result<(), AwsError> {
+        let sqs = self.sqs(account).await?;
+        let entries = receipt_handles.iter().enumerate().map(|(i, handle)| {
+            DeleteMessageBatchRequestEntry::builder().id(i.to_string()).receipt_handle(handle).build().expect("fields are set")
+        });
+        let out = limited(&self.limit, sqs.delete_message_batch().queue_url(queue_url).set_entries(Some(entries.collect())).send())
+            .await
+            .map_err(sdk!("DeleteMessageBatch", Some(queue_url)))?;
+        match out.failed().first() {
+            Some(failed) => {
+                Err(AwsError::unexpected("DeleteMessageBatch", &format!("{}: {}", failed.code(), failed.message().unwrap_or_default())))
+            }
+            None => Ok(()),
+        }
+    }
+
+    async fn release_batch(&self, account: &str, queue_url: &str, receipt_handles: &[String]) -> Result<(), AwsError> {
+        let sqs = self.sqs(account).await?;
+        let entries = receipt_handles.iter().enumerate().map(|(i, handle)| {
+            ChangeMessageVisibilityBatchRequestEntry::builder()
+                .id(i.to_string())
+                .receipt_handle(handle)
+                .visibility_timeout(0)
+                .build()
+                .expect("fields are set")
+        });
+        limited(&self.limit, sqs.change_message_visibility_batch().queue_url(queue_url).set_entries(Some(entries.collect())).send())
+            .await
+            .map_err(sdk!("ChangeMessageVisibilityBatch", Some(queue_url)))?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use aws_config::{BehaviorVersion, Region};
+    use aws_smithy_mocks::{Rule, RuleMode, mock_client};
+
+    use super::*;
+
+    /// Workers whose STS mock has no rules: the first call to any member account fails the test.
+    pub(crate) fn unreachable() -> Workers {
+        let sdk = SdkConfig::builder().behavior_version(BehaviorVersion::latest()).region(Region::new("us-east-1")).build();
+        let sts = mock_client!(aws_sdk_sts, RuleMode::MatchAny, &[] as &[&Rule]);
+        Workers::new(sdk, CallCounter::default(), sts, "OrganizationAccountAccessRole", Arc::new(Semaphore::new(4)))
+    }
+}
