@@ -64,6 +64,9 @@ _miyabi__org() {
             miyabi__org,validate)
                 cmd="miyabi__org__subcmd__validate"
                 ;;
+            miyabi__org,worker)
+                cmd="miyabi__org__subcmd__worker"
+                ;;
             miyabi__org__subcmd__account,close)
                 cmd="miyabi__org__subcmd__account__subcmd__close"
                 ;;
@@ -190,6 +193,9 @@ _miyabi__org() {
             miyabi__org__subcmd__help,validate)
                 cmd="miyabi__org__subcmd__help__subcmd__validate"
                 ;;
+            miyabi__org__subcmd__help,worker)
+                cmd="miyabi__org__subcmd__help__subcmd__worker"
+                ;;
             miyabi__org__subcmd__help__subcmd__account,close)
                 cmd="miyabi__org__subcmd__help__subcmd__account__subcmd__close"
                 ;;
@@ -273,6 +279,21 @@ _miyabi__org() {
                 ;;
             miyabi__org__subcmd__help__subcmd__tenant,show)
                 cmd="miyabi__org__subcmd__help__subcmd__tenant__subcmd__show"
+                ;;
+            miyabi__org__subcmd__help__subcmd__worker,cancel)
+                cmd="miyabi__org__subcmd__help__subcmd__worker__subcmd__cancel"
+                ;;
+            miyabi__org__subcmd__help__subcmd__worker,dispatch)
+                cmd="miyabi__org__subcmd__help__subcmd__worker__subcmd__dispatch"
+                ;;
+            miyabi__org__subcmd__help__subcmd__worker,redrive)
+                cmd="miyabi__org__subcmd__help__subcmd__worker__subcmd__redrive"
+                ;;
+            miyabi__org__subcmd__help__subcmd__worker,status)
+                cmd="miyabi__org__subcmd__help__subcmd__worker__subcmd__status"
+                ;;
+            miyabi__org__subcmd__help__subcmd__worker,tasks)
+                cmd="miyabi__org__subcmd__help__subcmd__worker__subcmd__tasks"
                 ;;
             miyabi__org__subcmd__org,help)
                 cmd="miyabi__org__subcmd__org__subcmd__help"
@@ -412,6 +433,42 @@ _miyabi__org() {
             miyabi__org__subcmd__tenant__subcmd__help,show)
                 cmd="miyabi__org__subcmd__tenant__subcmd__help__subcmd__show"
                 ;;
+            miyabi__org__subcmd__worker,cancel)
+                cmd="miyabi__org__subcmd__worker__subcmd__cancel"
+                ;;
+            miyabi__org__subcmd__worker,dispatch)
+                cmd="miyabi__org__subcmd__worker__subcmd__dispatch"
+                ;;
+            miyabi__org__subcmd__worker,help)
+                cmd="miyabi__org__subcmd__worker__subcmd__help"
+                ;;
+            miyabi__org__subcmd__worker,redrive)
+                cmd="miyabi__org__subcmd__worker__subcmd__redrive"
+                ;;
+            miyabi__org__subcmd__worker,status)
+                cmd="miyabi__org__subcmd__worker__subcmd__status"
+                ;;
+            miyabi__org__subcmd__worker,tasks)
+                cmd="miyabi__org__subcmd__worker__subcmd__tasks"
+                ;;
+            miyabi__org__subcmd__worker__subcmd__help,cancel)
+                cmd="miyabi__org__subcmd__worker__subcmd__help__subcmd__cancel"
+                ;;
+            miyabi__org__subcmd__worker__subcmd__help,dispatch)
+                cmd="miyabi__org__subcmd__worker__subcmd__help__subcmd__dispatch"
+                ;;
+            miyabi__org__subcmd__worker__subcmd__help,help)
+                cmd="miyabi__org__subcmd__worker__subcmd__help__subcmd__help"
+                ;;
+            miyabi__org__subcmd__worker__subcmd__help,redrive)
+                cmd="miyabi__org__subcmd__worker__subcmd__help__subcmd__redrive"
+                ;;
+            miyabi__org__subcmd__worker__subcmd__help,status)
+                cmd="miyabi__org__subcmd__worker__subcmd__help__subcmd__status"
+                ;;
+            miyabi__org__subcmd__worker__subcmd__help,tasks)
+                cmd="miyabi__org__subcmd__worker__subcmd__help__subcmd__tasks"
+                ;;
             *)
                 ;;
         esac
@@ -419,7 +476,7 @@ _miyabi__org() {
 
     case "${cmd}" in
         miyabi__org)
-            opts="-o -q -v -y -h -V --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help --version init validate plan apply drift org ou scp account tenant budget sso cost completions man help"
+            opts="-o -q -v -y -h -V --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help --version init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -874,7 +931,7 @@ _miyabi__org() {
             fi
             case "${prev}" in
                 --only)
-                    COMPREPLY=($(compgen -W "ou scp account budget sso" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "ou scp account budget sso workers" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1490,7 +1547,7 @@ _miyabi__org() {
             fi
             case "${prev}" in
                 --only)
-                    COMPREPLY=($(compgen -W "ou scp account budget sso" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "ou scp account budget sso workers" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1529,7 +1586,7 @@ _miyabi__org() {
             return 0
             ;;
         miyabi__subcmd__org__subcmd__help)
-            opts="init validate plan apply drift org ou scp account tenant budget sso cost completions man help"
+            opts="init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2158,6 +2215,90 @@ _miyabi__org() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__worker)
+            opts="dispatch status tasks cancel redrive"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__worker__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__worker__subcmd__dispatch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__worker__subcmd__redrive)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__worker__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__worker__subcmd__tasks)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         miyabi__subcmd__org__subcmd__init)
             opts="-o -q -v -y -h --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2614,7 +2755,7 @@ _miyabi__org() {
             fi
             case "${prev}" in
                 --only)
-                    COMPREPLY=($(compgen -W "ou scp account budget sso" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "ou scp account budget sso workers" -- "${cur}"))
                     return 0
                     ;;
                 --out)
@@ -3753,6 +3894,424 @@ _miyabi__org() {
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__worker)
+            opts="-o -q -v -y -h --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help dispatch status tasks cancel redrive help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__worker__subcmd__cancel)
+            opts="-o -q -v -y -h --customer --state --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -W "queued running succeeded failed dead-lettered cancelled" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__worker__subcmd__dispatch)
+            opts="-o -q -v -y -h --customer --issue --kind --priority --note --again --file --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --issue)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --priority)
+                    COMPREPLY=($(compgen -W "low normal high" -- "${cur}"))
+                    return 0
+                    ;;
+                --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__worker__subcmd__help)
+            opts="dispatch status tasks cancel redrive help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__worker__subcmd__help__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__worker__subcmd__help__subcmd__dispatch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__worker__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__worker__subcmd__help__subcmd__redrive)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__worker__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__worker__subcmd__help__subcmd__tasks)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__worker__subcmd__redrive)
+            opts="-o -q -v -y -h --customer --rate --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__worker__subcmd__status)
+            opts="-o -q -v -y -h --tier --pool --customer --watch --interval --fail-on --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tier)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pool)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__worker__subcmd__tasks)
+            opts="-o -q -v -y -h --customer --state --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -W "queued running succeeded failed dead-lettered cancelled" -- "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

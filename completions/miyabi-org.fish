@@ -55,6 +55,7 @@ complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "tenant" -d 'T
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "budget" -d 'Budgets of accounts and customers'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "sso" -d 'IAM Identity Center: permission sets and who may enter which account'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "cost" -d 'Cost per customer from the Cost and Usage Report'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "worker" -d 'Agent-worker tasks in the account each customer lives in'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "man" -d 'Write man pages into a directory'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -96,7 +97,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l only -d '
 scp\t'Service control and tag policies, and their attachments to the root and OUs'
 account\t'Accounts: creation, OU, tags, account-level SCPs; the tenant registry\'s pools'
 budget\t'Budgets of accounts and customers'
-sso\t'IAM Identity Center: permission sets and account assignments'"
+sso\t'IAM Identity Center: permission sets and account assignments'
+workers\t'The agent workers\' queues and task tables in the accounts that run them'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l out -d 'Save the plan for `apply FILE`' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
@@ -121,7 +123,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l only -d 
 scp\t'Service control and tag policies, and their attachments to the root and OUs'
 account\t'Accounts: creation, OU, tags, account-level SCPs; the tenant registry\'s pools'
 budget\t'Budgets of accounts and customers'
-sso\t'IAM Identity Center: permission sets and account assignments'"
+sso\t'IAM Identity Center: permission sets and account assignments'
+workers\t'The agent workers\' queues and task tables in the accounts that run them'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -144,7 +147,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l only -d 
 scp\t'Service control and tag policies, and their attachments to the root and OUs'
 account\t'Accounts: creation, OU, tags, account-level SCPs; the tenant registry\'s pools'
 budget\t'Budgets of accounts and customers'
-sso\t'IAM Identity Center: permission sets and account assignments'"
+sso\t'IAM Identity Center: permission sets and account assignments'
+workers\t'The agent workers\' queues and task tables in the accounts that run them'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -951,6 +955,151 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_s
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "sql" -d 'The SQL the report runs, for the Athena console'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Write a synthetic CUR for the repo\'s accounts and customers (tests, demo, benchmark)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -f -a "dispatch" -d 'Send a task (or a JSONL file of tasks) to the queue of the customer\'s account'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -f -a "status" -d 'Queue depth, in-flight, delayed, dead letters and ECS counts, one row per account'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -f -a "tasks" -d 'A customer\'s tasks from the task table'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -f -a "cancel" -d 'Mark tasks cancelled in the task table (workers skip them); nothing is deleted'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -f -a "redrive" -d 'Move dead letters back to the task queue'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -l customer -d 'The customer the task is for' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -l issue -d 'OWNER/REPO#N or https://github.com/OWNER/REPO/issues/N' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -l kind -d 'What the worker should do with the issue' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -l priority -r -f -a "low\t''
+normal\t''
+high\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -l note -d 'Free text for the worker, sent in the message' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -l file -d 'One task per line: {"customer", "issue", "kind"?, "priority"?, "note"?, "again"?}' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -l again -d 'Dispatch again what was dispatched before, as a new attempt with its own id'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from status" -l tier -d 'Only the accounts of this tier' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from status" -l pool -d 'Only this pool (of the tier given, or `pool`)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from status" -l customer -d 'Only the account of this customer, with its tasks by state' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from status" -l interval -d 'Seconds between reads with --watch' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from status" -l fail-on -d 'Exit 2 when the condition holds: `dlq` (any dead letter), `backlog=N` (an account with more than N visible)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from status" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from status" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from status" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from status" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from status" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from status" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from status" -l watch -d 'Read again every --interval seconds until interrupted'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from status" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from tasks" -l customer -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from tasks" -l state -d 'Only tasks in this state' -r -f -a "queued\t''
+running\t''
+succeeded\t''
+failed\t''
+dead-lettered\t''
+cancelled\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from tasks" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from tasks" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from tasks" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from tasks" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from tasks" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from tasks" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from tasks" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from tasks" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from tasks" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from tasks" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from tasks" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from cancel" -l customer -d 'Cancel every task of this customer in --state (asks first)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from cancel" -l state -r -f -a "queued\t''
+running\t''
+succeeded\t''
+failed\t''
+dead-lettered\t''
+cancelled\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from cancel" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from cancel" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from cancel" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from cancel" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from cancel" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from cancel" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from cancel" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from redrive" -l customer -d 'Only this customer\'s dead letters (all accounts\' otherwise)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from redrive" -l rate -d 'At most this many messages moved a second, per account' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from redrive" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from redrive" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from redrive" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from redrive" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from redrive" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from redrive" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from redrive" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from redrive" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from redrive" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from redrive" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from redrive" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "dispatch" -d 'Send a task (or a JSONL file of tasks) to the queue of the customer\'s account'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "status" -d 'Queue depth, in-flight, delayed, dead letters and ECS counts, one row per account'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "tasks" -d 'A customer\'s tasks from the task table'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Mark tasks cancelled in the task table (workers skip them); nothing is deleted'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "redrive" -d 'Move dead letters back to the task queue'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -985,22 +1134,23 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s v -l verbo
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -l no-progress -d 'Plain lines instead of progress bars and spinners'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "init" -d 'Scaffold an org repo from the embedded defaults'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "validate" -d 'Run every offline check of the repo; makes no AWS call'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "plan" -d 'Read the live organization and show what apply would change'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "apply" -d 'Apply a saved plan, or plan and apply, after asking'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "drift" -d 'Plan for CI: exit 0 when clean, 2 on drift, 1 on error; never writes'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "org" -d 'The live organization'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "ou" -d 'Organizational units'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "scp" -d 'Service control policies (and tag policies) and their attachments'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "account" -d 'Accounts: the account factory, import, move, close'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "tenant" -d 'The tenant registry: customers, their pools and silos'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "budget" -d 'Budgets of accounts and customers'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "sso" -d 'IAM Identity Center: permission sets and who may enter which account'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "cost" -d 'Cost per customer from the Cost and Usage Report'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "man" -d 'Write man pages into a directory'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "init" -d 'Scaffold an org repo from the embedded defaults'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "validate" -d 'Run every offline check of the repo; makes no AWS call'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "plan" -d 'Read the live organization and show what apply would change'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "apply" -d 'Apply a saved plan, or plan and apply, after asking'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "drift" -d 'Plan for CI: exit 0 when clean, 2 on drift, 1 on error; never writes'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "org" -d 'The live organization'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "ou" -d 'Organizational units'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "scp" -d 'Service control policies (and tag policies) and their attachments'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "account" -d 'Accounts: the account factory, import, move, close'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "tenant" -d 'The tenant registry: customers, their pools and silos'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "budget" -d 'Budgets of accounts and customers'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "sso" -d 'IAM Identity Center: permission sets and who may enter which account'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "cost" -d 'Cost per customer from the Cost and Usage Report'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "worker" -d 'Agent-worker tasks in the account each customer lives in'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "man" -d 'Write man pages into a directory'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "show" -d 'The organization, its root and a line per OU'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "tree" -d 'The OU tree with accounts and attached policies'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from ou" -f -a "list" -d 'Live and declared OUs side by side'
@@ -1029,3 +1179,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_s
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "report" -d 'Cost per customer (or account, pool, tier, service, month), reconciled with the CUR total'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "sql" -d 'The SQL the report runs, for the Athena console'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "generate" -d 'Write a synthetic CUR for the repo\'s accounts and customers (tests, demo, benchmark)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "dispatch" -d 'Send a task (or a JSONL file of tasks) to the queue of the customer\'s account'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "status" -d 'Queue depth, in-flight, delayed, dead letters and ECS counts, one row per account'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "tasks" -d 'A customer\'s tasks from the task table'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "cancel" -d 'Mark tasks cancelled in the task table (workers skip them); nothing is deleted'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "redrive" -d 'Move dead letters back to the task queue'

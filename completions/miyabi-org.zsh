@@ -113,7 +113,8 @@ _arguments "${_arguments_options[@]}" : \
 scp\:"Service control and tag policies, and their attachments to the root and OUs"
 account\:"Accounts\: creation, OU, tags, account-level SCPs; the tenant registry'\''s pools"
 budget\:"Budgets of accounts and customers"
-sso\:"IAM Identity Center\: permission sets and account assignments"))' \
+sso\:"IAM Identity Center\: permission sets and account assignments"
+workers\:"The agent workers'\'' queues and task tables in the accounts that run them"))' \
 '--out=[Save the plan for \`apply FILE\`]:FILE:_files' \
 '--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
@@ -149,7 +150,8 @@ _arguments "${_arguments_options[@]}" : \
 scp\:"Service control and tag policies, and their attachments to the root and OUs"
 account\:"Accounts\: creation, OU, tags, account-level SCPs; the tenant registry'\''s pools"
 budget\:"Budgets of accounts and customers"
-sso\:"IAM Identity Center\: permission sets and account assignments"))' \
+sso\:"IAM Identity Center\: permission sets and account assignments"
+workers\:"The agent workers'\'' queues and task tables in the accounts that run them"))' \
 '--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
@@ -184,7 +186,8 @@ _arguments "${_arguments_options[@]}" : \
 scp\:"Service control and tag policies, and their attachments to the root and OUs"
 account\:"Accounts\: creation, OU, tags, account-level SCPs; the tenant registry'\''s pools"
 budget\:"Budgets of accounts and customers"
-sso\:"IAM Identity Center\: permission sets and account assignments"))' \
+sso\:"IAM Identity Center\: permission sets and account assignments"
+workers\:"The agent workers'\'' queues and task tables in the accounts that run them"))' \
 '--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
@@ -1683,6 +1686,246 @@ esac
     ;;
 esac
 ;;
+(worker)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+":: :_miyabi-org__subcmd__worker_commands" \
+"*::: :->worker" \
+&& ret=0
+
+    case $state in
+    (worker)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-worker-command-$line[1]:"
+        case $line[1] in
+            (dispatch)
+_arguments "${_arguments_options[@]}" : \
+'--customer=[The customer the task is for]:CUSTOMER:_default' \
+'--issue=[OWNER/REPO#N or https\://github.com/OWNER/REPO/issues/N]:ISSUE:_default' \
+'(--file)--kind=[What the worker should do with the issue]:KIND:_default' \
+'(--file)--priority=[]:PRIORITY:(low normal high)' \
+'(--file)--note=[Free text for the worker, sent in the message]:NOTE:_default' \
+'(--customer --issue)--file=[One task per line\: {"customer", "issue", "kind"?, "priority"?, "note"?, "again"?}]:FILE:_files' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(--file)--again[Dispatch again what was dispatched before, as a new attempt with its own id]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(status)
+_arguments "${_arguments_options[@]}" : \
+'--tier=[Only the accounts of this tier]:TIER:_default' \
+'--pool=[Only this pool (of the tier given, or \`pool\`)]:POOL:_default' \
+'--customer=[Only the account of this customer, with its tasks by state]:CUSTOMER:_default' \
+'--interval=[Seconds between reads with --watch]:INTERVAL:_default' \
+'*--fail-on=[Exit 2 when the condition holds\: \`dlq\` (any dead letter), \`backlog=N\` (an account with more than N visible)]:CONDITION:_default' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(--fail-on)--watch[Read again every --interval seconds until interrupted]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(tasks)
+_arguments "${_arguments_options[@]}" : \
+'--customer=[]:CUSTOMER:_default' \
+'--state=[Only tasks in this state]:STATE:(queued running succeeded failed dead-lettered cancelled)' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(cancel)
+_arguments "${_arguments_options[@]}" : \
+'()--customer=[Cancel every task of this customer in --state (asks first)]:CUSTOMER:_default' \
+'--state=[]:STATE:(queued running succeeded failed dead-lettered cancelled)' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'::task_id -- The task to cancel (CUSTOMER\:HASH\[\:ATTEMPT\], as dispatch prints it):_default' \
+&& ret=0
+;;
+(redrive)
+_arguments "${_arguments_options[@]}" : \
+'--customer=[Only this customer'\''s dead letters (all accounts'\'' otherwise)]:CUSTOMER:_default' \
+'--rate=[At most this many messages moved a second, per account]:RATE:_default' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__worker__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-worker-help-command-$line[1]:"
+        case $line[1] in
+            (dispatch)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(status)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(tasks)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(cancel)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(redrive)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
@@ -2013,6 +2256,42 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(worker)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__help__subcmd__worker_commands" \
+"*::: :->worker" \
+&& ret=0
+
+    case $state in
+    (worker)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-help-worker-command-$line[1]:"
+        case $line[1] in
+            (dispatch)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(status)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(tasks)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(cancel)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(redrive)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -2050,6 +2329,7 @@ _miyabi-org_commands() {
 'budget:Budgets of accounts and customers' \
 'sso:IAM Identity Center\: permission sets and who may enter which account' \
 'cost:Cost per customer from the Cost and Usage Report' \
+'worker:Agent-worker tasks in the account each customer lives in' \
 'completions:Print a shell completion script' \
 'man:Write man pages into a directory' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -2264,6 +2544,7 @@ _miyabi-org__subcmd__help_commands() {
 'budget:Budgets of accounts and customers' \
 'sso:IAM Identity Center\: permission sets and who may enter which account' \
 'cost:Cost per customer from the Cost and Usage Report' \
+'worker:Agent-worker tasks in the account each customer lives in' \
 'completions:Print a shell completion script' \
 'man:Write man pages into a directory' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -2525,6 +2806,42 @@ _miyabi-org__subcmd__help__subcmd__tenant__subcmd__show_commands() {
 _miyabi-org__subcmd__help__subcmd__validate_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org help validate commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__worker_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__worker_commands() {
+    local commands; commands=(
+'dispatch:Send a task (or a JSONL file of tasks) to the queue of the customer'\''s account' \
+'status:Queue depth, in-flight, delayed, dead letters and ECS counts, one row per account' \
+'tasks:A customer'\''s tasks from the task table' \
+'cancel:Mark tasks cancelled in the task table (workers skip them); nothing is deleted' \
+'redrive:Move dead letters back to the task queue' \
+    )
+    _describe -t commands 'miyabi-org help worker commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__worker__subcmd__cancel_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__worker__subcmd__cancel_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help worker cancel commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__worker__subcmd__dispatch_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__worker__subcmd__dispatch_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help worker dispatch commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__worker__subcmd__redrive_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__worker__subcmd__redrive_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help worker redrive commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__worker__subcmd__status_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__worker__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help worker status commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__worker__subcmd__tasks_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__worker__subcmd__tasks_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help worker tasks commands' commands "$@"
 }
 (( $+functions[_miyabi-org__subcmd__init_commands] )) ||
 _miyabi-org__subcmd__init_commands() {
@@ -2856,6 +3173,85 @@ _miyabi-org__subcmd__tenant__subcmd__show_commands() {
 _miyabi-org__subcmd__validate_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org validate commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__worker_commands] )) ||
+_miyabi-org__subcmd__worker_commands() {
+    local commands; commands=(
+'dispatch:Send a task (or a JSONL file of tasks) to the queue of the customer'\''s account' \
+'status:Queue depth, in-flight, delayed, dead letters and ECS counts, one row per account' \
+'tasks:A customer'\''s tasks from the task table' \
+'cancel:Mark tasks cancelled in the task table (workers skip them); nothing is deleted' \
+'redrive:Move dead letters back to the task queue' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org worker commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__worker__subcmd__cancel_commands] )) ||
+_miyabi-org__subcmd__worker__subcmd__cancel_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org worker cancel commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__worker__subcmd__dispatch_commands] )) ||
+_miyabi-org__subcmd__worker__subcmd__dispatch_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org worker dispatch commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__worker__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__worker__subcmd__help_commands() {
+    local commands; commands=(
+'dispatch:Send a task (or a JSONL file of tasks) to the queue of the customer'\''s account' \
+'status:Queue depth, in-flight, delayed, dead letters and ECS counts, one row per account' \
+'tasks:A customer'\''s tasks from the task table' \
+'cancel:Mark tasks cancelled in the task table (workers skip them); nothing is deleted' \
+'redrive:Move dead letters back to the task queue' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org worker help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__worker__subcmd__help__subcmd__cancel_commands] )) ||
+_miyabi-org__subcmd__worker__subcmd__help__subcmd__cancel_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org worker help cancel commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__worker__subcmd__help__subcmd__dispatch_commands] )) ||
+_miyabi-org__subcmd__worker__subcmd__help__subcmd__dispatch_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org worker help dispatch commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__worker__subcmd__help__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__worker__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org worker help help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__worker__subcmd__help__subcmd__redrive_commands] )) ||
+_miyabi-org__subcmd__worker__subcmd__help__subcmd__redrive_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org worker help redrive commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__worker__subcmd__help__subcmd__status_commands] )) ||
+_miyabi-org__subcmd__worker__subcmd__help__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org worker help status commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__worker__subcmd__help__subcmd__tasks_commands] )) ||
+_miyabi-org__subcmd__worker__subcmd__help__subcmd__tasks_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org worker help tasks commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__worker__subcmd__redrive_commands] )) ||
+_miyabi-org__subcmd__worker__subcmd__redrive_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org worker redrive commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__worker__subcmd__status_commands] )) ||
+_miyabi-org__subcmd__worker__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org worker status commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__worker__subcmd__tasks_commands] )) ||
+_miyabi-org__subcmd__worker__subcmd__tasks_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org worker tasks commands' commands "$@"
 }
 
 if [ "$funcstack[1]" = "_miyabi-org" ]; then

@@ -8,7 +8,7 @@
 # changes the organization behind the tool's back, shows that `drift` catches
 # it (exit 2), repairs it with `apply --yes` and checks that `drift` is clean
 # (exit 0); grants IAM Identity Center access from [sso] and with `sso assign`,
-# then reports cost per customer.  The repo's own files are not modified.
+# dispatches agent-worker tasks to the customers' accounts, then reports cost per customer.  The repo's own files are not modified.
 #
 # Env: CARGO_TARGET_DIR (default ~/.cache/miyabi-org/target); MIYABI_BIN to use
 # an already built binary instead of building one.
@@ -237,6 +237,17 @@ TOML
     (( status == 0 )) || die "drift --only sso exited $status after sso apply, expected 0"
 }
 
+agent_workers() {
+    step "agent workers: the queues and tables of pool 1 and the silo (made by the apply above), then tasks"
+    miyabi drift --only workers
+    note "exit status: 0 (the ECS service is the application's own deployment: warned about, never created)"
+    miyabi worker dispatch --customer ACME --issue acme-corp/app#12
+    miyabi worker dispatch --customer ACME --issue https://github.com/acme-corp/app/issues/12
+    miyabi worker dispatch --customer Initech --issue initech/tps#7 --kind review --priority high
+    miyabi worker status
+    miyabi worker tasks --customer ACME
+}
+
 cost_report() {
     local month
     month="$(date -u +%Y-%m)"
@@ -265,10 +276,11 @@ main() {
     repair
     expect_clean
     identity_center
+    agent_workers
     cost_report
     cd "$ROOT"
     check_repo_untouched
-    step "demo finished: example org applied, customers placed in a pool and a silo, drift detected (exit 2) and repaired (exit 0), Identity Center access granted, cost reported per customer"
+    step "demo finished: example org applied, customers placed in a pool and a silo, drift detected (exit 2) and repaired (exit 0), Identity Center access granted, tasks dispatched to the customers' accounts, cost reported per customer"
 }
 
 main "$@"

@@ -205,15 +205,30 @@ impl Session {
             snapshot.sso = Some(live);
         }
         if scope.contains(&Scope::Workers)
-            && let (Some(workers), Some(repo)) = (&desired.workers, repo)
+            && let Some(repo) = repo
         {
-            let ids = worker_account_ids(desired, workers, &snapshot);
-            let read = aws.workers(&workers.settings.region, repo.org.organization.member_role.get_ref());
-            let in_flight = repo.org.limits.accounts_in_flight;
-            snapshot.workers = Some(observe_workers(&read, worker_names(&workers.settings), &ids, in_flight).await?);
+            self.observe_workers(&aws, repo, desired, &mut snapshot, &|_| true).await?;
         }
         drop(spinner);
         Ok(Observed { aws, snapshot })
+    }
+
+    /// Reads the workers' plumbing of the accounts `accounts` accepts (by name) into the snapshot,
+    /// when the repo has `[workers]`.
+    pub async fn observe_workers(
+        &self,
+        aws: &AwsContext,
+        repo: &Repo,
+        desired: &Desired,
+        snapshot: &mut Snapshot,
+        accounts: &dyn Fn(&str) -> bool,
+    ) -> Result<(), Error> {
+        let Some(workers) = &desired.workers else { return Ok(()) };
+        let ids = worker_account_ids(desired, workers, snapshot, accounts);
+        let read = aws.workers(&workers.settings.region, repo.org.organization.member_role.get_ref());
+        let in_flight = repo.org.limits.accounts_in_flight;
+        snapshot.workers = Some(observe_workers(&read, worker_names(&workers.settings), &ids, in_flight).await?);
+        Ok(())
     }
 
     pub fn stats(&self, aws: &AwsContext) -> Stats {
@@ -235,11 +250,12 @@ impl Session {
 
 /// The ids of the accounts that run workers and exist in the organization, found as the plan
 /// finds accounts (by id, email or name).
-fn worker_account_ids(desired: &Desired, workers: &DesiredWorkers, snapshot: &Snapshot) -> Vec<String> {
+fn worker_account_ids(desired: &Desired, workers: &DesiredWorkers, snapshot: &Snapshot, accounts: &dyn Fn(&str) -> bool) -> Vec<String> {
     let active = |id: &str| snapshot.accounts.iter().any(|a| a.id == id && a.status == "ACTIVE");
     workers
         .accounts
         .iter()
+        .filter(|w| accounts(&w.name))
         .filter_map(|w| desired.accounts.iter().find(|a| a.name == w.name))
         .filter_map(|a| find_account(a, &snapshot.accounts).map(|live| live.id.clone()))
         .filter(|id| active(id))

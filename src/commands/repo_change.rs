@@ -75,8 +75,14 @@ pub(super) async fn run_change(
     // The plan is limited to these accounts and budgets: only their tags and notifications are read.
     let touched: Vec<_> = desired.accounts.iter().filter(|d| accounts.contains(&d.name)).collect();
     let account_tags = |live: &crate::observe::Account| touched.iter().any(|d| find_account(d, std::slice::from_ref(live)).is_some());
-    let observed =
+    let mut observed =
         session.observe_detail(Some(&next), &desired, &scope, &account_tags, &|name| budgets.contains(name), Default::default()).await?;
+    // An account from a template that runs workers is ready for them: its queues and table too.
+    let mut scope = scope;
+    if desired.workers.as_ref().is_some_and(|w| w.accounts.iter().any(|a| accounts.contains(&a.name))) {
+        session.observe_workers(&observed.aws, &next, &desired, &mut observed.snapshot, &|name| accounts.contains(name)).await?;
+        scope.insert(Scope::Workers);
+    }
     let mut plan = plan::create_plan(&desired, &observed.snapshot, &scope)?;
     plan.limit_to(&accounts, &budgets);
     let when_empty = settled.then(|| format!("{}; nothing was changed.", edited.summary));

@@ -420,7 +420,7 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Keeps only the changes to the named accounts and budgets: an imperative command applies
+    /// Keeps only the changes to the named accounts (their workers' plumbing too) and budgets: an imperative command applies
     /// what it touched and nothing else.
     pub fn limit_to(&mut self, accounts: &BTreeSet<String>, budgets: &BTreeSet<String>) {
         self.changes.retain(|change| match change {
@@ -432,6 +432,9 @@ impl Plan {
             }
             Change::CreateBudget { budget } | Change::UpdateBudget { budget, .. } => budgets.contains(&budget.name),
             Change::DeleteBudget { name } => budgets.contains(name),
+            Change::CreateQueue { account, .. } | Change::SetQueueAttributes { account, .. } | Change::CreateTable { account, .. } => {
+                accounts.contains(account)
+            }
             _ => false,
         });
         self.unmanaged.clear();

@@ -72,6 +72,26 @@ impl Sandbox {
             .unwrap();
         out.organization().unwrap().id().unwrap().to_string()
     }
+
+    /// The SDK configuration of a member account, reached through its member role as the tool
+    /// reaches it: each account's queues and tables are its own in the sandbox.
+    #[allow(dead_code)] // not every test binary reaches member accounts
+    pub async fn member(&self, account: &str) -> aws_config::SdkConfig {
+        let base = aws_config::SdkConfig::builder()
+            .behavior_version(aws_config::BehaviorVersion::latest())
+            .region(aws_config::Region::new("us-east-1"))
+            .endpoint_url(&self.url)
+            .credentials_provider(aws_credential_types::provider::SharedCredentialsProvider::new(aws_credential_types::Credentials::new(
+                "testing", "testing", None, None, "tests",
+            )))
+            .build();
+        let role = format!("arn:aws:iam::{account}:role/OrganizationAccountAccessRole");
+        let out = aws_sdk_sts::Client::new(&base).assume_role().role_arn(role).role_session_name("tests").send().await.unwrap();
+        let c = out.credentials().unwrap();
+        let credentials =
+            aws_credential_types::Credentials::new(c.access_key_id(), c.secret_access_key(), Some(c.session_token().into()), None, "tests");
+        base.into_builder().credentials_provider(aws_credential_types::provider::SharedCredentialsProvider::new(credentials)).build()
+    }
 }
 
 /// Changes behind the tool's back, as a person with the console or the CLI would make them.
@@ -218,7 +238,8 @@ impl Proxy {
 }
 
 pub fn is_write(operation: &str) -> bool {
-    !["Describe", "List", "Get"].iter().any(|read| operation.starts_with(read))
+    // AssumeRole changes nothing: it hands out credentials for a member account's reads.
+    !["Describe", "List", "Get"].iter().any(|read| operation.starts_with(read)) && operation != "AssumeRole"
 }
 
 impl Drop for Proxy {
