@@ -64,6 +64,44 @@ fn big_inline_policy() -> String {
     )
 }
 
+/// Removes the example's `[workers]` section from miyabi-org.toml.
+fn drop_workers(repo: &Path) {
+    let path = repo.join("miyabi-org.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text.find("[workers]\n").expect("the example has [workers]");
+    let end = start + text[start..].find("\n\n").expect("a blank line after [workers]") + 2;
+    std::fs::write(path, format!("{}{}", &text[..start], &text[end..])).unwrap();
+}
+
+/// Two pools with accounts, a customer in each, and the repositories each owns: for `worker
+/// dispatch`, whose checks need an account id.
+const WORKER_TENANTS: &str = r#"[[pool]]
+tier = "pool"
+number = 1
+account_id = "111122223333"
+[[pool]]
+tier = "bridge"
+number = 1
+account_id = "444455556666"
+[[tenant]]
+customer = "ACME"
+tier = "pool"
+pool = 1
+github = ["acme-corp/*"]
+[[tenant]]
+customer = "Globex"
+tier = "bridge"
+pool = 1
+github = ["globex/*", "acme-corp/globex-site"]
+"#;
+
+/// A JSONL file of tasks whose line 2 is `bad`, between two good lines.
+fn tasks_file(repo: &Path, bad: &str) {
+    write(repo, "tenants.toml", WORKER_TENANTS);
+    let good = r#"{"customer": "ACME", "issue": "acme-corp/app#1"}"#;
+    write(repo, "tasks.jsonl", &format!("{good}\n{bad}\n{}\n", good.replace("#1", "#2")));
+}
+
 const CASES: &[Case] = &[
     Case {
         name: "malformed TOML",
@@ -1453,6 +1491,354 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
 8 problems found; nothing was sent to AWS"##,
     },
     Case {
+        name: "workers: queue name SQS would refuse",
+        break_repo: |r| edit(r, "miyabi-org.toml", "queue = \"miyabi-tasks\"", "queue = \"miyabi tasks\""),
+        args: &["plan"],
+        error: r##"error: [workers] queue `miyabi tasks` is not a name SQS takes
+  --> miyabi-org.toml:75:9
+   |
+75 | queue = "miyabi tasks"                  # a name ending in .fifo makes a FIFO queue
+   |         ^
+   = help: use 1-80 letters, digits, `-` and `_`, ending in `.fifo` for a FIFO queue
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: dead-letter queue name SQS would refuse",
+        break_repo: |r| edit(r, "miyabi-org.toml", "\"miyabi-tasks-dlq\"", "\"miyabi-tasks/dlq\""),
+        args: &["plan"],
+        error: r##"error: [workers] dead_letter_queue `miyabi-tasks/dlq` is not a name SQS takes
+  --> miyabi-org.toml:76:21
+   |
+76 | dead_letter_queue = "miyabi-tasks/dlq"
+   |                     ^
+   = help: use 1-80 letters, digits, `-` and `_`, ending in `.fifo` for a FIFO queue
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: FIFO queue with a standard dead-letter queue",
+        break_repo: |r| edit(r, "miyabi-org.toml", "queue = \"miyabi-tasks\"", "queue = \"miyabi-tasks.fifo\""),
+        args: &["plan"],
+        error: r##"error: the dead-letter queue of FIFO queue miyabi-tasks.fifo must be a FIFO queue (name ending in .fifo) too
+  --> miyabi-org.toml:76:21
+   |
+76 | dead_letter_queue = "miyabi-tasks-dlq"
+   |                     ^
+   = help: SQS moves messages only between queues of the same type
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: dead-letter queue that is the task queue",
+        break_repo: |r| edit(r, "miyabi-org.toml", "\"miyabi-tasks-dlq\"", "\"miyabi-tasks\""),
+        args: &["plan"],
+        error: r##"error: the dead-letter queue is the task queue itself
+  --> miyabi-org.toml:76:21
+   |
+76 | dead_letter_queue = "miyabi-tasks"
+   |                     ^
+   = help: give it its own name, such as miyabi-tasks-dlq
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: visibility timeout over 12 hours",
+        break_repo: |r| edit(r, "miyabi-org.toml", "visibility_timeout_s = 1800", "visibility_timeout_s = 50000"),
+        args: &["plan"],
+        error: r##"error: [workers] visibility_timeout_s = 50000 is out of range
+  --> miyabi-org.toml:78:24
+   |
+78 | visibility_timeout_s = 50000             # an issue takes 14-25 minutes
+   |                        ^
+   = help: SQS takes 0 to 43200 seconds (at most 12 hours)
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: max_receive_count of 0",
+        break_repo: |r| edit(r, "miyabi-org.toml", "max_receive_count = 3", "max_receive_count = 0"),
+        args: &["plan"],
+        error: r##"error: [workers] max_receive_count = 0 is out of range
+  --> miyabi-org.toml:77:21
+   |
+77 | max_receive_count = 0                   # receives before a message goes to the dead-letter queue
+   |                     ^
+   = help: SQS takes 1 to 1000 receives before a message goes to the dead-letter queue
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: max_message_size out of range",
+        break_repo: |r| edit(r, "miyabi-org.toml", "table = \"miyabi-tasks\"", "max_message_size = 2097152\ntable = \"miyabi-tasks\""),
+        args: &["plan"],
+        error: r##"error: [workers] max_message_size = 2097152 is out of range
+  --> miyabi-org.toml:79:20
+   |
+79 | max_message_size = 2097152
+   |                    ^
+   = help: SQS takes 1024 to 1048576 bytes (1 KiB to 1 MiB)
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: table name DynamoDB would refuse",
+        break_repo: |r| edit(r, "miyabi-org.toml", "table = \"miyabi-tasks\"", "table = \"mt\""),
+        args: &["plan"],
+        error: r##"error: [workers] table `mt` is not a name DynamoDB takes
+  --> miyabi-org.toml:79:9
+   |
+79 | table = "mt"                  # DynamoDB: PK "CUSTOMER#<id>", SK "TASK#<task id>"
+   |         ^
+   = help: use 3-255 letters, digits, `_`, `-` and `.`
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: ECS names and region AWS would refuse",
+        break_repo: |r| {
+            edit(r, "miyabi-org.toml", "cluster = \"miyabi-cluster\"", "cluster = \"miyabi cluster\"");
+            edit(r, "miyabi-org.toml", "service = \"agent-worker-service\"", "service = \"agent-worker-service\"\nregion = \"tokyo\"");
+        },
+        args: &["plan"],
+        error: r##"error: [workers] cluster `miyabi cluster` is not an ECS name
+  --> miyabi-org.toml:80:11
+   |
+80 | cluster = "miyabi cluster"
+   |           ^
+   = help: use 1-255 letters, digits, `-` and `_`: the name of the application's ECS cluster and service
+
+error: `tokyo` is not an AWS region
+  --> miyabi-org.toml:82:10
+   |
+82 | region = "tokyo"
+   |          ^
+   = help: use the region code the workers run in, such as us-east-1, or remove the key to use [organization] home_region
+
+2 problems found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: templates running workers without [workers]",
+        break_repo: drop_workers,
+        args: &["plan"],
+        error: r##"error: template bridge runs workers, but miyabi-org.toml has no [workers]
+ --> account-templates/bridge.toml:6:11
+  |
+6 | workers = true                          # runs agent workers ([workers] in miyabi-org.toml)
+  |           ^
+  = help: declare queue, dead_letter_queue, table, cluster and service in [workers], or set workers = false
+
+error: template pool runs workers, but miyabi-org.toml has no [workers]
+ --> account-templates/pool.toml:6:11
+  |
+6 | workers = true                          # runs agent workers ([workers] in miyabi-org.toml)
+  |           ^
+  = help: declare queue, dead_letter_queue, table, cluster and service in [workers], or set workers = false
+
+error: template silo runs workers, but miyabi-org.toml has no [workers]
+ --> account-templates/silo.toml:6:11
+  |
+6 | workers = true                          # runs agent workers ([workers] in miyabi-org.toml)
+  |           ^
+  = help: declare queue, dead_letter_queue, table, cluster and service in [workers], or set workers = false
+
+3 problems found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: two customers claiming one repository",
+        break_repo: |r| {
+            let globex = "[[tenant]]\ncustomer = \"Globex\"\ntier = \"pool\"\npool = 1\ngithub = [\"Acme-Corp/*\"]\n";
+            write(r, "tenants.toml", &format!("{POOL_1}{ACME}github = [\"acme-corp/*\"]\n{globex}"));
+        },
+        args: &["plan"],
+        error: r##"error: `Acme-Corp/*` of customer Globex is claimed by customer ACME too (line 8)
+  --> tenants.toml:13:11
+   |
+13 | github = ["Acme-Corp/*"]
+   |           ^
+   = help: a repository belongs to one customer: remove the pattern from one of them (GitHub names ignore case)
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: GitHub pattern that is not owner/repo or owner/*",
+        break_repo: |r| {
+            write(r, "tenants.toml", &format!("{POOL_1}{ACME}github = [\"acme-corp\", \"acme corp/app\", \"acme-corp/app/*\"]\n"))
+        },
+        args: &["validate"],
+        error: r##"error: `acme-corp` is not a GitHub repository pattern: write `owner/repo` or `owner/*`
+ --> tenants.toml:8:11
+  |
+8 | github = ["acme-corp", "acme corp/app", "acme-corp/app/*"]
+  |           ^
+  = help: GitHub owners are 1-39 letters, digits and dashes; repositories 1-100 letters, digits, `-`, `_` and `.`
+
+error: `acme corp/app` is not a GitHub repository pattern: write `owner/repo` or `owner/*`
+ --> tenants.toml:8:24
+  |
+8 | github = ["acme-corp", "acme corp/app", "acme-corp/app/*"]
+  |                        ^
+  = help: GitHub owners are 1-39 letters, digits and dashes; repositories 1-100 letters, digits, `-`, `_` and `.`
+
+error: `acme-corp/app/*` is not a GitHub repository pattern: write `owner/repo` or `owner/*`
+ --> tenants.toml:8:41
+  |
+8 | github = ["acme-corp", "acme corp/app", "acme-corp/app/*"]
+  |                                         ^
+  = help: GitHub owners are 1-39 letters, digits and dashes; repositories 1-100 letters, digits, `-`, `_` and `.`
+
+3 problems found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: dispatch to an unknown customer",
+        break_repo: |r| write(r, "tenants.toml", WORKER_TENANTS),
+        args: &["worker", "dispatch", "--customer", "Initech", "--issue", "initech/app#1"],
+        error: r##"error: customer Initech is not in tenants.toml
+  = help: check the spelling, or place the customer first with `miyabi-org account create --customer Initech`; nothing was sent"##,
+    },
+    Case {
+        name: "workers: dispatch to a customer whose account runs no workers",
+        break_repo: |r| {
+            write(r, "tenants.toml", WORKER_TENANTS);
+            edit(r, "account-templates/bridge.toml", "workers = true", "workers = false");
+        },
+        args: &["worker", "dispatch", "--customer", "Globex", "--issue", "globex/site#4"],
+        error: r##"error: customer Globex lives in Bridge-1 (bridge 1), whose template `bridge` runs no workers
+  = help: set `workers = true` in account-templates/bridge.toml and run `miyabi-org apply --only workers`, or migrate the customer to a tier whose accounts run workers; nothing was sent"##,
+    },
+    Case {
+        name: "workers: dispatch to a customer whose account does not exist yet",
+        break_repo: |r| write(r, "tenants.toml", &WORKER_TENANTS.replace("account_id = \"444455556666\"\n", "")),
+        args: &["worker", "dispatch", "--customer", "Globex", "--issue", "globex/site#4"],
+        error: r##"error: account Bridge-1 of customer Globex does not exist yet (no account id in the repo)
+  = help: run `miyabi-org apply` to create it with the workers' queues and table; nothing was sent"##,
+    },
+    Case {
+        name: "workers: dispatch of an issue that is not OWNER/REPO#N",
+        break_repo: |r| write(r, "tenants.toml", WORKER_TENANTS),
+        args: &["worker", "dispatch", "--customer", "ACME", "--issue", "acme-corp/app"],
+        error: r##"error: `acme-corp/app` is not an issue: write OWNER/REPO#N or https://github.com/OWNER/REPO/issues/N
+  = help: write the issue as OWNER/REPO#N or as its GitHub URL"##,
+    },
+    Case {
+        name: "workers: dispatch of another customer's repository",
+        break_repo: |r| write(r, "tenants.toml", WORKER_TENANTS),
+        args: &["worker", "dispatch", "--customer", "ACME", "--issue", "acme-corp/globex-site#9"],
+        error: r##"error: repository acme-corp/globex-site belongs to customer Globex, not ACME (github patterns in tenants.toml)
+  = help: dispatch it as a task of customer Globex, or correct the customers' `github` in tenants.toml; nothing was sent"##,
+    },
+    Case {
+        name: "workers: dispatch of a repository the customer does not list",
+        break_repo: |r| write(r, "tenants.toml", WORKER_TENANTS),
+        args: &["worker", "dispatch", "--customer", "ACME", "--issue", "initech/app#3"],
+        error: r##"error: repository initech/app is not among customer ACME's repositories (acme-corp/*)
+  = help: add it to the customer's `github` in tenants.toml, or name the right customer; nothing was sent"##,
+    },
+    Case {
+        name: "workers: dispatch of a kind workers cannot route",
+        break_repo: |r| write(r, "tenants.toml", WORKER_TENANTS),
+        args: &["worker", "dispatch", "--customer", "ACME", "--issue", "acme-corp/app#3", "--kind", "Fix It"],
+        error: r##"error: kind `Fix It` is not 1-64 lower-case letters, digits, `-` or `_`
+  = help: name the work as the workers route it, such as `issue` (the default); nothing was sent"##,
+    },
+    Case {
+        name: "workers: task file with a line that is not an object",
+        break_repo: |r| tasks_file(r, r#"["ACME", "acme-corp/app#3"]"#),
+        args: &["worker", "dispatch", "--file", "tasks.jsonl"],
+        error: r##"error: a task is a JSON object
+ --> tasks.jsonl:2:1
+  |
+2 | ["ACME", "acme-corp/app#3"]
+  | ^
+  = help: write {"customer": "C", "issue": "OWNER/REPO#N"}
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: task file with a line without an issue",
+        break_repo: |r| tasks_file(r, r#"{"customer": "ACME"}"#),
+        args: &["worker", "dispatch", "--file", "tasks.jsonl"],
+        error: r##"error: missing field `issue`
+ --> tasks.jsonl:2:1
+  |
+2 | {"customer": "ACME"}
+  | ^
+  = help: the fields are customer and issue, and optionally kind, priority (low|normal|high), note and again (true|false)
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: task file with a line with an unknown field",
+        break_repo: |r| tasks_file(r, r#"{"customer": "ACME", "issue": "acme-corp/app#3", "prio": "high"}"#),
+        args: &["worker", "dispatch", "--file", "tasks.jsonl"],
+        error: r##"error: unknown field `prio`, expected one of `customer`, `issue`, `kind`, `priority`, `note`, `again`
+ --> tasks.jsonl:2:1
+  |
+2 | {"customer": "ACME", "issue": "acme-corp/app#3", "prio": "high"}
+  | ^
+  = help: the fields are customer and issue, and optionally kind, priority (low|normal|high), note and again (true|false)
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: task file with a line that is not JSON",
+        break_repo: |r| tasks_file(r, r#"{"customer": "ACME", "issue": acme-corp/app#3}"#),
+        args: &["worker", "dispatch", "--file", "tasks.jsonl"],
+        error: r##"error: not JSON: expected value
+ --> tasks.jsonl:2:31
+  |
+2 | {"customer": "ACME", "issue": acme-corp/app#3}
+  |                               ^
+  = help: write one JSON object per line
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: task file with bad lines among good ones",
+        break_repo: |r| {
+            write(r, "tenants.toml", WORKER_TENANTS);
+            let lines = [
+                r#"{"customer": "ACME", "issue": "acme-corp/app#1"}"#,
+                "",
+                r#"{"customer": "Globex", "issue": "acme-corp/app#2"}"#,
+                r#"{"customer": "Initech", "issue": "initech/app#2"}"#,
+                r#"{"customer": "ACME", "issue": "acme-corp/app#2", "priority": "urgent"}"#,
+                r#"{"customer": "ACME", "issue": "https://github.com/acme-corp/app/2"}"#,
+            ];
+            write(r, "tasks.jsonl", &(lines.join("\n") + "\n"));
+        },
+        args: &["worker", "dispatch", "--file", "tasks.jsonl"],
+        error: r##"error: repository acme-corp/app belongs to customer ACME, not Globex (github patterns in tenants.toml)
+ --> tasks.jsonl:3:1
+  |
+3 | {"customer": "Globex", "issue": "acme-corp/app#2"}
+  | ^
+  = help: dispatch it as a task of customer ACME, or correct the customers' `github` in tenants.toml; nothing of the file was sent
+
+error: customer Initech is not in tenants.toml
+ --> tasks.jsonl:4:1
+  |
+4 | {"customer": "Initech", "issue": "initech/app#2"}
+  | ^
+  = help: check the spelling, or place the customer first with `miyabi-org account create --customer Initech`; nothing of the file was sent
+
+error: unknown variant `urgent`, expected one of `low`, `normal`, `high`
+ --> tasks.jsonl:5:1
+  |
+5 | {"customer": "ACME", "issue": "acme-corp/app#2", "priority": "urgent"}
+  | ^
+  = help: the fields are customer and issue, and optionally kind, priority (low|normal|high), note and again (true|false)
+
+error: `https://github.com/acme-corp/app/2` is not an issue: write OWNER/REPO#N or https://github.com/OWNER/REPO/issues/N
+ --> tasks.jsonl:6:1
+  |
+6 | {"customer": "ACME", "issue": "https://github.com/acme-corp/app/2"}
+  | ^
+  = help: write the issue as OWNER/REPO#N or as its GitHub URL
+
+4 problems found; nothing was sent to AWS"##,
+    },
+    Case {
         name: "invalid customer id on the command line",
         break_repo: |_| {},
         args: &["account", "create", "--customer", "ACME_Corp", "--yes"],
@@ -1562,7 +1948,7 @@ async fn offline_bad_inputs_get_their_exact_error_and_no_aws_call() {
         let after = ["miyabi-org.toml", "tenants.toml"].map(|f| std::fs::read_to_string(repo.path().join(f)).unwrap_or_default());
         assert_eq!(files, after, "{} changed the repo", case.name);
         let code = output.status.code();
-        let usage = ["--only", "--output", "ACME_Corp", "12-34"];
+        let usage = ["--only", "--output", "ACME_Corp", "12-34", "acme-corp/app"];
         let expected_code = if case.args.iter().any(|a| usage.contains(a)) { 64 } else { 1 };
         let error = stderr(&output);
         let error = error.replace(&repo.path().display().to_string(), "<repo>");
@@ -1642,6 +2028,46 @@ async fn online_bad_inputs_are_refused_without_a_write() {
 
     assert_eq!(proxy.writes(), Vec::<String>::new());
     assert_eq!(expired.writes(), Vec::<String>::new());
+}
+
+/// A task larger than the queue takes is refused before anything is sent. The size of its
+/// message depends on who sends it, so the check follows GetCallerIdentity: that is the one
+/// request, and no member role is assumed, no queue or table touched.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_worker_task_over_max_message_size_is_refused_before_anything_is_sent() {
+    let sandbox = Sandbox::start();
+    let proxy = Proxy::start(&sandbox.url, &[]);
+    let repo = example_repo();
+    let dir = repo.path();
+    write(dir, "tenants.toml", WORKER_TENANTS);
+    edit(dir, "miyabi-org.toml", "table = \"miyabi-tasks\"", "max_message_size = 1024\ntable = \"miyabi-tasks\"");
+    let note = "n".repeat(1000);
+    let run = |args: &[&str]| {
+        let output = tool(&proxy.url, dir).args(["-q", "worker", "dispatch"]).args(args).output().unwrap();
+        (output.status.code(), stderr(&output).replace(&dir.display().to_string(), "<repo>"))
+    };
+
+    let (code, error) = run(&["--customer", "ACME", "--issue", "acme-corp/app#1", "--note", &note]);
+    assert_eq!(code, Some(1), "{error}");
+    assert_eq!(
+        error,
+        "error: the task's message is 1209 bytes, over the queue's MaximumMessageSize of 1024 bytes; nothing was sent\n  = help: shorten the note, or raise [workers] max_message_size (up to 1048576) and run `miyabi-org apply --only workers`\n"
+    );
+    assert_eq!(proxy.requests(), ["GetCallerIdentity forwarded 200"]);
+
+    // In a file, the line that is too large is named, and none of the file is sent.
+    let small = r#"{"customer": "ACME", "issue": "acme-corp/app#1"}"#;
+    let large = format!(r#"{{"customer": "ACME", "issue": "acme-corp/app#2", "note": "{note}"}}"#);
+    write(dir, "tasks.jsonl", &format!("{small}\n{large}\n"));
+    let (code, error) = run(&["--file", "tasks.jsonl"]);
+    assert_eq!(code, Some(1), "{error}");
+    assert_eq!(
+        error,
+        format!(
+            "error: the task's message is 1209 bytes, over the queue's MaximumMessageSize of 1024 bytes\n --> tasks.jsonl:2:1\n  |\n2 | {large}\n  | ^\n  = help: shorten the note, or raise [workers] max_message_size (up to 1048576) and run `miyabi-org apply --only workers`\n\n1 problem found; nothing was sent to AWS\n"
+        )
+    );
+    assert_eq!(proxy.requests(), ["GetCallerIdentity forwarded 200", "GetCallerIdentity forwarded 200"]);
 }
 
 const AWS_CONFIG: &str = "[profile admin]\nregion = us-east-1\n\n[profile sso]\nsso_start_url = https://d-1234567890.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 111122223333\nsso_role_name = OrgAdmin\n\n[profile corp]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = OrgAdmin\n\n[sso-session corp]\nsso_start_url = https://d-1234567890.awsapps.com/start\nsso_region = us-east-1\n";
