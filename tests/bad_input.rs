@@ -39,7 +39,7 @@ fn big_scp() -> String {
     )
 }
 
-/// A permission set and an assignment of it, valid: appended to miyabi-org.toml from line 101.
+/// A permission set and an assignment of it, valid: appended to miyabi-org.toml from line 114.
 const SSO: &str = r#"[sso.permission_set."PlatformAdmin"]
 managed_policies = ["arn:aws:iam::aws:policy/AdministratorAccess"]
 [[sso.assignment]]
@@ -64,15 +64,53 @@ fn big_inline_policy() -> String {
     )
 }
 
+/// Removes the example's `[workers]` section from miyabi-org.toml.
+fn drop_workers(repo: &Path) {
+    let path = repo.join("miyabi-org.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text.find("[workers]\n").expect("the example has [workers]");
+    let end = start + text[start..].find("\n\n").expect("a blank line after [workers]") + 2;
+    std::fs::write(path, format!("{}{}", &text[..start], &text[end..])).unwrap();
+}
+
+/// Two pools with accounts, a customer in each, and the repositories each owns: for `worker
+/// dispatch`, whose checks need an account id.
+const WORKER_TENANTS: &str = r#"[[pool]]
+tier = "pool"
+number = 1
+account_id = "111122223333"
+[[pool]]
+tier = "bridge"
+number = 1
+account_id = "444455556666"
+[[tenant]]
+customer = "ACME"
+tier = "pool"
+pool = 1
+github = ["acme-corp/*"]
+[[tenant]]
+customer = "Globex"
+tier = "bridge"
+pool = 1
+github = ["globex/*", "acme-corp/globex-site"]
+"#;
+
+/// A JSONL file of tasks whose line 2 is `bad`, between two good lines.
+fn tasks_file(repo: &Path, bad: &str) {
+    write(repo, "tenants.toml", WORKER_TENANTS);
+    let good = r#"{"customer": "ACME", "issue": "acme-corp/app#1"}"#;
+    write(repo, "tasks.jsonl", &format!("{good}\n{bad}\n{}\n", good.replace("#1", "#2")));
+}
+
 const CASES: &[Case] = &[
     Case {
         name: "malformed TOML",
         break_repo: |r| edit(r, "miyabi-org.toml", "[ou.\"Security\"]", "[ou.\"Security\""),
         args: &["plan"],
         error: r##"error: unclosed table, expected `]`
-  --> miyabi-org.toml:26:15
+  --> miyabi-org.toml:27:15
    |
-26 | [ou."Security"
+27 | [ou."Security"
    |               ^
    = help: correct the TOML syntax (see https://toml.io)
 
@@ -96,9 +134,9 @@ const CASES: &[Case] = &[
         break_repo: |r| edit(r, "miyabi-org.toml", "[ou.\"Sandbox\"]\nscps", "[ou.\"Sandbox\"]\nscp"),
         args: &["plan"],
         error: r##"error: unknown field `scp`, expected `scps` or `tag_policies`
-  --> miyabi-org.toml:42:1
+  --> miyabi-org.toml:43:1
    |
-42 | scp = ["FullAWSAccess", "region-guard"]
+43 | scp = ["FullAWSAccess", "region-guard"]
    | ^
    = help: remove the key or correct its spelling to one of the expected keys
 
@@ -122,9 +160,9 @@ const CASES: &[Case] = &[
         break_repo: |r| edit(r, "miyabi-org.toml", r#"scps = ["FullAWSAccess", "region-guard"]"#, r#"scps = "region-guard""#),
         args: &["plan"],
         error: r##"error: invalid type: string "region-guard", expected a sequence
-  --> miyabi-org.toml:42:8
+  --> miyabi-org.toml:43:8
    |
-42 | scps = "region-guard"
+43 | scps = "region-guard"
    |        ^
    = help: give the key a value of the expected type
 
@@ -165,9 +203,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: [ou."Workloads"] has 6 SCPs, over the limit of 5 per target
-  --> miyabi-org.toml:33:8
+  --> miyabi-org.toml:34:8
    |
-33 | scps = ["FullAWSAccess", "region-guard", "protect-security-services", "protect-platform-roles", "deny-root-user", "deny-leave-organization"]
+34 | scps = ["FullAWSAccess", "region-guard", "protect-security-services", "protect-platform-roles", "deny-root-user", "deny-leave-organization"]
    |        ^
    = help: merge policies into fewer documents, or raise [limits] scps_per_target if AWS raised your quota
 
@@ -185,9 +223,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: [root] has 6 SCPs (FullAWSAccess, kept on the root, takes one), over the limit of 5 per target
-  --> miyabi-org.toml:23:8
+  --> miyabi-org.toml:24:8
    |
-23 | scps = ["deny-leave-organization", "deny-root-user", "region-guard", "protect-security-services", "protect-platform-roles"]
+24 | scps = ["deny-leave-organization", "deny-root-user", "region-guard", "protect-security-services", "protect-platform-roles"]
    |        ^
    = help: merge policies into fewer documents, or raise [limits] scps_per_target if AWS raised your quota
 
@@ -204,9 +242,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: OU Workloads/Pool/A/B/C/D is 6 levels deep, over the limit of 5
-   --> miyabi-org.toml:104:5
+   --> miyabi-org.toml:117:5
     |
-104 | [ou."Workloads/Pool/A/B/C/D"]
+117 | [ou."Workloads/Pool/A/B/C/D"]
     |     ^
     = help: flatten the tree: AWS nests OUs at most 5 levels below the root
 
@@ -219,9 +257,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] lists SCP region-gaurd, which is not defined
-  --> miyabi-org.toml:42:26
+  --> miyabi-org.toml:43:26
    |
-42 | scps = ["FullAWSAccess", "region-gaurd"]
+43 | scps = ["FullAWSAccess", "region-gaurd"]
    |                          ^
    = help: add policies/scp/region-gaurd.json or correct the name
 
@@ -232,9 +270,9 @@ const CASES: &[Case] = &[
         break_repo: |r| append(r, "miyabi-org.toml", "[ou.\"Suspended/Closed\"]\n"),
         args: &["plan"],
         error: r##"error: OU Suspended/Closed has no declared parent Suspended
-   --> miyabi-org.toml:101:5
+   --> miyabi-org.toml:114:5
     |
-101 | [ou."Suspended/Closed"]
+114 | [ou."Suspended/Closed"]
     |     ^
     = help: add [ou."Suspended"]
 
@@ -247,9 +285,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] lists customer-tag under scps, but it is a tag policy
-  --> miyabi-org.toml:42:26
+  --> miyabi-org.toml:43:26
    |
-42 | scps = ["FullAWSAccess", "customer-tag"]
+43 | scps = ["FullAWSAccess", "customer-tag"]
    |                          ^
    = help: move it to tag_policies
 
@@ -267,9 +305,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] lists region-guard twice
-  --> miyabi-org.toml:42:42
+  --> miyabi-org.toml:43:42
    |
-42 | scps = ["FullAWSAccess", "region-guard", "region-guard"]
+43 | scps = ["FullAWSAccess", "region-guard", "region-guard"]
    |                                          ^
    = help: remove the duplicate
 
@@ -280,9 +318,9 @@ const CASES: &[Case] = &[
         break_repo: |r| edit(r, "miyabi-org.toml", r#"scps = ["FullAWSAccess", "region-guard"]"#, "scps = []"),
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] has no SCP: AWS requires at least one on every target
-  --> miyabi-org.toml:42:8
+  --> miyabi-org.toml:43:8
    |
-42 | scps = []
+43 | scps = []
    |        ^
    = help: list at least "FullAWSAccess"
 
@@ -380,9 +418,9 @@ error: statement Oops has neither Action nor NotAction
         break_repo: |r| append(r, "miyabi-org.toml", "[policy.\"deny-everything\"]\ndescription = \"x\"\n"),
         args: &["plan"],
         error: r##"error: [policy."deny-everything"] names a policy that has no file
-   --> miyabi-org.toml:101:9
+   --> miyabi-org.toml:114:9
     |
-101 | [policy."deny-everything"]
+114 | [policy."deny-everything"]
     |         ^
     = help: add policies/scp/deny-everything.json or policies/tag/deny-everything.json, or remove the section
 
@@ -451,9 +489,9 @@ error: statement Oops has neither Action nor NotAction
         break_repo: |r| edit(r, "account-templates/pool.toml", "finops@miyabi.io", "finops"),
         args: &["plan"],
         error: r##"error: `finops` is not an email address
-  --> account-templates/pool.toml:10:11
+  --> account-templates/pool.toml:11:11
    |
-10 | notify = ["finops"]
+11 | notify = ["finops"]
    |           ^
    = help: use name@domain
 
@@ -490,9 +528,9 @@ error: statement Oops has neither Action nor NotAction
         break_repo: |r| append(r, "miyabi-org.toml", "[ou.\"Workloads//Pool\"]\n"),
         args: &["plan"],
         error: r##"error: `Workloads//Pool` is not a valid OU path: it has an empty name
-   --> miyabi-org.toml:101:5
+   --> miyabi-org.toml:114:5
     |
-101 | [ou."Workloads//Pool"]
+114 | [ou."Workloads//Pool"]
     |     ^
     = help: write OU paths as Parent/Child with names of 1-128 characters and no surrounding spaces
 
@@ -513,9 +551,9 @@ error: statement Oops has neither Action nor NotAction
   = help: set "Version": "2012-10-17"
 
 error: [ou."Sandbox"] lists SCP nope, which is not defined
-  --> miyabi-org.toml:42:26
+  --> miyabi-org.toml:43:26
    |
-42 | scps = ["FullAWSAccess", "nope"]
+43 | scps = ["FullAWSAccess", "nope"]
    |                          ^
    = help: add policies/scp/nope.json or correct the name
 
@@ -663,9 +701,9 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         break_repo: |r| edit(r, "miyabi-org.toml", "template = \"bridge\"", "template = \"bridges\""),
         args: &["plan"],
         error: r##"error: tier bridge uses template bridges, which is not in account-templates/
-  --> miyabi-org.toml:64:12
+  --> miyabi-org.toml:65:12
    |
-64 | template = "bridges"
+65 | template = "bridges"
    |            ^
    = help: use one of: bridge, core, pool, silo
 
@@ -676,9 +714,9 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         break_repo: |r| edit(r, "miyabi-org.toml", "capacity = 10\n", "capacity = 0\n"),
         args: &["plan"],
         error: r##"error: tier bridge has a capacity of 0
-  --> miyabi-org.toml:65:12
+  --> miyabi-org.toml:66:12
    |
-65 | capacity = 0
+66 | capacity = 0
    |            ^
    = help: give the number of customers one account holds; 1 makes a silo
 
@@ -709,9 +747,9 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         },
         args: &["plan"],
         error: r##"error: [account."Miyabi Security"] uses template kore, which is not in account-templates/
-  --> miyabi-org.toml:46:12
+  --> miyabi-org.toml:47:12
    |
-46 | template = "kore"
+47 | template = "kore"
    |            ^
    = help: use one of: bridge, core, pool, silo
 
@@ -722,9 +760,9 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         break_repo: |r| edit(r, "miyabi-org.toml", "ou = \"Security\"\nemail", "ou = \"Securty\"\nemail"),
         args: &["plan"],
         error: r##"error: [account."Miyabi Security"] is placed in OU Securty, which is not declared
-  --> miyabi-org.toml:47:6
+  --> miyabi-org.toml:48:6
    |
-47 | ou = "Securty"
+48 | ou = "Securty"
    |      ^
    = help: add [ou."Securty"] or correct the path
 
@@ -735,16 +773,16 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         break_repo: |r| edit(r, "miyabi-org.toml", "email = \"security@miyabi.io\"", "email = \"security\""),
         args: &["plan"],
         error: r##"error: `security` is not an email address
-  --> miyabi-org.toml:48:9
+  --> miyabi-org.toml:49:9
    |
-48 | email = "security"
+49 | email = "security"
    |         ^
    = help: use name@domain
 
 error: core account Miyabi Security would get the email `security`
-  --> miyabi-org.toml:45:1
+  --> miyabi-org.toml:46:1
    |
-45 | [account."Miyabi Security"]
+46 | [account."Miyabi Security"]
    | ^
    = help: set [organization] email to a pattern such as aws+{slug}@example.com
 
@@ -761,9 +799,9 @@ error: core account Miyabi Security would get the email `security`
         },
         args: &["plan"],
         error: r##"error: core account Miyabi Security would get the email security@miyabi.io, like another account
-  --> miyabi-org.toml:45:1
+  --> miyabi-org.toml:46:1
    |
-45 | [account."Miyabi Security"]
+46 | [account."Miyabi Security"]
    | ^
    = help: AWS requires a unique email per account: use {slug} in the pattern or set email
 
@@ -797,16 +835,16 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         break_repo: |r| append(r, "miyabi-org.toml", &format!("\n[account.\"{}\"]\ntemplate = \"core\"\n", "N".repeat(51))),
         args: &["plan"],
         error: r##"error: `NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN` is not a valid account name
-   --> miyabi-org.toml:102:10
+   --> miyabi-org.toml:115:10
     |
-102 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
+115 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
     |          ^
     = help: use 1-50 printable ASCII characters
 
 error: core account NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN would be named `NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN`, not a valid account name
-   --> miyabi-org.toml:102:1
+   --> miyabi-org.toml:115:1
     |
-102 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
+115 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
     | ^
     = help: account names are 1-50 printable ASCII characters: shorten the template's name
 
@@ -824,9 +862,9 @@ error: core account NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN would be
    = help: add {slug}, as in aws+{slug}@example.com: AWS requires a unique email per account
 
 error: core account Miyabi Shared Services would get the email aws@miyabi.io, like another account
-  --> miyabi-org.toml:54:1
+  --> miyabi-org.toml:55:1
    |
-54 | [account."Miyabi Shared Services"]
+55 | [account."Miyabi Shared Services"]
    | ^
    = help: AWS requires a unique email per account: use {slug} in the pattern or set email
 
@@ -884,9 +922,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| edit(r, "miyabi-org.toml", "customer_tag = \"customer\"", "customer_tag = \"aws:customer\""),
         args: &["plan"],
         error: r##"error: `aws:customer` cannot be a tag key
-  --> miyabi-org.toml:59:16
+  --> miyabi-org.toml:60:16
    |
-59 | customer_tag = "aws:customer"             # cost allocation tag on pooled resources and silo accounts
+60 | customer_tag = "aws:customer"             # cost allocation tag on pooled resources and silo accounts
    |                ^
    = help: use 1-128 characters without the aws: prefix, such as customer
 
@@ -897,9 +935,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| edit(r, "miyabi-org.toml", "customer_tag = \"customer\"", "customer_tag = \"customer's\""),
         args: &["plan"],
         error: r##"error: `customer's` cannot be a tag key: AWS does not allow `'` in one
-  --> miyabi-org.toml:59:16
+  --> miyabi-org.toml:60:16
    |
-59 | customer_tag = "customer's"             # cost allocation tag on pooled resources and silo accounts
+60 | customer_tag = "customer's"             # cost allocation tag on pooled resources and silo accounts
    |                ^
    = help: use letters, digits, spaces and _ . : / = + - @, such as customer
 
@@ -910,9 +948,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Platform Admin!\"]\n")),
         args: &["plan"],
         error: r##"error: permission set name `Platform Admin!` has characters AWS does not allow
-   --> miyabi-org.toml:108:21
+   --> miyabi-org.toml:121:21
     |
-108 | [sso.permission_set."Platform Admin!"]
+121 | [sso.permission_set."Platform Admin!"]
     |                     ^
     = help: use only letters, digits and + = , . @ _ -, such as `PlatformAdmin`
 
@@ -922,10 +960,10 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         name: "sso: permission set names equal but for case",
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"platformadmin\"]\n")),
         args: &["plan"],
-        error: r##"error: permission sets `PlatformAdmin` (line 101) and `platformadmin` differ only in case: AWS takes them for the same name
-   --> miyabi-org.toml:108:21
+        error: r##"error: permission sets `PlatformAdmin` (line 114) and `platformadmin` differ only in case: AWS takes them for the same name
+   --> miyabi-org.toml:121:21
     |
-108 | [sso.permission_set."platformadmin"]
+121 | [sso.permission_set."platformadmin"]
     |                     ^
     = help: rename one of them, or merge them into one [sso.permission_set]: Identity Center names are case-insensitive
 
@@ -936,9 +974,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"PlatformAdmin\"]\n")),
         args: &["plan"],
         error: r##"error: duplicate key
-   --> miyabi-org.toml:108:21
+   --> miyabi-org.toml:121:21
     |
-108 | [sso.permission_set."PlatformAdmin"]
+121 | [sso.permission_set."PlatformAdmin"]
     |                     ^
     = help: declare each key and table once: remove the second, or rename it
 
@@ -949,9 +987,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Auditor\"]\nsession_duration = \"4 hours\"\n")),
         args: &["plan"],
         error: r##"error: permission set Auditor has a session_duration of `4 hours`, which is not an ISO-8601 duration
-   --> miyabi-org.toml:109:20
+   --> miyabi-org.toml:122:20
     |
-109 | session_duration = "4 hours"
+122 | session_duration = "4 hours"
     |                    ^
     = help: write hours and minutes as PT4H, PT90M or PT1H30M, from PT1H to PT12H
 
@@ -962,9 +1000,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Auditor\"]\nsession_duration = \"PT13H\"\n")),
         args: &["plan"],
         error: r##"error: permission set Auditor has a session_duration of `PT13H` (780 minutes), outside the PT1H to PT12H AWS allows
-   --> miyabi-org.toml:109:20
+   --> miyabi-org.toml:122:20
     |
-109 | session_duration = "PT13H"
+122 | session_duration = "PT13H"
     |                    ^
     = help: use a duration from PT1H to PT12H
 
@@ -975,9 +1013,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Auditor\"]\ndescription = \"監査チーム\"\n")),
         args: &["plan"],
         error: r##"error: the description of permission set Auditor has `監`, which AWS does not allow in one
-   --> miyabi-org.toml:109:15
+   --> miyabi-org.toml:122:15
     |
-109 | description = "監査チーム"
+122 | description = "監査チーム"
     |               ^
     = help: use printable Latin-1 characters only: letters of Western European languages, digits, punctuation, tabs and newlines
 
@@ -991,9 +1029,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         },
         args: &["plan"],
         error: r##"error: the relay_state of permission set Auditor is 241 characters, over the limit of 240
-   --> miyabi-org.toml:109:15
+   --> miyabi-org.toml:122:15
     |
-109 | relay_state = "https://console.aws.amazon.com/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+122 | relay_state = "https://console.aws.amazon.com/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
     |               ^
     = help: use a URL of at most 240 characters
 
@@ -1006,9 +1044,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         },
         args: &["plan"],
         error: r##"error: permission set Auditor has inline_policy `policies/sso/auditor.json`, which cannot be read
-   --> miyabi-org.toml:109:17
+   --> miyabi-org.toml:122:17
     |
-109 | inline_policy = "policies/sso/auditor.json"
+122 | inline_policy = "policies/sso/auditor.json"
     |                 ^
     = help: create the file, an IAM policy in JSON (the path is from the repo root), or correct the path
 
@@ -1083,9 +1121,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         },
         args: &["plan"],
         error: r##"error: permission set Auditor has 11 managed and customer-managed policies, over the limit of 10
-   --> miyabi-org.toml:108:21
+   --> miyabi-org.toml:121:21
     |
-108 | [sso.permission_set."Auditor"]
+121 | [sso.permission_set."Auditor"]
     |                     ^
     = help: merge policies, move statements into its inline_policy, or raise [limits] sso_managed_policies if AWS raised your quota
 
@@ -1099,16 +1137,16 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         },
         args: &["plan"],
         error: r##"error: permission set Auditor lists `SecurityAudit`, which is not an IAM policy ARN
-   --> miyabi-org.toml:109:21
+   --> miyabi-org.toml:122:21
     |
-109 | managed_policies = ["SecurityAudit", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]
+122 | managed_policies = ["SecurityAudit", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]
     |                     ^
     = help: write an AWS-managed policy as arn:aws:iam::aws:policy/NAME; give a customer-managed policy by name in customer_managed_policies = [{ name = "NAME", path = "/" }]
 
 error: permission set Auditor lists managed policy arn:aws:iam::aws:policy/ReadOnlyAccess twice
-   --> miyabi-org.toml:109:80
+   --> miyabi-org.toml:122:80
     |
-109 | managed_policies = ["SecurityAudit", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]
+122 | managed_policies = ["SecurityAudit", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]
     |                                                                                ^
     = help: remove the duplicate
 
@@ -1125,16 +1163,16 @@ error: permission set Auditor lists managed policy arn:aws:iam::aws:policy/ReadO
         },
         args: &["plan"],
         error: r##"error: a customer-managed policy of permission set Auditor has no name
-   --> miyabi-org.toml:109:30
+   --> miyabi-org.toml:122:30
     |
-109 | customer_managed_policies = [{ path = "audit" }]
+122 | customer_managed_policies = [{ path = "audit" }]
     |                              ^
     = help: add name = "NAME": the name the IAM policy has in every account the permission set reaches
 
 error: a customer-managed policy of permission set Auditor has the path `audit`, which does not start and end with /
-   --> miyabi-org.toml:109:30
+   --> miyabi-org.toml:122:30
     |
-109 | customer_managed_policies = [{ path = "audit" }]
+122 | customer_managed_policies = [{ path = "audit" }]
     |                              ^
     = help: write the IAM path as / (the default) or like /platform/
 
@@ -1148,9 +1186,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: the permissions_boundary of permission set Auditor has both managed and customer_managed
-   --> miyabi-org.toml:109:24
+   --> miyabi-org.toml:122:24
     |
-109 | permissions_boundary = { managed = "arn:aws:iam::aws:policy/ReadOnlyAccess", customer_managed = { name = "miyabi-boundary" } }
+122 | permissions_boundary = { managed = "arn:aws:iam::aws:policy/ReadOnlyAccess", customer_managed = { name = "miyabi-boundary" } }
     |                        ^
     = help: keep one of them: a permission set has one permissions boundary
 
@@ -1167,9 +1205,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: the permissions_boundary of permission set Auditor, `ReadOnlyAccess`, is not an IAM policy ARN
-   --> miyabi-org.toml:109:24
+   --> miyabi-org.toml:122:24
     |
-109 | permissions_boundary = { managed = "ReadOnlyAccess" }
+122 | permissions_boundary = { managed = "ReadOnlyAccess" }
     |                        ^
     = help: write an AWS-managed policy as arn:aws:iam::aws:policy/NAME; give a customer-managed policy by name in customer_managed_policies = [{ name = "NAME", path = "/" }]
 
@@ -1183,9 +1221,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: assignment admins names both group PlatformAdmins and user alice@miyabi.io
-   --> miyabi-org.toml:108:8
+   --> miyabi-org.toml:121:8
     |
-108 | user = "alice@miyabi.io"
+121 | user = "alice@miyabi.io"
     |        ^
     = help: split it into two [[sso.assignment]], one for the group and one for the user
 
@@ -1199,9 +1237,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: assignment admins names no group or user
-   --> miyabi-org.toml:105:18
+   --> miyabi-org.toml:118:18
     |
-105 | permission_set = "PlatformAdmin"
+118 | permission_set = "PlatformAdmin"
     |                  ^
     = help: add group = "NAME" (a group's DisplayName) or user = "NAME" (a UserName)
 
@@ -1215,9 +1253,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: assignment admins gives permission set platformadmin, which is not in [sso.permission_set]
-   --> miyabi-org.toml:106:18
+   --> miyabi-org.toml:119:18
     |
-106 | permission_set = "platformadmin"
+119 | permission_set = "platformadmin"
     |                  ^
     = help: write `PlatformAdmin`, as [sso.permission_set] names it
 
@@ -1228,9 +1266,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}ous = [\"Workloads/Prod\"]\n")),
         args: &["plan"],
         error: r##"error: assignment admins reaches OU Workloads/Prod, which is not declared
-   --> miyabi-org.toml:108:8
+   --> miyabi-org.toml:121:8
     |
-108 | ous = ["Workloads/Prod"]
+121 | ous = ["Workloads/Prod"]
     |        ^
     = help: add [ou."Workloads/Prod"] or correct the path
 
@@ -1241,9 +1279,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}tiers = [\"gold\"]\n")),
         args: &["plan"],
         error: r##"error: assignment admins reaches tier gold, which is not declared
-   --> miyabi-org.toml:108:10
+   --> miyabi-org.toml:121:10
     |
-108 | tiers = ["gold"]
+121 | tiers = ["gold"]
     |          ^
     = help: use one of the tiers in [tenancy.tier]: bridge, pool, silo
 
@@ -1257,9 +1295,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: assignment admins reaches customer Initech, who is not registered in tenants.toml
-   --> miyabi-org.toml:108:22
+   --> miyabi-org.toml:121:22
     |
-108 | customers = ["ACME", "Initech"]
+121 | customers = ["ACME", "Initech"]
     |                      ^
     = help: place the customer first with `miyabi-org account create --customer Initech`, or correct the id
 
@@ -1274,16 +1312,16 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: assignment admins reaches account `Miyabi Securty`, which the repo does not declare
-   --> miyabi-org.toml:107:13
+   --> miyabi-org.toml:120:13
     |
-107 | accounts = ["Miyabi Securty", "111122223333"]
+120 | accounts = ["Miyabi Securty", "111122223333"]
     |             ^
     = help: use the name of a core account ([account."NAME"]) or of a tenant account as its template names it, or a 12-digit account id
 
 error: assignment admins excludes account `Pool-7`, which the repo does not declare
-   --> miyabi-org.toml:108:31
+   --> miyabi-org.toml:121:31
     |
-108 | exclude_accounts = ["Pool-1", "Pool-7", "111122223333"]
+121 | exclude_accounts = ["Pool-1", "Pool-7", "111122223333"]
     |                               ^
     = help: use the name of a core account ([account."NAME"]) or of a tenant account as its template names it, or a 12-digit account id
 
@@ -1297,9 +1335,9 @@ error: assignment admins excludes account `Pool-7`, which the repo does not decl
         },
         args: &["plan"],
         error: r##"error: assignment admins reaches no account: it has no accounts, ous, tiers or customers, and no account template lists `admins` in sso = [...]
-   --> miyabi-org.toml:104:9
+   --> miyabi-org.toml:117:9
     |
-104 | label = "admins"
+117 | label = "admins"
     |         ^
     = help: add accounts, ous, tiers or customers, or sso = ["admins"] to the account templates it is for
 
@@ -1325,10 +1363,10 @@ error: assignment admins excludes account `Pool-7`, which the repo does not decl
         name: "sso: two assignments with one label",
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}{SSO_READERS}label = \"admins\"\n")),
         args: &["plan"],
-        error: r##"error: two [[sso.assignment]] have the label `admins` (the first at line 104)
-   --> miyabi-org.toml:112:9
+        error: r##"error: two [[sso.assignment]] have the label `admins` (the first at line 117)
+   --> miyabi-org.toml:125:9
     |
-112 | label = "admins"
+125 | label = "admins"
     |         ^
     = help: give each assignment a label of its own: account templates name one in sso = [...]
 
@@ -1339,9 +1377,9 @@ error: assignment admins excludes account `Pool-7`, which the repo does not decl
         break_repo: |r| append(r, "miyabi-org.toml", &format!("[sso]\ninstance_arn = \"arn:aws:sso:::instance/ssoins-0123\"\n{SSO}")),
         args: &["plan"],
         error: r##"error: `arn:aws:sso:::instance/ssoins-0123` is not an IAM Identity Center instance ARN
-   --> miyabi-org.toml:102:16
+   --> miyabi-org.toml:115:16
     |
-102 | instance_arn = "arn:aws:sso:::instance/ssoins-0123"
+115 | instance_arn = "arn:aws:sso:::instance/ssoins-0123"
     |                ^
     = help: use the InstanceArn that `aws sso-admin list-instances` prints, like arn:aws:sso:::instance/ssoins-0123456789abcdef, or remove the key to have the tool find it
 
@@ -1352,9 +1390,9 @@ error: assignment admins excludes account `Pool-7`, which the repo does not decl
         break_repo: |r| append(r, "miyabi-org.toml", &format!("[sso]\nregion = \"tokyo\"\n{SSO}")),
         args: &["plan"],
         error: r##"error: `tokyo` is not an AWS region
-   --> miyabi-org.toml:102:10
+   --> miyabi-org.toml:115:10
     |
-102 | region = "tokyo"
+115 | region = "tokyo"
     |          ^
     = help: use the region code of your Identity Center instance, such as us-east-1, or remove the key to use [organization] home_region
 
@@ -1395,51 +1433,51 @@ ous = ["Workload"]
         },
         args: &["validate"],
         error: r##"error: `virginia` is not an AWS region
-   --> miyabi-org.toml:102:10
+   --> miyabi-org.toml:115:10
     |
-102 | region = "virginia"
+115 | region = "virginia"
     |          ^
     = help: use the region code of your Identity Center instance, such as us-east-1, or remove the key to use [organization] home_region
 
 error: permission set name `Platform Admin!` has characters AWS does not allow
-   --> miyabi-org.toml:103:21
+   --> miyabi-org.toml:116:21
     |
-103 | [sso.permission_set."Platform Admin!"]
+116 | [sso.permission_set."Platform Admin!"]
     |                     ^
     = help: use only letters, digits and + = , . @ _ -, such as `PlatformAdmin`
 
 error: permission set Platform Admin! has a session_duration of `PT24H` (1440 minutes), outside the PT1H to PT12H AWS allows
-   --> miyabi-org.toml:104:20
+   --> miyabi-org.toml:117:20
     |
-104 | session_duration = "PT24H"
+117 | session_duration = "PT24H"
     |                    ^
     = help: use a duration from PT1H to PT12H
 
 error: permission set Platform Admin! has inline_policy `policies/sso/admin.json`, which cannot be read
-   --> miyabi-org.toml:105:17
+   --> miyabi-org.toml:118:17
     |
-105 | inline_policy = "policies/sso/admin.json"
+118 | inline_policy = "policies/sso/admin.json"
     |                 ^
     = help: create the file, an IAM policy in JSON (the path is from the repo root), or correct the path
 
 error: an assignment names both group PlatformAdmins and user alice@miyabi.io
-   --> miyabi-org.toml:108:8
+   --> miyabi-org.toml:121:8
     |
-108 | user = "alice@miyabi.io"
+121 | user = "alice@miyabi.io"
     |        ^
     = help: split it into two [[sso.assignment]], one for the group and one for the user
 
 error: the assignment of group PlatformAdmins gives permission set PlatformAdmin, which is not in [sso.permission_set]
-   --> miyabi-org.toml:109:18
+   --> miyabi-org.toml:122:18
     |
-109 | permission_set = "PlatformAdmin"
+122 | permission_set = "PlatformAdmin"
     |                  ^
     = help: add [sso.permission_set."PlatformAdmin"], or use one of: Platform Admin!
 
 error: the assignment of group PlatformAdmins reaches OU Workload, which is not declared
-   --> miyabi-org.toml:110:8
+   --> miyabi-org.toml:123:8
     |
-110 | ous = ["Workload"]
+123 | ous = ["Workload"]
     |        ^
     = help: add [ou."Workload"] or correct the path
 
@@ -1451,6 +1489,354 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
   = help: add a [[sso.assignment]] with label = "pool-admins" to miyabi-org.toml, or remove it from sso = [...]
 
 8 problems found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: queue name SQS would refuse",
+        break_repo: |r| edit(r, "miyabi-org.toml", "queue = \"miyabi-tasks\"", "queue = \"miyabi tasks\""),
+        args: &["plan"],
+        error: r##"error: [workers] queue `miyabi tasks` is not a name SQS takes
+  --> miyabi-org.toml:75:9
+   |
+75 | queue = "miyabi tasks"                  # a name ending in .fifo makes a FIFO queue
+   |         ^
+   = help: use 1-80 letters, digits, `-` and `_`, ending in `.fifo` for a FIFO queue
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: dead-letter queue name SQS would refuse",
+        break_repo: |r| edit(r, "miyabi-org.toml", "\"miyabi-tasks-dlq\"", "\"miyabi-tasks/dlq\""),
+        args: &["plan"],
+        error: r##"error: [workers] dead_letter_queue `miyabi-tasks/dlq` is not a name SQS takes
+  --> miyabi-org.toml:76:21
+   |
+76 | dead_letter_queue = "miyabi-tasks/dlq"
+   |                     ^
+   = help: use 1-80 letters, digits, `-` and `_`, ending in `.fifo` for a FIFO queue
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: FIFO queue with a standard dead-letter queue",
+        break_repo: |r| edit(r, "miyabi-org.toml", "queue = \"miyabi-tasks\"", "queue = \"miyabi-tasks.fifo\""),
+        args: &["plan"],
+        error: r##"error: the dead-letter queue of FIFO queue miyabi-tasks.fifo must be a FIFO queue (name ending in .fifo) too
+  --> miyabi-org.toml:76:21
+   |
+76 | dead_letter_queue = "miyabi-tasks-dlq"
+   |                     ^
+   = help: SQS moves messages only between queues of the same type
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: dead-letter queue that is the task queue",
+        break_repo: |r| edit(r, "miyabi-org.toml", "\"miyabi-tasks-dlq\"", "\"miyabi-tasks\""),
+        args: &["plan"],
+        error: r##"error: the dead-letter queue is the task queue itself
+  --> miyabi-org.toml:76:21
+   |
+76 | dead_letter_queue = "miyabi-tasks"
+   |                     ^
+   = help: give it its own name, such as miyabi-tasks-dlq
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: visibility timeout over 12 hours",
+        break_repo: |r| edit(r, "miyabi-org.toml", "visibility_timeout_s = 1800", "visibility_timeout_s = 50000"),
+        args: &["plan"],
+        error: r##"error: [workers] visibility_timeout_s = 50000 is out of range
+  --> miyabi-org.toml:78:24
+   |
+78 | visibility_timeout_s = 50000             # an issue takes 14-25 minutes
+   |                        ^
+   = help: SQS takes 0 to 43200 seconds (at most 12 hours)
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: max_receive_count of 0",
+        break_repo: |r| edit(r, "miyabi-org.toml", "max_receive_count = 3", "max_receive_count = 0"),
+        args: &["plan"],
+        error: r##"error: [workers] max_receive_count = 0 is out of range
+  --> miyabi-org.toml:77:21
+   |
+77 | max_receive_count = 0                   # receives before a message goes to the dead-letter queue
+   |                     ^
+   = help: SQS takes 1 to 1000 receives before a message goes to the dead-letter queue
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: max_message_size out of range",
+        break_repo: |r| edit(r, "miyabi-org.toml", "table = \"miyabi-tasks\"", "max_message_size = 2097152\ntable = \"miyabi-tasks\""),
+        args: &["plan"],
+        error: r##"error: [workers] max_message_size = 2097152 is out of range
+  --> miyabi-org.toml:79:20
+   |
+79 | max_message_size = 2097152
+   |                    ^
+   = help: SQS takes 1024 to 1048576 bytes (1 KiB to 1 MiB)
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: table name DynamoDB would refuse",
+        break_repo: |r| edit(r, "miyabi-org.toml", "table = \"miyabi-tasks\"", "table = \"mt\""),
+        args: &["plan"],
+        error: r##"error: [workers] table `mt` is not a name DynamoDB takes
+  --> miyabi-org.toml:79:9
+   |
+79 | table = "mt"                  # DynamoDB: PK "CUSTOMER#<id>", SK "TASK#<task id>"
+   |         ^
+   = help: use 3-255 letters, digits, `_`, `-` and `.`
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: ECS names and region AWS would refuse",
+        break_repo: |r| {
+            edit(r, "miyabi-org.toml", "cluster = \"miyabi-cluster\"", "cluster = \"miyabi cluster\"");
+            edit(r, "miyabi-org.toml", "service = \"agent-worker-service\"", "service = \"agent-worker-service\"\nregion = \"tokyo\"");
+        },
+        args: &["plan"],
+        error: r##"error: [workers] cluster `miyabi cluster` is not an ECS name
+  --> miyabi-org.toml:80:11
+   |
+80 | cluster = "miyabi cluster"
+   |           ^
+   = help: use 1-255 letters, digits, `-` and `_`: the name of the application's ECS cluster and service
+
+error: `tokyo` is not an AWS region
+  --> miyabi-org.toml:82:10
+   |
+82 | region = "tokyo"
+   |          ^
+   = help: use the region code the workers run in, such as us-east-1, or remove the key to use [organization] home_region
+
+2 problems found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: templates running workers without [workers]",
+        break_repo: drop_workers,
+        args: &["plan"],
+        error: r##"error: template bridge runs workers, but miyabi-org.toml has no [workers]
+ --> account-templates/bridge.toml:6:11
+  |
+6 | workers = true                          # runs agent workers ([workers] in miyabi-org.toml)
+  |           ^
+  = help: declare queue, dead_letter_queue, table, cluster and service in [workers], or set workers = false
+
+error: template pool runs workers, but miyabi-org.toml has no [workers]
+ --> account-templates/pool.toml:6:11
+  |
+6 | workers = true                          # runs agent workers ([workers] in miyabi-org.toml)
+  |           ^
+  = help: declare queue, dead_letter_queue, table, cluster and service in [workers], or set workers = false
+
+error: template silo runs workers, but miyabi-org.toml has no [workers]
+ --> account-templates/silo.toml:6:11
+  |
+6 | workers = true                          # runs agent workers ([workers] in miyabi-org.toml)
+  |           ^
+  = help: declare queue, dead_letter_queue, table, cluster and service in [workers], or set workers = false
+
+3 problems found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: two customers claiming one repository",
+        break_repo: |r| {
+            let globex = "[[tenant]]\ncustomer = \"Globex\"\ntier = \"pool\"\npool = 1\ngithub = [\"Acme-Corp/*\"]\n";
+            write(r, "tenants.toml", &format!("{POOL_1}{ACME}github = [\"acme-corp/*\"]\n{globex}"));
+        },
+        args: &["plan"],
+        error: r##"error: `Acme-Corp/*` of customer Globex is claimed by customer ACME too (line 8)
+  --> tenants.toml:13:11
+   |
+13 | github = ["Acme-Corp/*"]
+   |           ^
+   = help: a repository belongs to one customer: remove the pattern from one of them (GitHub names ignore case)
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: GitHub pattern that is not owner/repo or owner/*",
+        break_repo: |r| {
+            write(r, "tenants.toml", &format!("{POOL_1}{ACME}github = [\"acme-corp\", \"acme corp/app\", \"acme-corp/app/*\"]\n"))
+        },
+        args: &["validate"],
+        error: r##"error: `acme-corp` is not a GitHub repository pattern: write `owner/repo` or `owner/*`
+ --> tenants.toml:8:11
+  |
+8 | github = ["acme-corp", "acme corp/app", "acme-corp/app/*"]
+  |           ^
+  = help: GitHub owners are 1-39 letters, digits and dashes; repositories 1-100 letters, digits, `-`, `_` and `.`
+
+error: `acme corp/app` is not a GitHub repository pattern: write `owner/repo` or `owner/*`
+ --> tenants.toml:8:24
+  |
+8 | github = ["acme-corp", "acme corp/app", "acme-corp/app/*"]
+  |                        ^
+  = help: GitHub owners are 1-39 letters, digits and dashes; repositories 1-100 letters, digits, `-`, `_` and `.`
+
+error: `acme-corp/app/*` is not a GitHub repository pattern: write `owner/repo` or `owner/*`
+ --> tenants.toml:8:41
+  |
+8 | github = ["acme-corp", "acme corp/app", "acme-corp/app/*"]
+  |                                         ^
+  = help: GitHub owners are 1-39 letters, digits and dashes; repositories 1-100 letters, digits, `-`, `_` and `.`
+
+3 problems found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: dispatch to an unknown customer",
+        break_repo: |r| write(r, "tenants.toml", WORKER_TENANTS),
+        args: &["worker", "dispatch", "--customer", "Initech", "--issue", "initech/app#1"],
+        error: r##"error: customer Initech is not in tenants.toml
+  = help: check the spelling, or place the customer first with `miyabi-org account create --customer Initech`; nothing was sent"##,
+    },
+    Case {
+        name: "workers: dispatch to a customer whose account runs no workers",
+        break_repo: |r| {
+            write(r, "tenants.toml", WORKER_TENANTS);
+            edit(r, "account-templates/bridge.toml", "workers = true", "workers = false");
+        },
+        args: &["worker", "dispatch", "--customer", "Globex", "--issue", "globex/site#4"],
+        error: r##"error: customer Globex lives in Bridge-1 (bridge 1), whose template `bridge` runs no workers
+  = help: set `workers = true` in account-templates/bridge.toml and run `miyabi-org apply --only workers`, or migrate the customer to a tier whose accounts run workers; nothing was sent"##,
+    },
+    Case {
+        name: "workers: dispatch to a customer whose account does not exist yet",
+        break_repo: |r| write(r, "tenants.toml", &WORKER_TENANTS.replace("account_id = \"444455556666\"\n", "")),
+        args: &["worker", "dispatch", "--customer", "Globex", "--issue", "globex/site#4"],
+        error: r##"error: account Bridge-1 of customer Globex does not exist yet (no account id in the repo)
+  = help: run `miyabi-org apply` to create it with the workers' queues and table; nothing was sent"##,
+    },
+    Case {
+        name: "workers: dispatch of an issue that is not OWNER/REPO#N",
+        break_repo: |r| write(r, "tenants.toml", WORKER_TENANTS),
+        args: &["worker", "dispatch", "--customer", "ACME", "--issue", "acme-corp/app"],
+        error: r##"error: `acme-corp/app` is not an issue: write OWNER/REPO#N or https://github.com/OWNER/REPO/issues/N
+  = help: write the issue as OWNER/REPO#N or as its GitHub URL"##,
+    },
+    Case {
+        name: "workers: dispatch of another customer's repository",
+        break_repo: |r| write(r, "tenants.toml", WORKER_TENANTS),
+        args: &["worker", "dispatch", "--customer", "ACME", "--issue", "acme-corp/globex-site#9"],
+        error: r##"error: repository acme-corp/globex-site belongs to customer Globex, not ACME (github patterns in tenants.toml)
+  = help: dispatch it as a task of customer Globex, or correct the customers' `github` in tenants.toml; nothing was sent"##,
+    },
+    Case {
+        name: "workers: dispatch of a repository the customer does not list",
+        break_repo: |r| write(r, "tenants.toml", WORKER_TENANTS),
+        args: &["worker", "dispatch", "--customer", "ACME", "--issue", "initech/app#3"],
+        error: r##"error: repository initech/app is not among customer ACME's repositories (acme-corp/*)
+  = help: add it to the customer's `github` in tenants.toml, or name the right customer; nothing was sent"##,
+    },
+    Case {
+        name: "workers: dispatch of a kind workers cannot route",
+        break_repo: |r| write(r, "tenants.toml", WORKER_TENANTS),
+        args: &["worker", "dispatch", "--customer", "ACME", "--issue", "acme-corp/app#3", "--kind", "Fix It"],
+        error: r##"error: kind `Fix It` is not 1-64 lower-case letters, digits, `-` or `_`
+  = help: name the work as the workers route it, such as `issue` (the default); nothing was sent"##,
+    },
+    Case {
+        name: "workers: task file with a line that is not an object",
+        break_repo: |r| tasks_file(r, r#"["ACME", "acme-corp/app#3"]"#),
+        args: &["worker", "dispatch", "--file", "tasks.jsonl"],
+        error: r##"error: a task is a JSON object
+ --> tasks.jsonl:2:1
+  |
+2 | ["ACME", "acme-corp/app#3"]
+  | ^
+  = help: write {"customer": "C", "issue": "OWNER/REPO#N"}
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: task file with a line without an issue",
+        break_repo: |r| tasks_file(r, r#"{"customer": "ACME"}"#),
+        args: &["worker", "dispatch", "--file", "tasks.jsonl"],
+        error: r##"error: missing field `issue`
+ --> tasks.jsonl:2:1
+  |
+2 | {"customer": "ACME"}
+  | ^
+  = help: the fields are customer and issue, and optionally kind, priority (low|normal|high), note and again (true|false)
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: task file with a line with an unknown field",
+        break_repo: |r| tasks_file(r, r#"{"customer": "ACME", "issue": "acme-corp/app#3", "prio": "high"}"#),
+        args: &["worker", "dispatch", "--file", "tasks.jsonl"],
+        error: r##"error: unknown field `prio`, expected one of `customer`, `issue`, `kind`, `priority`, `note`, `again`
+ --> tasks.jsonl:2:1
+  |
+2 | {"customer": "ACME", "issue": "acme-corp/app#3", "prio": "high"}
+  | ^
+  = help: the fields are customer and issue, and optionally kind, priority (low|normal|high), note and again (true|false)
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: task file with a line that is not JSON",
+        break_repo: |r| tasks_file(r, r#"{"customer": "ACME", "issue": acme-corp/app#3}"#),
+        args: &["worker", "dispatch", "--file", "tasks.jsonl"],
+        error: r##"error: not JSON: expected value
+ --> tasks.jsonl:2:31
+  |
+2 | {"customer": "ACME", "issue": acme-corp/app#3}
+  |                               ^
+  = help: write one JSON object per line
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "workers: task file with bad lines among good ones",
+        break_repo: |r| {
+            write(r, "tenants.toml", WORKER_TENANTS);
+            let lines = [
+                r#"{"customer": "ACME", "issue": "acme-corp/app#1"}"#,
+                "",
+                r#"{"customer": "Globex", "issue": "acme-corp/app#2"}"#,
+                r#"{"customer": "Initech", "issue": "initech/app#2"}"#,
+                r#"{"customer": "ACME", "issue": "acme-corp/app#2", "priority": "urgent"}"#,
+                r#"{"customer": "ACME", "issue": "https://github.com/acme-corp/app/2"}"#,
+            ];
+            write(r, "tasks.jsonl", &(lines.join("\n") + "\n"));
+        },
+        args: &["worker", "dispatch", "--file", "tasks.jsonl"],
+        error: r##"error: repository acme-corp/app belongs to customer ACME, not Globex (github patterns in tenants.toml)
+ --> tasks.jsonl:3:1
+  |
+3 | {"customer": "Globex", "issue": "acme-corp/app#2"}
+  | ^
+  = help: dispatch it as a task of customer ACME, or correct the customers' `github` in tenants.toml; nothing of the file was sent
+
+error: customer Initech is not in tenants.toml
+ --> tasks.jsonl:4:1
+  |
+4 | {"customer": "Initech", "issue": "initech/app#2"}
+  | ^
+  = help: check the spelling, or place the customer first with `miyabi-org account create --customer Initech`; nothing of the file was sent
+
+error: unknown variant `urgent`, expected one of `low`, `normal`, `high`
+ --> tasks.jsonl:5:1
+  |
+5 | {"customer": "ACME", "issue": "acme-corp/app#2", "priority": "urgent"}
+  | ^
+  = help: the fields are customer and issue, and optionally kind, priority (low|normal|high), note and again (true|false)
+
+error: `https://github.com/acme-corp/app/2` is not an issue: write OWNER/REPO#N or https://github.com/OWNER/REPO/issues/N
+ --> tasks.jsonl:6:1
+  |
+6 | {"customer": "ACME", "issue": "https://github.com/acme-corp/app/2"}
+  | ^
+  = help: write the issue as OWNER/REPO#N or as its GitHub URL
+
+4 problems found; nothing was sent to AWS"##,
     },
     Case {
         name: "invalid customer id on the command line",
@@ -1471,9 +1857,9 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
         break_repo: |_| {},
         args: &["account", "create", "--template", "kore", "--name", "Miyabi Audit", "--yes"],
         error: r##"error: [account."Miyabi Audit"] uses template kore, which is not in account-templates/
-  --> miyabi-org.toml:58:12
+  --> miyabi-org.toml:59:12
    |
-58 | template = "kore"
+59 | template = "kore"
    |            ^
    = help: use one of: bridge, core, pool, silo
 
@@ -1534,7 +1920,7 @@ Caused by: EOF while parsing a list at line 1 column 26
         break_repo: |_| {},
         args: &["plan", "--only", "ou,tenants"],
         error: r##"error: invalid value 'tenants' for '--only <PART>'
-  [possible values: ou, scp, account, budget, sso]
+  [possible values: ou, scp, account, budget, sso, workers]
 
 For more information, try '--help'."##,
     },
@@ -1562,7 +1948,7 @@ async fn offline_bad_inputs_get_their_exact_error_and_no_aws_call() {
         let after = ["miyabi-org.toml", "tenants.toml"].map(|f| std::fs::read_to_string(repo.path().join(f)).unwrap_or_default());
         assert_eq!(files, after, "{} changed the repo", case.name);
         let code = output.status.code();
-        let usage = ["--only", "--output", "ACME_Corp", "12-34"];
+        let usage = ["--only", "--output", "ACME_Corp", "12-34", "acme-corp/app"];
         let expected_code = if case.args.iter().any(|a| usage.contains(a)) { 64 } else { 1 };
         let error = stderr(&output);
         let error = error.replace(&repo.path().display().to_string(), "<repo>");
@@ -1642,6 +2028,46 @@ async fn online_bad_inputs_are_refused_without_a_write() {
 
     assert_eq!(proxy.writes(), Vec::<String>::new());
     assert_eq!(expired.writes(), Vec::<String>::new());
+}
+
+/// A task larger than the queue takes is refused before anything is sent. The size of its
+/// message depends on who sends it, so the check follows GetCallerIdentity: that is the one
+/// request, and no member role is assumed, no queue or table touched.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_worker_task_over_max_message_size_is_refused_before_anything_is_sent() {
+    let sandbox = Sandbox::start();
+    let proxy = Proxy::start(&sandbox.url, &[]);
+    let repo = example_repo();
+    let dir = repo.path();
+    write(dir, "tenants.toml", WORKER_TENANTS);
+    edit(dir, "miyabi-org.toml", "table = \"miyabi-tasks\"", "max_message_size = 1024\ntable = \"miyabi-tasks\"");
+    let note = "n".repeat(1000);
+    let run = |args: &[&str]| {
+        let output = tool(&proxy.url, dir).args(["-q", "worker", "dispatch"]).args(args).output().unwrap();
+        (output.status.code(), stderr(&output).replace(&dir.display().to_string(), "<repo>"))
+    };
+
+    let (code, error) = run(&["--customer", "ACME", "--issue", "acme-corp/app#1", "--note", &note]);
+    assert_eq!(code, Some(1), "{error}");
+    assert_eq!(
+        error,
+        "error: the task's message is 1209 bytes, over the queue's MaximumMessageSize of 1024 bytes; nothing was sent\n  = help: shorten the note, or raise [workers] max_message_size (up to 1048576) and run `miyabi-org apply --only workers`\n"
+    );
+    assert_eq!(proxy.requests(), ["GetCallerIdentity forwarded 200"]);
+
+    // In a file, the line that is too large is named, and none of the file is sent.
+    let small = r#"{"customer": "ACME", "issue": "acme-corp/app#1"}"#;
+    let large = format!(r#"{{"customer": "ACME", "issue": "acme-corp/app#2", "note": "{note}"}}"#);
+    write(dir, "tasks.jsonl", &format!("{small}\n{large}\n"));
+    let (code, error) = run(&["--file", "tasks.jsonl"]);
+    assert_eq!(code, Some(1), "{error}");
+    assert_eq!(
+        error,
+        format!(
+            "error: the task's message is 1209 bytes, over the queue's MaximumMessageSize of 1024 bytes\n --> tasks.jsonl:2:1\n  |\n2 | {large}\n  | ^\n  = help: shorten the note, or raise [workers] max_message_size (up to 1048576) and run `miyabi-org apply --only workers`\n\n1 problem found; nothing was sent to AWS\n"
+        )
+    );
+    assert_eq!(proxy.requests(), ["GetCallerIdentity forwarded 200", "GetCallerIdentity forwarded 200"]);
 }
 
 const AWS_CONFIG: &str = "[profile admin]\nregion = us-east-1\n\n[profile sso]\nsso_start_url = https://d-1234567890.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 111122223333\nsso_role_name = OrgAdmin\n\n[profile corp]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = OrgAdmin\n\n[sso-session corp]\nsso_start_url = https://d-1234567890.awsapps.com/start\nsso_region = us-east-1\n";

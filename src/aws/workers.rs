@@ -590,14 +590,195 @@ impl WorkerWrite for Workers {
 #[cfg(test)]
 pub(crate) mod tests {
     use aws_config::{BehaviorVersion, Region};
-    use aws_smithy_mocks::{Rule, RuleMode, mock_client};
+    use aws_sdk_dynamodb::operation::batch_get_item::BatchGetItemOutput;
+    use aws_sdk_dynamodb::operation::describe_table::DescribeTableOutput;
+    use aws_sdk_dynamodb::operation::transact_write_items::{TransactWriteItemsInput, TransactWriteItemsOutput};
+    use aws_sdk_dynamodb::types::{TableDescription, TableStatus};
+    use aws_sdk_sqs::operation::get_queue_url::GetQueueUrlOutput;
+    use aws_sdk_sqs::operation::send_message_batch::{SendMessageBatchInput, SendMessageBatchOutput};
+    use aws_sdk_sqs::types::{BatchResultErrorEntry, SendMessageBatchResultEntry};
+    use aws_sdk_sts::operation::assume_role::AssumeRoleError;
+    use aws_smithy_mocks::{MockResponse, Rule, RuleMode, mock, mock_client};
 
     use super::*;
+    use crate::dispatch::{self, Dispatch, DispatchError, Outcome, Settings};
+    use crate::task::TaskRequest;
+
+    const ACCOUNT: &str = "111122223333";
+    const QUEUE_URL: &str = "https://sqs.us-east-1.amazonaws.com/111122223333/miyabi-tasks";
+
+    fn sdk() -> SdkConfig {
+        SdkConfig::builder().behavior_version(BehaviorVersion::latest()).region(Region::new("us-east-1")).build()
+    }
+
+    fn workers(sts: aws_sdk_sts::Client) -> Workers {
+        Workers::new(sdk(), CallCounter::default(), sts, "OrganizationAccountAccessRole", Arc::new(Semaphore::new(4)))
+    }
 
     /// Workers whose STS mock has no rules: the first call to any member account fails the test.
     pub(crate) fn unreachable() -> Workers {
-        let sdk = SdkConfig::builder().behavior_version(BehaviorVersion::latest()).region(Region::new("us-east-1")).build();
-        let sts = mock_client!(aws_sdk_sts, RuleMode::MatchAny, &[] as &[&Rule]);
-        Workers::new(sdk, CallCounter::default(), sts, "OrganizationAccountAccessRole", Arc::new(Semaphore::new(4)))
+        workers(mock_client!(aws_sdk_sts, RuleMode::MatchAny, &[] as &[&Rule]))
+    }
+
+    /// Workers that reach `account` through these clients, as if its member role had been
+    /// assumed; any other account is unreachable. ECS is never called.
+    pub(crate) fn with_clients(account: &str, sqs: aws_sdk_sqs::Client, dynamodb: aws_sdk_dynamodb::Client) -> Workers {
+        let workers = unreachable();
+        let ecs = aws_sdk_ecs::Client::from_conf(aws_sdk_ecs::config::Builder::from(&sdk()).build());
+        let clients = Clients { sqs, dynamodb, ecs };
+        workers.sessions.lock().expect("sessions lock").insert(account.to_string(), Arc::new(OnceCell::new_with(Some(clients))));
+        workers
+    }
+
+    fn settings() -> Settings {
+        Settings {
+            queue: "miyabi-tasks".into(),
+            table: "miyabi-tasks".into(),
+            fifo: false,
+            requested_by: "arn:aws:sts::999999999999:assumed-role/Operator/alice".into(),
+            now: "2026-11-23T16:00:00Z".into(),
+            accounts_in_flight: 4,
+        }
+    }
+
+    /// The task of issue `acme-corp/app#n`, line `n` of a file.
+    fn task(n: usize) -> Dispatch {
+        Dispatch {
+            line: Some(n),
+            request: TaskRequest {
+                customer: "ACME".into(),
+                issue: format!("acme-corp/app#{n}").parse().unwrap(),
+                kind: "issue".into(),
+                priority: Priority::Normal,
+                note: None,
+                again: false,
+            },
+            account: "Pool-1".into(),
+            account_id: ACCOUNT.into(),
+        }
+    }
+
+    /// The issue numbers of a SendMessageBatch request, in the order of its entries.
+    fn issues(input: &SendMessageBatchInput) -> Vec<usize> {
+        input
+            .entries()
+            .iter()
+            .map(|entry| {
+                let message: crate::task::TaskMessage = serde_json::from_str(entry.message_body()).unwrap();
+                message.issue.rsplit('#').next().unwrap().parse().unwrap()
+            })
+            .collect()
+    }
+
+    fn failure(id: &str, code: &str, sender_fault: bool) -> BatchResultErrorEntry {
+        BatchResultErrorEntry::builder()
+            .id(id)
+            .code(code)
+            .message(format!("{code} for entry {id}"))
+            .sender_fault(sender_fault)
+            .build()
+            .unwrap()
+    }
+
+    /// A table that is there, a queue that is there, no task recorded before, and transactions
+    /// that go through; the requests of every TransactWriteItems kept for inspection.
+    fn dynamodb(transactions: Arc<Mutex<Vec<TransactWriteItemsInput>>>) -> aws_sdk_dynamodb::Client {
+        let describe = mock!(aws_sdk_dynamodb::Client::describe_table).then_output(|| {
+            DescribeTableOutput::builder().table(TableDescription::builder().table_status(TableStatus::Active).build()).build()
+        });
+        let read = mock!(aws_sdk_dynamodb::Client::batch_get_item).then_output(|| BatchGetItemOutput::builder().build());
+        let write = mock!(aws_sdk_dynamodb::Client::transact_write_items).then_compute_output(move |input| {
+            transactions.lock().unwrap().push(input.clone());
+            TransactWriteItemsOutput::builder().build()
+        });
+        mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, [&describe, &read, &write])
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn only_the_entries_sqs_failed_on_its_side_are_sent_again_and_a_sender_fault_is_reported_failed() {
+        // First batch: #3 and #7 fail on SQS's side, #5 is refused as the sender's fault. Every
+        // later batch goes through.
+        let batches: Arc<Mutex<Vec<Vec<usize>>>> = Arc::default();
+        let seen = batches.clone();
+        let send = mock!(aws_sdk_sqs::Client::send_message_batch).then_compute_response(move |input| {
+            let issues = issues(input);
+            let first = {
+                let mut seen = seen.lock().unwrap();
+                seen.push(issues.clone());
+                seen.len() == 1
+            };
+            // Both lists are required, empty or not.
+            let mut out = SendMessageBatchOutput::builder().set_successful(Some(Vec::new())).set_failed(Some(Vec::new()));
+            for (entry, n) in input.entries().iter().zip(&issues) {
+                out = match (first, n) {
+                    (true, 3 | 7) => out.failed(failure(entry.id(), "InternalError", false)),
+                    (true, 5) => out.failed(failure(entry.id(), "InvalidParameterValue", true)),
+                    _ => out.successful(
+                        SendMessageBatchResultEntry::builder()
+                            .id(entry.id())
+                            .message_id(format!("m-{n}"))
+                            .md5_of_message_body("-")
+                            .build()
+                            .unwrap(),
+                    ),
+                };
+            }
+            MockResponse::Output(out.build().unwrap())
+        });
+        let url = mock!(aws_sdk_sqs::Client::get_queue_url).then_output(|| GetQueueUrlOutput::builder().queue_url(QUEUE_URL).build());
+        let sqs = mock_client!(aws_sdk_sqs, RuleMode::MatchAny, [&send, &url]);
+        let transactions: Arc<Mutex<Vec<TransactWriteItemsInput>>> = Arc::default();
+        let workers = with_clients(ACCOUNT, sqs, dynamodb(transactions.clone()));
+
+        let results = dispatch::dispatch(&workers, &settings(), (1..=10).map(task).collect(), &|_| {}).await.unwrap();
+
+        assert_eq!(*batches.lock().unwrap(), [(1..=10).collect::<Vec<_>>(), vec![3, 7]]);
+        let outcomes: Vec<(Option<usize>, Outcome, Option<String>)> =
+            results.iter().map(|r| (r.line, r.status, r.message_id.clone())).collect();
+        let expected: Vec<(Option<usize>, Outcome, Option<String>)> = (1..=10)
+            .map(|n| if n == 5 { (Some(n), Outcome::Failed, None) } else { (Some(n), Outcome::Sent, Some(format!("m-{n}"))) })
+            .collect();
+        assert_eq!(outcomes, expected);
+        assert_eq!(results[4].error.as_deref(), Some("SQS refused it: InvalidParameterValue InvalidParameterValue for entry 4"));
+        assert!(results.iter().filter(|r| r.status == Outcome::Sent).all(|r| r.error.is_none()), "{results:#?}");
+        // Recorded all ten, then marked sent the nine that were, with their message ids.
+        let transactions = transactions.lock().unwrap();
+        assert_eq!(transactions.len(), 2);
+        assert_eq!(transactions[0].transact_items().iter().filter(|i| i.put().is_some()).count(), 10);
+        let mut marked: Vec<String> = transactions[1]
+            .transact_items()
+            .iter()
+            .map(|i| i.update().unwrap().expression_attribute_values().unwrap()[":m"].as_s().unwrap().clone())
+            .collect();
+        marked.sort_by_key(|m| m[2..].parse::<usize>().unwrap());
+        assert_eq!(marked, [1, 2, 3, 4, 6, 7, 8, 9, 10].map(|n| format!("m-{n}")));
+    }
+
+    #[tokio::test]
+    async fn a_member_role_that_cannot_be_assumed_is_named_with_its_account_and_stops_the_dispatch() {
+        let role_arn = "arn:aws:iam::111122223333:role/OrganizationAccountAccessRole";
+        let denied = format!(
+            "User: arn:aws:sts::999999999999:assumed-role/Operator/alice is not authorized to perform: sts:AssumeRole on resource: {role_arn}"
+        );
+        let message = denied.clone();
+        let assume =
+            mock!(aws_sdk_sts::Client::assume_role).match_requests(move |r| r.role_arn() == Some(role_arn)).then_error(move || {
+                AssumeRoleError::generic(aws_smithy_types::error::ErrorMetadata::builder().code("AccessDenied").message(&message).build())
+            });
+        let workers = workers(mock_client!(aws_sdk_sts, RuleMode::MatchAny, [&assume]));
+
+        let err = workers.queue_url(ACCOUNT, "miyabi-tasks").await.unwrap_err();
+        assert_eq!(err.kind, AwsErrorKind::AccessDenied);
+        assert_eq!(err.to_string(), format!("AssumeRole {role_arn}: {denied}"));
+        assert_eq!(
+            err.help(),
+            "check that the role OrganizationAccountAccessRole exists in that account and trusts the caller's account, and that the caller may sts:AssumeRole it; the role's name is [organization] member_role in miyabi-org.toml"
+        );
+
+        // Through dispatch: the check of the account fails, and nothing is recorded or sent
+        // (the account has no SQS or DynamoDB client to send with).
+        let err = dispatch::dispatch(&workers, &settings(), vec![task(1)], &|_| panic!("no task has a result")).await.unwrap_err();
+        let DispatchError::Aws(err) = err else { panic!("not the role's error: {err}") };
+        assert_eq!((err.operation, err.resource.as_deref()), ("AssumeRole", Some(role_arn)));
     }
 }

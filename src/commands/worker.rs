@@ -26,6 +26,25 @@ use crate::observe::workers::{QueueDepth, Service, WorkerRead};
 use crate::output::Table;
 use crate::task::{self, Issue, Priority, RepoPattern, TaskRecord, TaskRequest, TaskState};
 
+/// Why a customer or a task cannot be worked on: what is wrong, and what to do about it.
+#[derive(Debug)]
+struct Refusal {
+    message: String,
+    help: String,
+}
+
+impl Refusal {
+    fn new(message: impl Into<String>, help: impl Into<String>) -> Refusal {
+        Refusal { message: message.into(), help: help.into() }
+    }
+
+    /// The refusal of a command, saying what was left undone (empty for a command that only reads).
+    fn error(self, undone: &str) -> Error {
+        let help = if undone.is_empty() { self.help } else { format!("{}; {undone}", self.help) };
+        Error::refused(self.message, help)
+    }
+}
+
 /// The repo with its `[workers]`, or a clear refusal.
 struct Loaded {
     repo: Repo,
@@ -50,32 +69,42 @@ impl Loaded {
     }
 
     /// The account a customer lives in, if it runs workers and exists: (name, id).
-    fn locate(&self, customer: &str) -> Result<(String, String), String> {
+    fn locate(&self, customer: &str) -> Result<(String, String), Refusal> {
         let tenant = self.repo.tenants.tenant.iter().find(|t| t.customer.get_ref() == customer);
         let Some(tenant) = tenant else {
-            return Err(format!(
-                "customer {customer} is not in tenants.toml: place it first with `miyabi-org account create --customer {customer}`"
+            return Err(Refusal::new(
+                format!("customer {customer} is not in tenants.toml"),
+                format!("check the spelling, or place the customer first with `miyabi-org account create --customer {customer}`"),
             ));
         };
         let account = self.desired.accounts.iter().find(|a| a.customers.iter().any(|c| c == customer));
         let Some(account) = account else {
-            return Err(format!(
-                "customer {customer} is in {} {}, which has no account in tenants.toml: run `miyabi-org account create --customer {customer}`",
-                tenant.tier.get_ref(),
-                tenant.pool.get_ref()
+            return Err(Refusal::new(
+                format!(
+                    "customer {customer} is in {} {}, which has no account in tenants.toml",
+                    tenant.tier.get_ref(),
+                    tenant.pool.get_ref()
+                ),
+                format!("run `miyabi-org account create --customer {customer}`"),
             ));
         };
         if !runs_workers(&self.repo, &account.template) {
-            return Err(format!(
-                "customer {customer} lives in {} ({}), whose template `{}` has no workers: set `workers = true` in account-templates/{}.toml and run `miyabi-org apply --only workers`, or migrate the customer",
-                account.name, account.declared_as, account.template, account.template
+            return Err(Refusal::new(
+                format!(
+                    "customer {customer} lives in {} ({}), whose template `{}` runs no workers",
+                    account.name, account.declared_as, account.template
+                ),
+                format!(
+                    "set `workers = true` in account-templates/{}.toml and run `miyabi-org apply --only workers`, or migrate the customer to a tier whose accounts run workers",
+                    account.template
+                ),
             ));
         }
         match &account.id {
             Some(id) => Ok((account.name.clone(), id.clone())),
-            None => Err(format!(
-                "account {} of customer {customer} does not exist yet (no account id in the repo): run `miyabi-org apply`",
-                account.name
+            None => Err(Refusal::new(
+                format!("account {} of customer {customer} does not exist yet (no account id in the repo)", account.name),
+                "run `miyabi-org apply` to create it with the workers' queues and table",
             )),
         }
     }
@@ -95,24 +124,25 @@ impl Loaded {
     }
 }
 
-/// A task may go to a customer only for a repository it owns: its `github` patterns match, or
-/// it has none and no other customer claims the repository.
-fn check_repository(issue: &Issue, customer: &str, patterns: &BTreeMap<String, Vec<RepoPattern>>) -> Result<(), String> {
+/// A task may go to a customer only for a repository it owns: the most specific of all
+/// customers' `github` patterns that matches is the customer's (`acme-corp/site` of another
+/// customer wins over its `acme-corp/*`), or it has none and no other customer claims the
+/// repository.
+fn check_repository(issue: &Issue, customer: &str, patterns: &BTreeMap<String, Vec<RepoPattern>>) -> Result<(), Refusal> {
     let own = patterns.get(customer).map(Vec::as_slice).unwrap_or_default();
-    if own.iter().any(|p| p.matches(issue)) {
-        return Ok(());
-    }
     let repository = format!("{}/{}", issue.owner, issue.repo);
     match (task::owner_of(issue, patterns), own.is_empty()) {
-        (Some(owner), _) => Err(format!(
-            "repository {repository} belongs to customer {owner}, not {customer} (github patterns in tenants.toml): dispatch it with --customer {owner}"
+        (Some(owner), _) if owner == customer => Ok(()),
+        (Some(owner), _) => Err(Refusal::new(
+            format!("repository {repository} belongs to customer {owner}, not {customer} (github patterns in tenants.toml)"),
+            format!("dispatch it as a task of customer {owner}, or correct the customers' `github` in tenants.toml"),
         )),
         (None, true) => Ok(()),
         (None, false) => {
             let listed: Vec<String> = own.iter().map(|p| format!("{}/{}", p.owner, p.repo.as_deref().unwrap_or("*"))).collect();
-            Err(format!(
-                "repository {repository} is not among customer {customer}'s repositories ({}): add it to the customer's `github` in tenants.toml, or name the right customer",
-                listed.join(", ")
+            Err(Refusal::new(
+                format!("repository {repository} is not among customer {customer}'s repositories ({})", listed.join(", ")),
+                "add it to the customer's `github` in tenants.toml, or name the right customer",
             ))
         }
     }
@@ -135,9 +165,12 @@ struct TaskLine {
 }
 
 /// A request checked against the repo: where it goes, or why not.
-fn checked(loaded: &Loaded, patterns: &BTreeMap<String, Vec<RepoPattern>>, request: &TaskRequest) -> Result<(String, String), String> {
+fn checked(loaded: &Loaded, patterns: &BTreeMap<String, Vec<RepoPattern>>, request: &TaskRequest) -> Result<(String, String), Refusal> {
     if !task::is_kind(&request.kind) {
-        return Err(format!("kind `{}` is not 1-64 lower-case letters, digits, `-` or `_`", request.kind));
+        return Err(Refusal::new(
+            format!("kind `{}` is not 1-64 lower-case letters, digits, `-` or `_`", request.kind),
+            format!("name the work as the workers route it, such as `{}` (the default)", task::DEFAULT_KIND),
+        ));
     }
     let (account, id) = loaded.locate(&request.customer)?;
     check_repository(&request.issue, &request.customer, patterns)?;
@@ -160,7 +193,10 @@ fn read_file(loaded: &Loaded, path: &Path) -> Result<Vec<Dispatch>, Error> {
         let at = |column| Some(source.at_line(number, column));
         let parsed: TaskLine = match serde_json::from_str::<serde_json::Value>(line) {
             Err(err) => {
-                problems.push(Problem::new(at(err.column()), format!("not JSON: {err}"), "write one JSON object per line"));
+                // serde_json counts lines within the line: the position is the caret's.
+                let text = err.to_string();
+                let text = text.strip_suffix(&format!(" at line {} column {}", err.line(), err.column())).unwrap_or(&text);
+                problems.push(Problem::new(at(err.column()), format!("not JSON: {text}"), "write one JSON object per line"));
                 continue;
             }
             Ok(value) if !value.is_object() => {
@@ -193,7 +229,7 @@ fn read_file(loaded: &Loaded, path: &Path) -> Result<Vec<Dispatch>, Error> {
         };
         match checked(loaded, &patterns, &request) {
             Ok((account, account_id)) => tasks.push(Dispatch { line: Some(number), request, account, account_id }),
-            Err(message) => problems.push(Problem::new(at(1), message, "fix the line; nothing of the file was sent")),
+            Err(refusal) => problems.push(Problem::new(at(1), refusal.message, format!("{}; nothing of the file was sent", refusal.help))),
         }
     }
     if tasks.is_empty() && problems.is_empty() {
@@ -254,8 +290,7 @@ pub async fn dispatch(session: &Session, args: &WorkerDispatchArgs) -> Result<Ex
                 note: args.note.clone(),
                 again: args.again,
             };
-            let (account, account_id) =
-                checked(&loaded, &loaded.patterns(), &request).map_err(|m| Error::refused(m, "nothing was sent"))?;
+            let (account, account_id) = checked(&loaded, &loaded.patterns(), &request).map_err(|r| r.error("nothing was sent"))?;
             vec![Dispatch { line: None, request, account, account_id }]
         }
         _ => return Err(Error::usage("give --customer and --issue, or --file", "see `miyabi-org worker dispatch --help`")),
@@ -393,7 +428,7 @@ fn failing(rows: &[StatusRow], conditions: &[FailOn]) -> Vec<String> {
 fn selected<'a>(loaded: &'a Loaded, selection: &WorkerSelection) -> Result<Vec<&'a crate::model::workers::WorkerAccount>, Error> {
     let accounts = &loaded.workers().accounts;
     if let Some(customer) = &selection.customer {
-        let (name, _) = loaded.locate(customer).map_err(|m| Error::refused(m, "name a customer whose account runs workers"))?;
+        let (name, _) = loaded.locate(customer).map_err(|r| r.error(""))?;
         return Ok(accounts.iter().filter(|a| a.name == name).collect());
     }
     let chosen: Vec<_> = accounts
@@ -530,7 +565,7 @@ fn print_status(
 }
 
 async fn tasks_by_state(read: &Workers, loaded: &Loaded, customer: &str) -> Result<BTreeMap<String, usize>, Error> {
-    let (_, id) = loaded.locate(customer).map_err(|m| Error::refused(m, "name a customer whose account runs workers"))?;
+    let (_, id) = loaded.locate(customer).map_err(|r| r.error(""))?;
     let tasks = read.customer_tasks(&id, &loaded.workers().settings.table, customer).await.map_err(table_error)?;
     let mut counts: BTreeMap<String, usize> = TaskState::ALL.iter().map(|s| (s.as_str().to_string(), 0)).collect();
     for task in tasks {
@@ -558,7 +593,7 @@ struct TasksOutput<'a> {
 pub async fn tasks(session: &Session, args: &WorkerTasksArgs) -> Result<ExitStatus, Error> {
     session.printer.require("worker tasks", &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv])?;
     let loaded = Loaded::new(session)?;
-    let (_, id) = loaded.locate(&args.customer).map_err(|m| Error::refused(m, "name a customer whose account runs workers"))?;
+    let (_, id) = loaded.locate(&args.customer).map_err(|r| r.error(""))?;
     let aws = session.aws(Some(&loaded.repo)).await?;
     let read = aws.workers(&loaded.workers().settings.region, loaded.member_role());
     let mut found = read.customer_tasks(&id, &loaded.workers().settings.table, &args.customer).await.map_err(table_error)?;
@@ -605,7 +640,7 @@ pub async fn cancel(session: &Session, args: &WorkerCancelArgs) -> Result<ExitSt
         (None, Some(customer)) => (customer.clone(), false),
         _ => return Err(Error::usage("give a task id, or --customer and --state", "see `miyabi-org worker cancel --help`")),
     };
-    let (_, account_id) = loaded.locate(&customer).map_err(|m| Error::refused(m, "nothing was changed"))?;
+    let (_, account_id) = loaded.locate(&customer).map_err(|r| r.error("nothing was changed"))?;
     if !single {
         session.require_attended()?;
     }
@@ -699,7 +734,7 @@ pub async fn redrive(session: &Session, args: &WorkerRedriveArgs) -> Result<Exit
     let loaded = Loaded::new(session)?;
     let settings = &loaded.workers().settings;
     let accounts: Vec<(String, String)> = match &args.customer {
-        Some(customer) => vec![loaded.locate(customer).map_err(|m| Error::refused(m, "nothing was moved"))?],
+        Some(customer) => vec![loaded.locate(customer).map_err(|r| r.error("nothing was moved"))?],
         None => loaded.workers().accounts.iter().filter_map(|a| Some((a.name.clone(), a.id.clone()?))).collect(),
     };
     session.require_attended()?;
@@ -742,4 +777,30 @@ pub async fn redrive(session: &Session, args: &WorkerRedriveArgs) -> Result<Exit
     }
     session.report_stats(&aws);
     Ok(ExitStatus::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_repository_named_by_another_customer_is_not_taken_by_a_wildcard() {
+        let patterns = BTreeMap::from([
+            ("ACME".to_string(), vec!["acme-corp/*".parse().unwrap()]),
+            ("Globex".to_string(), vec!["acme-corp/globex-site".parse().unwrap()]),
+            ("Initech".to_string(), vec![]),
+        ]);
+        let issue = |text: &str| text.parse::<Issue>().unwrap();
+        assert!(check_repository(&issue("acme-corp/app#1"), "ACME", &patterns).is_ok());
+        assert!(check_repository(&issue("Acme-Corp/Globex-Site#1"), "Globex", &patterns).is_ok());
+        let refusal = check_repository(&issue("acme-corp/globex-site#1"), "ACME", &patterns).unwrap_err();
+        assert_eq!(
+            refusal.message,
+            "repository acme-corp/globex-site belongs to customer Globex, not ACME (github patterns in tenants.toml)"
+        );
+        // A customer without patterns may work on what no one claims, and nothing else.
+        assert!(check_repository(&issue("initech/app#1"), "Initech", &patterns).is_ok());
+        assert!(check_repository(&issue("acme-corp/app#1"), "Initech", &patterns).is_err());
+        assert!(check_repository(&issue("initech/app#1"), "ACME", &patterns).is_err());
+    }
 }

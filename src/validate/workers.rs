@@ -70,13 +70,7 @@ impl Checker<'_> {
                 "give it its own name, such as miyabi-tasks-dlq",
             );
         }
-        self.range(
-            &workers.max_receive_count,
-            1,
-            1000,
-            "max_receive_count",
-            "receives before SQS moves a message to the dead-letter queue",
-        );
+        self.range(&workers.max_receive_count, 1, 1000, "max_receive_count", "receives before a message goes to the dead-letter queue");
         self.range(&workers.visibility_timeout_s, 0, 43_200, "visibility_timeout_s", "seconds (at most 12 hours)");
         self.range(&workers.max_message_size, 1024, 1_048_576, "max_message_size", "bytes (1 KiB to 1 MiB)");
         if !is_table_name(workers.table.get_ref()) {
@@ -98,7 +92,11 @@ impl Checker<'_> {
         if let Some(region) = &workers.region
             && !is_region(region.get_ref())
         {
-            self.push(at(&source, region), format!("`{}` is not an AWS region", region.get_ref()), "write a region code such as us-east-1");
+            self.push(
+                at(&source, region),
+                format!("`{}` is not an AWS region", region.get_ref()),
+                "use the region code the workers run in, such as us-east-1, or remove the key to use [organization] home_region",
+            );
         }
     }
 
@@ -113,7 +111,8 @@ impl Checker<'_> {
     /// Each customer's `github` entries parse, and no two customers claim the same one.
     fn github_patterns(&mut self) {
         let source = self.repo.tenants_source.clone();
-        let mut claimed: BTreeMap<String, String> = BTreeMap::new();
+        // The first customer to claim each pattern (GitHub names ignore case), and where.
+        let mut claimed: BTreeMap<String, (&str, &Spanned<String>)> = BTreeMap::new();
         for tenant in &self.repo.tenants.tenant {
             for pattern in &tenant.github {
                 let customer = tenant.customer.get_ref();
@@ -123,16 +122,20 @@ impl Checker<'_> {
                         message,
                         "GitHub owners are 1-39 letters, digits and dashes; repositories 1-100 letters, digits, `-`, `_` and `.`",
                     ),
-                    Ok(_) => {
-                        let key = pattern.get_ref().to_ascii_lowercase();
-                        if let Some(other) = claimed.insert(key, customer.clone()).filter(|other| other != customer) {
+                    Ok(_) => match claimed.get(&pattern.get_ref().to_ascii_lowercase()) {
+                        Some((other, first)) if other != customer => {
+                            let line = at(&source, *first).line.map_or_else(String::new, |l| format!(" (line {})", l.number));
                             self.push(
                                 at(&source, pattern),
-                                format!("repositories {} are claimed by customers {other} and {customer}", pattern.get_ref()),
-                                "a repository belongs to one customer: remove it from one of them",
+                                format!("`{}` of customer {customer} is claimed by customer {other} too{line}", pattern.get_ref()),
+                                "a repository belongs to one customer: remove the pattern from one of them (GitHub names ignore case)",
                             );
                         }
-                    }
+                        Some(_) => {}
+                        None => {
+                            claimed.insert(pattern.get_ref().to_ascii_lowercase(), (customer, pattern));
+                        }
+                    },
                 }
             }
         }
