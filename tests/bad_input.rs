@@ -39,7 +39,7 @@ fn big_scp() -> String {
     )
 }
 
-/// A permission set and an assignment of it, valid: appended to miyabi-org.toml from line 114.
+/// A permission set and an assignment of it, valid: appended to miyabi-org.toml from line 113.
 const SSO: &str = r#"[sso.permission_set."PlatformAdmin"]
 managed_policies = ["arn:aws:iam::aws:policy/AdministratorAccess"]
 [[sso.assignment]]
@@ -108,9 +108,9 @@ const CASES: &[Case] = &[
         break_repo: |r| edit(r, "miyabi-org.toml", "[ou.\"Security\"]", "[ou.\"Security\""),
         args: &["plan"],
         error: r##"error: unclosed table, expected `]`
-  --> miyabi-org.toml:27:15
+  --> miyabi-org.toml:26:15
    |
-27 | [ou."Security"
+26 | [ou."Security"
    |               ^
    = help: correct the TOML syntax (see https://toml.io)
 
@@ -134,9 +134,9 @@ const CASES: &[Case] = &[
         break_repo: |r| edit(r, "miyabi-org.toml", "[ou.\"Sandbox\"]\nscps", "[ou.\"Sandbox\"]\nscp"),
         args: &["plan"],
         error: r##"error: unknown field `scp`, expected `scps` or `tag_policies`
-  --> miyabi-org.toml:43:1
+  --> miyabi-org.toml:42:1
    |
-43 | scp = ["FullAWSAccess", "region-guard"]
+42 | scp = ["FullAWSAccess", "region-guard"]
    | ^
    = help: remove the key or correct its spelling to one of the expected keys
 
@@ -160,9 +160,9 @@ const CASES: &[Case] = &[
         break_repo: |r| edit(r, "miyabi-org.toml", r#"scps = ["FullAWSAccess", "region-guard"]"#, r#"scps = "region-guard""#),
         args: &["plan"],
         error: r##"error: invalid type: string "region-guard", expected a sequence
-  --> miyabi-org.toml:43:8
+  --> miyabi-org.toml:42:8
    |
-43 | scps = "region-guard"
+42 | scps = "region-guard"
    |        ^
    = help: give the key a value of the expected type
 
@@ -203,9 +203,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: [ou."Workloads"] has 6 SCPs, over the limit of 5 per target
-  --> miyabi-org.toml:34:8
+  --> miyabi-org.toml:33:8
    |
-34 | scps = ["FullAWSAccess", "region-guard", "protect-security-services", "protect-platform-roles", "deny-root-user", "deny-leave-organization"]
+33 | scps = ["FullAWSAccess", "region-guard", "protect-security-services", "protect-platform-roles", "deny-root-user", "deny-leave-organization"]
    |        ^
    = help: merge policies into fewer documents, or raise [limits] scps_per_target if AWS raised your quota
 
@@ -223,9 +223,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: [root] has 6 SCPs (FullAWSAccess, kept on the root, takes one), over the limit of 5 per target
-  --> miyabi-org.toml:24:8
+  --> miyabi-org.toml:23:8
    |
-24 | scps = ["deny-leave-organization", "deny-root-user", "region-guard", "protect-security-services", "protect-platform-roles"]
+23 | scps = ["deny-leave-organization", "deny-root-user", "region-guard", "protect-security-services", "protect-platform-roles"]
    |        ^
    = help: merge policies into fewer documents, or raise [limits] scps_per_target if AWS raised your quota
 
@@ -242,9 +242,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: OU Workloads/Pool/A/B/C/D is 6 levels deep, over the limit of 5
-   --> miyabi-org.toml:117:5
+   --> miyabi-org.toml:116:5
     |
-117 | [ou."Workloads/Pool/A/B/C/D"]
+116 | [ou."Workloads/Pool/A/B/C/D"]
     |     ^
     = help: flatten the tree: AWS nests OUs at most 5 levels below the root
 
@@ -257,9 +257,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] lists SCP region-gaurd, which is not defined
-  --> miyabi-org.toml:43:26
+  --> miyabi-org.toml:42:26
    |
-43 | scps = ["FullAWSAccess", "region-gaurd"]
+42 | scps = ["FullAWSAccess", "region-gaurd"]
    |                          ^
    = help: add policies/scp/region-gaurd.json or correct the name
 
@@ -270,9 +270,9 @@ const CASES: &[Case] = &[
         break_repo: |r| append(r, "miyabi-org.toml", "[ou.\"Suspended/Closed\"]\n"),
         args: &["plan"],
         error: r##"error: OU Suspended/Closed has no declared parent Suspended
-   --> miyabi-org.toml:114:5
+   --> miyabi-org.toml:113:5
     |
-114 | [ou."Suspended/Closed"]
+113 | [ou."Suspended/Closed"]
     |     ^
     = help: add [ou."Suspended"]
 
@@ -285,9 +285,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] lists customer-tag under scps, but it is a tag policy
-  --> miyabi-org.toml:43:26
+  --> miyabi-org.toml:42:26
    |
-43 | scps = ["FullAWSAccess", "customer-tag"]
+42 | scps = ["FullAWSAccess", "customer-tag"]
    |                          ^
    = help: move it to tag_policies
 
@@ -305,9 +305,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] lists region-guard twice
-  --> miyabi-org.toml:43:42
+  --> miyabi-org.toml:42:42
    |
-43 | scps = ["FullAWSAccess", "region-guard", "region-guard"]
+42 | scps = ["FullAWSAccess", "region-guard", "region-guard"]
    |                                          ^
    = help: remove the duplicate
 
@@ -318,9 +318,9 @@ const CASES: &[Case] = &[
         break_repo: |r| edit(r, "miyabi-org.toml", r#"scps = ["FullAWSAccess", "region-guard"]"#, "scps = []"),
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] has no SCP: AWS requires at least one on every target
-  --> miyabi-org.toml:43:8
+  --> miyabi-org.toml:42:8
    |
-43 | scps = []
+42 | scps = []
    |        ^
    = help: list at least "FullAWSAccess"
 
@@ -418,9 +418,9 @@ error: statement Oops has neither Action nor NotAction
         break_repo: |r| append(r, "miyabi-org.toml", "[policy.\"deny-everything\"]\ndescription = \"x\"\n"),
         args: &["plan"],
         error: r##"error: [policy."deny-everything"] names a policy that has no file
-   --> miyabi-org.toml:114:9
+   --> miyabi-org.toml:113:9
     |
-114 | [policy."deny-everything"]
+113 | [policy."deny-everything"]
     |         ^
     = help: add policies/scp/deny-everything.json or policies/tag/deny-everything.json, or remove the section
 
@@ -489,9 +489,9 @@ error: statement Oops has neither Action nor NotAction
         break_repo: |r| edit(r, "account-templates/pool.toml", "finops@miyabi.io", "finops"),
         args: &["plan"],
         error: r##"error: `finops` is not an email address
-  --> account-templates/pool.toml:11:11
+  --> account-templates/pool.toml:10:11
    |
-11 | notify = ["finops"]
+10 | notify = ["finops"]
    |           ^
    = help: use name@domain
 
@@ -528,9 +528,9 @@ error: statement Oops has neither Action nor NotAction
         break_repo: |r| append(r, "miyabi-org.toml", "[ou.\"Workloads//Pool\"]\n"),
         args: &["plan"],
         error: r##"error: `Workloads//Pool` is not a valid OU path: it has an empty name
-   --> miyabi-org.toml:114:5
+   --> miyabi-org.toml:113:5
     |
-114 | [ou."Workloads//Pool"]
+113 | [ou."Workloads//Pool"]
     |     ^
     = help: write OU paths as Parent/Child with names of 1-128 characters and no surrounding spaces
 
@@ -551,9 +551,9 @@ error: statement Oops has neither Action nor NotAction
   = help: set "Version": "2012-10-17"
 
 error: [ou."Sandbox"] lists SCP nope, which is not defined
-  --> miyabi-org.toml:43:26
+  --> miyabi-org.toml:42:26
    |
-43 | scps = ["FullAWSAccess", "nope"]
+42 | scps = ["FullAWSAccess", "nope"]
    |                          ^
    = help: add policies/scp/nope.json or correct the name
 
@@ -701,9 +701,9 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         break_repo: |r| edit(r, "miyabi-org.toml", "template = \"bridge\"", "template = \"bridges\""),
         args: &["plan"],
         error: r##"error: tier bridge uses template bridges, which is not in account-templates/
-  --> miyabi-org.toml:65:12
+  --> miyabi-org.toml:64:12
    |
-65 | template = "bridges"
+64 | template = "bridges"
    |            ^
    = help: use one of: bridge, core, pool, silo
 
@@ -714,9 +714,9 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         break_repo: |r| edit(r, "miyabi-org.toml", "capacity = 10\n", "capacity = 0\n"),
         args: &["plan"],
         error: r##"error: tier bridge has a capacity of 0
-  --> miyabi-org.toml:66:12
+  --> miyabi-org.toml:65:12
    |
-66 | capacity = 0
+65 | capacity = 0
    |            ^
    = help: give the number of customers one account holds; 1 makes a silo
 
@@ -747,9 +747,9 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         },
         args: &["plan"],
         error: r##"error: [account."Miyabi Security"] uses template kore, which is not in account-templates/
-  --> miyabi-org.toml:47:12
+  --> miyabi-org.toml:46:12
    |
-47 | template = "kore"
+46 | template = "kore"
    |            ^
    = help: use one of: bridge, core, pool, silo
 
@@ -760,9 +760,9 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         break_repo: |r| edit(r, "miyabi-org.toml", "ou = \"Security\"\nemail", "ou = \"Securty\"\nemail"),
         args: &["plan"],
         error: r##"error: [account."Miyabi Security"] is placed in OU Securty, which is not declared
-  --> miyabi-org.toml:48:6
+  --> miyabi-org.toml:47:6
    |
-48 | ou = "Securty"
+47 | ou = "Securty"
    |      ^
    = help: add [ou."Securty"] or correct the path
 
@@ -773,16 +773,16 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         break_repo: |r| edit(r, "miyabi-org.toml", "email = \"security@miyabi.io\"", "email = \"security\""),
         args: &["plan"],
         error: r##"error: `security` is not an email address
-  --> miyabi-org.toml:49:9
+  --> miyabi-org.toml:48:9
    |
-49 | email = "security"
+48 | email = "security"
    |         ^
    = help: use name@domain
 
 error: core account Miyabi Security would get the email `security`
-  --> miyabi-org.toml:46:1
+  --> miyabi-org.toml:45:1
    |
-46 | [account."Miyabi Security"]
+45 | [account."Miyabi Security"]
    | ^
    = help: set [organization] email to a pattern such as aws+{slug}@example.com
 
@@ -799,9 +799,9 @@ error: core account Miyabi Security would get the email `security`
         },
         args: &["plan"],
         error: r##"error: core account Miyabi Security would get the email security@miyabi.io, like another account
-  --> miyabi-org.toml:46:1
+  --> miyabi-org.toml:45:1
    |
-46 | [account."Miyabi Security"]
+45 | [account."Miyabi Security"]
    | ^
    = help: AWS requires a unique email per account: use {slug} in the pattern or set email
 
@@ -835,16 +835,16 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         break_repo: |r| append(r, "miyabi-org.toml", &format!("\n[account.\"{}\"]\ntemplate = \"core\"\n", "N".repeat(51))),
         args: &["plan"],
         error: r##"error: `NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN` is not a valid account name
-   --> miyabi-org.toml:115:10
+   --> miyabi-org.toml:114:10
     |
-115 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
+114 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
     |          ^
     = help: use 1-50 printable ASCII characters
 
 error: core account NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN would be named `NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN`, not a valid account name
-   --> miyabi-org.toml:115:1
+   --> miyabi-org.toml:114:1
     |
-115 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
+114 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
     | ^
     = help: account names are 1-50 printable ASCII characters: shorten the template's name
 
@@ -862,9 +862,9 @@ error: core account NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN would be
    = help: add {slug}, as in aws+{slug}@example.com: AWS requires a unique email per account
 
 error: core account Miyabi Shared Services would get the email aws@miyabi.io, like another account
-  --> miyabi-org.toml:55:1
+  --> miyabi-org.toml:54:1
    |
-55 | [account."Miyabi Shared Services"]
+54 | [account."Miyabi Shared Services"]
    | ^
    = help: AWS requires a unique email per account: use {slug} in the pattern or set email
 
@@ -922,9 +922,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| edit(r, "miyabi-org.toml", "customer_tag = \"customer\"", "customer_tag = \"aws:customer\""),
         args: &["plan"],
         error: r##"error: `aws:customer` cannot be a tag key
-  --> miyabi-org.toml:60:16
+  --> miyabi-org.toml:59:16
    |
-60 | customer_tag = "aws:customer"             # cost allocation tag on pooled resources and silo accounts
+59 | customer_tag = "aws:customer"             # cost allocation tag on pooled resources and silo accounts
    |                ^
    = help: use 1-128 characters without the aws: prefix, such as customer
 
@@ -935,9 +935,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| edit(r, "miyabi-org.toml", "customer_tag = \"customer\"", "customer_tag = \"customer's\""),
         args: &["plan"],
         error: r##"error: `customer's` cannot be a tag key: AWS does not allow `'` in one
-  --> miyabi-org.toml:60:16
+  --> miyabi-org.toml:59:16
    |
-60 | customer_tag = "customer's"             # cost allocation tag on pooled resources and silo accounts
+59 | customer_tag = "customer's"             # cost allocation tag on pooled resources and silo accounts
    |                ^
    = help: use letters, digits, spaces and _ . : / = + - @, such as customer
 
@@ -948,9 +948,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Platform Admin!\"]\n")),
         args: &["plan"],
         error: r##"error: permission set name `Platform Admin!` has characters AWS does not allow
-   --> miyabi-org.toml:121:21
+   --> miyabi-org.toml:120:21
     |
-121 | [sso.permission_set."Platform Admin!"]
+120 | [sso.permission_set."Platform Admin!"]
     |                     ^
     = help: use only letters, digits and + = , . @ _ -, such as `PlatformAdmin`
 
@@ -960,10 +960,10 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         name: "sso: permission set names equal but for case",
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"platformadmin\"]\n")),
         args: &["plan"],
-        error: r##"error: permission sets `PlatformAdmin` (line 114) and `platformadmin` differ only in case: AWS takes them for the same name
-   --> miyabi-org.toml:121:21
+        error: r##"error: permission sets `PlatformAdmin` (line 113) and `platformadmin` differ only in case: AWS takes them for the same name
+   --> miyabi-org.toml:120:21
     |
-121 | [sso.permission_set."platformadmin"]
+120 | [sso.permission_set."platformadmin"]
     |                     ^
     = help: rename one of them, or merge them into one [sso.permission_set]: Identity Center names are case-insensitive
 
@@ -974,9 +974,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"PlatformAdmin\"]\n")),
         args: &["plan"],
         error: r##"error: duplicate key
-   --> miyabi-org.toml:121:21
+   --> miyabi-org.toml:120:21
     |
-121 | [sso.permission_set."PlatformAdmin"]
+120 | [sso.permission_set."PlatformAdmin"]
     |                     ^
     = help: declare each key and table once: remove the second, or rename it
 
@@ -987,9 +987,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Auditor\"]\nsession_duration = \"4 hours\"\n")),
         args: &["plan"],
         error: r##"error: permission set Auditor has a session_duration of `4 hours`, which is not an ISO-8601 duration
-   --> miyabi-org.toml:122:20
+   --> miyabi-org.toml:121:20
     |
-122 | session_duration = "4 hours"
+121 | session_duration = "4 hours"
     |                    ^
     = help: write hours and minutes as PT4H, PT90M or PT1H30M, from PT1H to PT12H
 
@@ -1000,9 +1000,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Auditor\"]\nsession_duration = \"PT13H\"\n")),
         args: &["plan"],
         error: r##"error: permission set Auditor has a session_duration of `PT13H` (780 minutes), outside the PT1H to PT12H AWS allows
-   --> miyabi-org.toml:122:20
+   --> miyabi-org.toml:121:20
     |
-122 | session_duration = "PT13H"
+121 | session_duration = "PT13H"
     |                    ^
     = help: use a duration from PT1H to PT12H
 
@@ -1013,9 +1013,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Auditor\"]\ndescription = \"監査チーム\"\n")),
         args: &["plan"],
         error: r##"error: the description of permission set Auditor has `監`, which AWS does not allow in one
-   --> miyabi-org.toml:122:15
+   --> miyabi-org.toml:121:15
     |
-122 | description = "監査チーム"
+121 | description = "監査チーム"
     |               ^
     = help: use printable Latin-1 characters only: letters of Western European languages, digits, punctuation, tabs and newlines
 
@@ -1029,9 +1029,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         },
         args: &["plan"],
         error: r##"error: the relay_state of permission set Auditor is 241 characters, over the limit of 240
-   --> miyabi-org.toml:122:15
+   --> miyabi-org.toml:121:15
     |
-122 | relay_state = "https://console.aws.amazon.com/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+121 | relay_state = "https://console.aws.amazon.com/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
     |               ^
     = help: use a URL of at most 240 characters
 
@@ -1044,9 +1044,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         },
         args: &["plan"],
         error: r##"error: permission set Auditor has inline_policy `policies/sso/auditor.json`, which cannot be read
-   --> miyabi-org.toml:122:17
+   --> miyabi-org.toml:121:17
     |
-122 | inline_policy = "policies/sso/auditor.json"
+121 | inline_policy = "policies/sso/auditor.json"
     |                 ^
     = help: create the file, an IAM policy in JSON (the path is from the repo root), or correct the path
 
@@ -1121,9 +1121,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         },
         args: &["plan"],
         error: r##"error: permission set Auditor has 11 managed and customer-managed policies, over the limit of 10
-   --> miyabi-org.toml:121:21
+   --> miyabi-org.toml:120:21
     |
-121 | [sso.permission_set."Auditor"]
+120 | [sso.permission_set."Auditor"]
     |                     ^
     = help: merge policies, move statements into its inline_policy, or raise [limits] sso_managed_policies if AWS raised your quota
 
@@ -1137,16 +1137,16 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         },
         args: &["plan"],
         error: r##"error: permission set Auditor lists `SecurityAudit`, which is not an IAM policy ARN
-   --> miyabi-org.toml:122:21
+   --> miyabi-org.toml:121:21
     |
-122 | managed_policies = ["SecurityAudit", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]
+121 | managed_policies = ["SecurityAudit", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]
     |                     ^
     = help: write an AWS-managed policy as arn:aws:iam::aws:policy/NAME; give a customer-managed policy by name in customer_managed_policies = [{ name = "NAME", path = "/" }]
 
 error: permission set Auditor lists managed policy arn:aws:iam::aws:policy/ReadOnlyAccess twice
-   --> miyabi-org.toml:122:80
+   --> miyabi-org.toml:121:80
     |
-122 | managed_policies = ["SecurityAudit", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]
+121 | managed_policies = ["SecurityAudit", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]
     |                                                                                ^
     = help: remove the duplicate
 
@@ -1163,16 +1163,16 @@ error: permission set Auditor lists managed policy arn:aws:iam::aws:policy/ReadO
         },
         args: &["plan"],
         error: r##"error: a customer-managed policy of permission set Auditor has no name
-   --> miyabi-org.toml:122:30
+   --> miyabi-org.toml:121:30
     |
-122 | customer_managed_policies = [{ path = "audit" }]
+121 | customer_managed_policies = [{ path = "audit" }]
     |                              ^
     = help: add name = "NAME": the name the IAM policy has in every account the permission set reaches
 
 error: a customer-managed policy of permission set Auditor has the path `audit`, which does not start and end with /
-   --> miyabi-org.toml:122:30
+   --> miyabi-org.toml:121:30
     |
-122 | customer_managed_policies = [{ path = "audit" }]
+121 | customer_managed_policies = [{ path = "audit" }]
     |                              ^
     = help: write the IAM path as / (the default) or like /platform/
 
@@ -1186,9 +1186,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: the permissions_boundary of permission set Auditor has both managed and customer_managed
-   --> miyabi-org.toml:122:24
+   --> miyabi-org.toml:121:24
     |
-122 | permissions_boundary = { managed = "arn:aws:iam::aws:policy/ReadOnlyAccess", customer_managed = { name = "miyabi-boundary" } }
+121 | permissions_boundary = { managed = "arn:aws:iam::aws:policy/ReadOnlyAccess", customer_managed = { name = "miyabi-boundary" } }
     |                        ^
     = help: keep one of them: a permission set has one permissions boundary
 
@@ -1205,9 +1205,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: the permissions_boundary of permission set Auditor, `ReadOnlyAccess`, is not an IAM policy ARN
-   --> miyabi-org.toml:122:24
+   --> miyabi-org.toml:121:24
     |
-122 | permissions_boundary = { managed = "ReadOnlyAccess" }
+121 | permissions_boundary = { managed = "ReadOnlyAccess" }
     |                        ^
     = help: write an AWS-managed policy as arn:aws:iam::aws:policy/NAME; give a customer-managed policy by name in customer_managed_policies = [{ name = "NAME", path = "/" }]
 
@@ -1221,9 +1221,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: assignment admins names both group PlatformAdmins and user alice@miyabi.io
-   --> miyabi-org.toml:121:8
+   --> miyabi-org.toml:120:8
     |
-121 | user = "alice@miyabi.io"
+120 | user = "alice@miyabi.io"
     |        ^
     = help: split it into two [[sso.assignment]], one for the group and one for the user
 
@@ -1237,9 +1237,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: assignment admins names no group or user
-   --> miyabi-org.toml:118:18
+   --> miyabi-org.toml:117:18
     |
-118 | permission_set = "PlatformAdmin"
+117 | permission_set = "PlatformAdmin"
     |                  ^
     = help: add group = "NAME" (a group's DisplayName) or user = "NAME" (a UserName)
 
@@ -1253,9 +1253,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: assignment admins gives permission set platformadmin, which is not in [sso.permission_set]
-   --> miyabi-org.toml:119:18
+   --> miyabi-org.toml:118:18
     |
-119 | permission_set = "platformadmin"
+118 | permission_set = "platformadmin"
     |                  ^
     = help: write `PlatformAdmin`, as [sso.permission_set] names it
 
@@ -1266,9 +1266,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}ous = [\"Workloads/Prod\"]\n")),
         args: &["plan"],
         error: r##"error: assignment admins reaches OU Workloads/Prod, which is not declared
-   --> miyabi-org.toml:121:8
+   --> miyabi-org.toml:120:8
     |
-121 | ous = ["Workloads/Prod"]
+120 | ous = ["Workloads/Prod"]
     |        ^
     = help: add [ou."Workloads/Prod"] or correct the path
 
@@ -1279,9 +1279,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}tiers = [\"gold\"]\n")),
         args: &["plan"],
         error: r##"error: assignment admins reaches tier gold, which is not declared
-   --> miyabi-org.toml:121:10
+   --> miyabi-org.toml:120:10
     |
-121 | tiers = ["gold"]
+120 | tiers = ["gold"]
     |          ^
     = help: use one of the tiers in [tenancy.tier]: bridge, pool, silo
 
@@ -1295,9 +1295,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: assignment admins reaches customer Initech, who is not registered in tenants.toml
-   --> miyabi-org.toml:121:22
+   --> miyabi-org.toml:120:22
     |
-121 | customers = ["ACME", "Initech"]
+120 | customers = ["ACME", "Initech"]
     |                      ^
     = help: place the customer first with `miyabi-org account create --customer Initech`, or correct the id
 
@@ -1312,16 +1312,16 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: assignment admins reaches account `Miyabi Securty`, which the repo does not declare
-   --> miyabi-org.toml:120:13
+   --> miyabi-org.toml:119:13
     |
-120 | accounts = ["Miyabi Securty", "111122223333"]
+119 | accounts = ["Miyabi Securty", "111122223333"]
     |             ^
     = help: use the name of a core account ([account."NAME"]) or of a tenant account as its template names it, or a 12-digit account id
 
 error: assignment admins excludes account `Pool-7`, which the repo does not declare
-   --> miyabi-org.toml:121:31
+   --> miyabi-org.toml:120:31
     |
-121 | exclude_accounts = ["Pool-1", "Pool-7", "111122223333"]
+120 | exclude_accounts = ["Pool-1", "Pool-7", "111122223333"]
     |                               ^
     = help: use the name of a core account ([account."NAME"]) or of a tenant account as its template names it, or a 12-digit account id
 
@@ -1335,9 +1335,9 @@ error: assignment admins excludes account `Pool-7`, which the repo does not decl
         },
         args: &["plan"],
         error: r##"error: assignment admins reaches no account: it has no accounts, ous, tiers or customers, and no account template lists `admins` in sso = [...]
-   --> miyabi-org.toml:117:9
+   --> miyabi-org.toml:116:9
     |
-117 | label = "admins"
+116 | label = "admins"
     |         ^
     = help: add accounts, ous, tiers or customers, or sso = ["admins"] to the account templates it is for
 
@@ -1363,10 +1363,10 @@ error: assignment admins excludes account `Pool-7`, which the repo does not decl
         name: "sso: two assignments with one label",
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}{SSO_READERS}label = \"admins\"\n")),
         args: &["plan"],
-        error: r##"error: two [[sso.assignment]] have the label `admins` (the first at line 117)
-   --> miyabi-org.toml:125:9
+        error: r##"error: two [[sso.assignment]] have the label `admins` (the first at line 116)
+   --> miyabi-org.toml:124:9
     |
-125 | label = "admins"
+124 | label = "admins"
     |         ^
     = help: give each assignment a label of its own: account templates name one in sso = [...]
 
@@ -1377,9 +1377,9 @@ error: assignment admins excludes account `Pool-7`, which the repo does not decl
         break_repo: |r| append(r, "miyabi-org.toml", &format!("[sso]\ninstance_arn = \"arn:aws:sso:::instance/ssoins-0123\"\n{SSO}")),
         args: &["plan"],
         error: r##"error: `arn:aws:sso:::instance/ssoins-0123` is not an IAM Identity Center instance ARN
-   --> miyabi-org.toml:115:16
+   --> miyabi-org.toml:114:16
     |
-115 | instance_arn = "arn:aws:sso:::instance/ssoins-0123"
+114 | instance_arn = "arn:aws:sso:::instance/ssoins-123"
     |                ^
     = help: use the InstanceArn that `aws sso-admin list-instances` prints, like arn:aws:sso:::instance/ssoins-0123456789abcdef, or remove the key to have the tool find it
 
@@ -1390,9 +1390,9 @@ error: assignment admins excludes account `Pool-7`, which the repo does not decl
         break_repo: |r| append(r, "miyabi-org.toml", &format!("[sso]\nregion = \"tokyo\"\n{SSO}")),
         args: &["plan"],
         error: r##"error: `tokyo` is not an AWS region
-   --> miyabi-org.toml:115:10
+   --> miyabi-org.toml:114:10
     |
-115 | region = "tokyo"
+114 | region = "tokyo"
     |          ^
     = help: use the region code of your Identity Center instance, such as us-east-1, or remove the key to use [organization] home_region
 
@@ -1433,51 +1433,51 @@ ous = ["Workload"]
         },
         args: &["validate"],
         error: r##"error: `virginia` is not an AWS region
-   --> miyabi-org.toml:115:10
+   --> miyabi-org.toml:114:10
     |
-115 | region = "virginia"
+114 | region = "virginia"
     |          ^
     = help: use the region code of your Identity Center instance, such as us-east-1, or remove the key to use [organization] home_region
 
 error: permission set name `Platform Admin!` has characters AWS does not allow
-   --> miyabi-org.toml:116:21
+   --> miyabi-org.toml:115:21
     |
-116 | [sso.permission_set."Platform Admin!"]
+115 | [sso.permission_set."Platform Admin!"]
     |                     ^
     = help: use only letters, digits and + = , . @ _ -, such as `PlatformAdmin`
 
 error: permission set Platform Admin! has a session_duration of `PT24H` (1440 minutes), outside the PT1H to PT12H AWS allows
-   --> miyabi-org.toml:117:20
+   --> miyabi-org.toml:116:20
     |
-117 | session_duration = "PT24H"
+116 | session_duration = "PT24H"
     |                    ^
     = help: use a duration from PT1H to PT12H
 
 error: permission set Platform Admin! has inline_policy `policies/sso/admin.json`, which cannot be read
-   --> miyabi-org.toml:118:17
+   --> miyabi-org.toml:117:17
     |
-118 | inline_policy = "policies/sso/admin.json"
+117 | inline_policy = "policies/sso/admin.json"
     |                 ^
     = help: create the file, an IAM policy in JSON (the path is from the repo root), or correct the path
 
 error: an assignment names both group PlatformAdmins and user alice@miyabi.io
-   --> miyabi-org.toml:121:8
+   --> miyabi-org.toml:120:8
     |
-121 | user = "alice@miyabi.io"
+120 | user = "alice@miyabi.io"
     |        ^
     = help: split it into two [[sso.assignment]], one for the group and one for the user
 
 error: the assignment of group PlatformAdmins gives permission set PlatformAdmin, which is not in [sso.permission_set]
-   --> miyabi-org.toml:122:18
+   --> miyabi-org.toml:121:18
     |
-122 | permission_set = "PlatformAdmin"
+121 | permission_set = "PlatformAdmin"
     |                  ^
     = help: add [sso.permission_set."PlatformAdmin"], or use one of: Platform Admin!
 
 error: the assignment of group PlatformAdmins reaches OU Workload, which is not declared
-   --> miyabi-org.toml:123:8
+   --> miyabi-org.toml:122:8
     |
-123 | ous = ["Workload"]
+122 | ous = ["Workload"]
     |        ^
     = help: add [ou."Workload"] or correct the path
 
@@ -1857,9 +1857,9 @@ error: `https://github.com/acme-corp/app/2` is not an issue: write OWNER/REPO#N 
         break_repo: |_| {},
         args: &["account", "create", "--template", "kore", "--name", "Miyabi Audit", "--yes"],
         error: r##"error: [account."Miyabi Audit"] uses template kore, which is not in account-templates/
-  --> miyabi-org.toml:59:12
+  --> miyabi-org.toml:58:12
    |
-59 | template = "kore"
+58 | template = "kore"
    |            ^
    = help: use one of: bridge, core, pool, silo
 
