@@ -75,7 +75,7 @@ impl AwsError {
         .contains(&op)
         {
             "sqs"
-        } else if ["DescribeTable", "CreateTable", "Query", "BatchGetItem", "TransactWriteItems", "UpdateItem"].contains(&op) {
+        } else if ["DescribeTable", "CreateTable", "Query", "BatchGetItem", "PutItem", "UpdateItem"].contains(&op) {
             "dynamodb"
         } else if op == "DescribeServices" {
             "ecs"

@@ -16,7 +16,7 @@ use crate::task::{self, TaskMessage, TaskRecord, TaskRequest, TaskState};
 
 /// SQS takes at most 10 messages a call.
 pub const SEND_BATCH: usize = 10;
-/// DynamoDB takes at most 100 items a transaction or batch read.
+/// DynamoDB reads at most 100 items a BatchGetItem; tasks are dispatched in chunks of as many.
 const RECORD_BATCH: usize = 100;
 /// Rounds of resending the entries SQS reported failed for a reason other than the request.
 const SEND_ROUNDS: u32 = 6;

@@ -45,11 +45,11 @@ pub trait WorkerWrite: WorkerRead {
     async fn create_queue(&self, account: &str, name: &str, attributes: &BTreeMap<String, String>, tags: &Tags) -> Result<(), AwsError>;
     async fn set_queue_attributes(&self, account: &str, name: &str, attributes: &BTreeMap<String, String>) -> Result<(), AwsError>;
     async fn create_table(&self, account: &str, name: &str, tags: &Tags) -> Result<(), AwsError>;
-    /// Puts each task unless its key exists (one transaction per call, at most 100 tasks);
-    /// returns the ids refused because they exist.
+    /// Puts each task unless its key exists (a conditional PutItem each, together); returns the
+    /// ids refused because they exist.
     async fn record_tasks(&self, account: &str, table: &str, tasks: &[TaskRecord]) -> Result<Vec<String>, AwsError>;
-    /// Sets `message_id` of sent tasks (at most 100), and nothing else: a worker may have moved
-    /// the task on already.
+    /// Sets `message_id` of sent tasks, and nothing else: a worker may have moved the task on
+    /// already.
     async fn mark_sent(&self, account: &str, table: &str, sent: &[(String, String)]) -> Result<(), AwsError>;
     /// Sets a task's state if it is one of `from`; returns the state it has when it is not.
     async fn set_state(

@@ -60,3 +60,13 @@ pub(super) fn done_if(kind: AwsErrorKind, result: Result<(), AwsError>) -> Resul
         other => other,
     }
 }
+
+/// `None` for "there is none", the answer many services give as an error (the identity store,
+/// sso-admin, SQS, DynamoDB, ECS).
+pub(super) fn none_if_not_found<T>(result: Result<T, AwsError>) -> Result<Option<T>, AwsError> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(err) if err.kind == AwsErrorKind::NotFound => Ok(None),
+        Err(err) => Err(err),
+    }
+}

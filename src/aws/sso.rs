@@ -13,7 +13,7 @@ use aws_sdk_ssoadmin::types::{
 use aws_smithy_types::Document;
 use tokio::sync::Semaphore;
 
-use super::calls::{self, done_if, limited};
+use super::calls::{self, done_if, limited, none_if_not_found};
 use crate::access::{Boundary, PolicyRef, PrincipalKind};
 use crate::api_error::{AwsError, AwsErrorKind};
 use crate::apply::{RequestState, RequestStatus, SsoWrite};
@@ -94,15 +94,6 @@ impl SsoReader {
         Fut: Future<Output = Result<(Vec<T>, Option<String>), AwsError>>,
     {
         calls::pages(&self.limit, page).await
-    }
-}
-
-/// `None` for "there is none", the answer the identity store and sso-admin give as an error.
-fn none_if_not_found<T>(result: Result<T, AwsError>) -> Result<Option<T>, AwsError> {
-    match result {
-        Ok(value) => Ok(Some(value)),
-        Err(err) if err.kind == AwsErrorKind::NotFound => Ok(None),
-        Err(err) => Err(err),
     }
 }
 

@@ -10,19 +10,18 @@ use aws_config::SdkConfig;
 use aws_credential_types::Credentials;
 use aws_credential_types::provider::error::CredentialsError;
 use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider, future};
-use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 use aws_sdk_dynamodb::operation::update_item::UpdateItemError;
 use aws_sdk_dynamodb::types::{
-    AttributeDefinition, AttributeValue, BillingMode, KeySchemaElement, KeyType, KeysAndAttributes, Put, ScalarAttributeType,
-    TransactWriteItem, Update,
+    AttributeDefinition, AttributeValue, BillingMode, KeySchemaElement, KeyType, KeysAndAttributes, ScalarAttributeType,
 };
 use aws_sdk_sqs::types::{
     ChangeMessageVisibilityBatchRequestEntry, DeleteMessageBatchRequestEntry, MessageSystemAttributeName, QueueAttributeName,
     SendMessageBatchRequestEntry,
 };
+use futures_util::future::join_all;
 use tokio::sync::{OnceCell, Semaphore};
 
-use super::calls::{self, limited};
+use super::calls::{self, limited, none_if_not_found};
 use super::stats::CallCounter;
 use crate::api_error::{AwsError, AwsErrorKind};
 use crate::apply::workers::{EntryFailure, Outgoing, Received, WorkerWrite};
@@ -32,8 +31,6 @@ use crate::task::{self, Priority, TaskRecord, TaskState};
 
 /// Renewed this long before AWS would let them expire.
 const REFRESH_BEFORE: Duration = Duration::from_secs(300);
-/// Attempts of a transaction DynamoDB cancels for a reason other than an existing key.
-const TRANSACTION_ATTEMPTS: u32 = 8;
 
 /// The member role of one account, as a credentials provider: assumed when first needed and
 /// again before the credentials expire.
@@ -152,15 +149,6 @@ impl ProvideCredentials for Shared {
         Self: 'a,
     {
         self.0.provide_credentials()
-    }
-}
-
-/// `None` for "there is none".
-fn none_if_not_found<T>(result: Result<T, AwsError>) -> Result<Option<T>, AwsError> {
-    match result {
-        Ok(value) => Ok(Some(value)),
-        Err(err) if err.kind == AwsErrorKind::NotFound => Ok(None),
-        Err(err) => Err(err),
     }
 }
 
@@ -371,86 +359,35 @@ impl WorkerWrite for Workers {
 
     async fn record_tasks(&self, account: &str, table: &str, tasks: &[TaskRecord]) -> Result<Vec<String>, AwsError> {
         let dynamodb = self.dynamodb(account).await?;
-        let mut pending: Vec<&TaskRecord> = tasks.iter().collect();
-        let mut refused = Vec::new();
-        let mut delay = Duration::from_millis(100);
-        for attempt in 1..=TRANSACTION_ATTEMPTS {
-            if pending.is_empty() {
-                break;
-            }
-            let items = pending.iter().map(|task| {
-                let put = Put::builder()
-                    .table_name(table)
-                    .set_item(Some(item(task)))
-                    .condition_expression("attribute_not_exists(PK)")
-                    .build()
-                    .expect("fields are set");
-                TransactWriteItem::builder().put(put).build()
-            });
-            let result = limited(&self.limit, dynamodb.transact_write_items().set_transact_items(Some(items.collect())).send()).await;
-            let err = match result {
-                Ok(_) => return Ok(refused),
-                Err(err) => err,
-            };
-            let Some(TransactWriteItemsError::TransactionCanceledException(cancelled)) = err.as_service_error() else {
-                return Err(AwsError::from_sdk("TransactWriteItems", Some(table), err));
-            };
-            // One reason per item, in order: an existing key is refused for good, the rest is tried again.
-            let reasons = cancelled.cancellation_reasons();
-            let mut retry = Vec::new();
-            for (i, task) in pending.iter().enumerate() {
-                match reasons.get(i).and_then(|r| r.code()) {
-                    Some("ConditionalCheckFailed") => refused.push(task.task_id.clone()),
-                    _ => retry.push(*task),
+        let puts = tasks.iter().map(|task| {
+            let request = dynamodb.put_item().table_name(table).set_item(Some(item(task))).condition_expression("attribute_not_exists(PK)");
+            async move {
+                match limited(&self.limit, request.send()).await {
+                    Ok(_) => Ok(None),
+                    Err(err) if err.as_service_error().is_some_and(|e| e.is_conditional_check_failed_exception()) => {
+                        Ok(Some(task.task_id.clone()))
+                    }
+                    Err(err) => Err(AwsError::from_sdk("PutItem", Some(table), err)),
                 }
             }
-            if retry.len() == pending.len() && attempt == TRANSACTION_ATTEMPTS {
-                return Err(AwsError::from_sdk("TransactWriteItems", Some(table), err));
-            }
-            if retry.len() == pending.len() {
-                tokio::time::sleep(delay.mul_f64(fastrand::f64())).await;
-                delay = (delay * 2).min(Duration::from_secs(4));
-            }
-            pending = retry;
-        }
-        Ok(refused)
+        });
+        let refused: Vec<Option<String>> = join_all(puts).await.into_iter().collect::<Result<_, _>>()?;
+        Ok(refused.into_iter().flatten().collect())
     }
 
     async fn mark_sent(&self, account: &str, table: &str, sent: &[(String, String)]) -> Result<(), AwsError> {
         let dynamodb = self.dynamodb(account).await?;
-        let items: Vec<TransactWriteItem> = sent
-            .iter()
-            .filter_map(|(task_id, message_id)| {
-                let update = Update::builder()
-                    .table_name(table)
-                    .set_key(key(task_id))
-                    .update_expression("SET message_id = :m")
-                    .condition_expression("attribute_exists(PK)")
-                    .expression_attribute_values(":m", AttributeValue::S(message_id.clone()))
-                    .build()
-                    .ok()?;
-                Some(TransactWriteItem::builder().update(update).build())
-            })
-            .collect();
-        if items.is_empty() {
-            return Ok(());
-        }
-        let request = || dynamodb.transact_write_items().set_transact_items(Some(items.clone())).send();
-        let mut delay = Duration::from_millis(100);
-        for attempt in 1..=TRANSACTION_ATTEMPTS {
-            match limited(&self.limit, request()).await {
-                Ok(_) => return Ok(()),
-                // A worker updating one of the rows at the same moment: try again.
-                Err(err)
-                    if attempt < TRANSACTION_ATTEMPTS && err.as_service_error().is_some_and(|e| e.is_transaction_canceled_exception()) =>
-                {
-                    tokio::time::sleep(delay.mul_f64(fastrand::f64())).await;
-                    delay = (delay * 2).min(Duration::from_secs(4));
-                }
-                Err(err) => return Err(AwsError::from_sdk("TransactWriteItems", Some(table), err)),
-            }
-        }
-        unreachable!("the loop returns on the last attempt")
+        let updates = sent.iter().map(|(task_id, message_id)| {
+            let request = dynamodb
+                .update_item()
+                .table_name(table)
+                .set_key(key(task_id))
+                .update_expression("SET message_id = :m")
+                .condition_expression("attribute_exists(PK)")
+                .expression_attribute_values(":m", AttributeValue::S(message_id.clone()));
+            async move { limited(&self.limit, request.send()).await.map(|_| ()).map_err(sdk!("UpdateItem", Some(task_id))) }
+        });
+        join_all(updates).await.into_iter().collect()
     }
 
     async fn set_state(
@@ -592,7 +529,8 @@ pub(crate) mod tests {
     use aws_config::{BehaviorVersion, Region};
     use aws_sdk_dynamodb::operation::batch_get_item::BatchGetItemOutput;
     use aws_sdk_dynamodb::operation::describe_table::DescribeTableOutput;
-    use aws_sdk_dynamodb::operation::transact_write_items::{TransactWriteItemsInput, TransactWriteItemsOutput};
+    use aws_sdk_dynamodb::operation::put_item::PutItemOutput;
+    use aws_sdk_dynamodb::operation::update_item::UpdateItemOutput;
     use aws_sdk_dynamodb::types::{TableDescription, TableStatus};
     use aws_sdk_sqs::operation::get_queue_url::GetQueueUrlOutput;
     use aws_sdk_sqs::operation::send_message_batch::{SendMessageBatchInput, SendMessageBatchOutput};
@@ -680,18 +618,30 @@ pub(crate) mod tests {
             .unwrap()
     }
 
-    /// A table that is there, a queue that is there, no task recorded before, and transactions
-    /// that go through; the requests of every TransactWriteItems kept for inspection.
-    fn dynamodb(transactions: Arc<Mutex<Vec<TransactWriteItemsInput>>>) -> aws_sdk_dynamodb::Client {
+    /// What the mocked table was asked to write.
+    #[derive(Default)]
+    struct Writes {
+        put: Vec<String>,
+        marked: Vec<String>,
+    }
+
+    /// A table that is there, no task recorded before, and writes that go through: the task ids
+    /// put and the message ids marked kept for inspection.
+    fn dynamodb(writes: Arc<Mutex<Writes>>) -> aws_sdk_dynamodb::Client {
         let describe = mock!(aws_sdk_dynamodb::Client::describe_table).then_output(|| {
             DescribeTableOutput::builder().table(TableDescription::builder().table_status(TableStatus::Active).build()).build()
         });
         let read = mock!(aws_sdk_dynamodb::Client::batch_get_item).then_output(|| BatchGetItemOutput::builder().build());
-        let write = mock!(aws_sdk_dynamodb::Client::transact_write_items).then_compute_output(move |input| {
-            transactions.lock().unwrap().push(input.clone());
-            TransactWriteItemsOutput::builder().build()
+        let puts = writes.clone();
+        let put = mock!(aws_sdk_dynamodb::Client::put_item).then_compute_output(move |input| {
+            puts.lock().unwrap().put.push(input.item().unwrap()["task_id"].as_s().unwrap().clone());
+            PutItemOutput::builder().build()
         });
-        mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, [&describe, &read, &write])
+        let update = mock!(aws_sdk_dynamodb::Client::update_item).then_compute_output(move |input| {
+            writes.lock().unwrap().marked.push(input.expression_attribute_values().unwrap()[":m"].as_s().unwrap().clone());
+            UpdateItemOutput::builder().build()
+        });
+        mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, [&describe, &read, &put, &update])
     }
 
     #[tokio::test(start_paused = true)]
@@ -727,8 +677,8 @@ pub(crate) mod tests {
         });
         let url = mock!(aws_sdk_sqs::Client::get_queue_url).then_output(|| GetQueueUrlOutput::builder().queue_url(QUEUE_URL).build());
         let sqs = mock_client!(aws_sdk_sqs, RuleMode::MatchAny, [&send, &url]);
-        let transactions: Arc<Mutex<Vec<TransactWriteItemsInput>>> = Arc::default();
-        let workers = with_clients(ACCOUNT, sqs, dynamodb(transactions.clone()));
+        let writes: Arc<Mutex<Writes>> = Arc::default();
+        let workers = with_clients(ACCOUNT, sqs, dynamodb(writes.clone()));
 
         let results = dispatch::dispatch(&workers, &settings(), (1..=10).map(task).collect(), &|_| {}).await.unwrap();
 
@@ -742,14 +692,9 @@ pub(crate) mod tests {
         assert_eq!(results[4].error.as_deref(), Some("SQS refused it: InvalidParameterValue InvalidParameterValue for entry 4"));
         assert!(results.iter().filter(|r| r.status == Outcome::Sent).all(|r| r.error.is_none()), "{results:#?}");
         // Recorded all ten, then marked sent the nine that were, with their message ids.
-        let transactions = transactions.lock().unwrap();
-        assert_eq!(transactions.len(), 2);
-        assert_eq!(transactions[0].transact_items().iter().filter(|i| i.put().is_some()).count(), 10);
-        let mut marked: Vec<String> = transactions[1]
-            .transact_items()
-            .iter()
-            .map(|i| i.update().unwrap().expression_attribute_values().unwrap()[":m"].as_s().unwrap().clone())
-            .collect();
+        let writes = writes.lock().unwrap();
+        assert_eq!(writes.put.len(), 10);
+        let mut marked = writes.marked.clone();
         marked.sort_by_key(|m| m[2..].parse::<usize>().unwrap());
         assert_eq!(marked, [1, 2, 3, 4, 6, 7, 8, 9, 10].map(|n| format!("m-{n}")));
     }
