@@ -69,7 +69,8 @@ fn drop_workers(repo: &Path) {
     let path = repo.join("miyabi-org.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     let start = text.find("[workers]\n").expect("the example has [workers]");
-    let end = start + text[start..].find("\n\n").expect("a blank line after [workers]") + 2;
+    // To the next blank line, or the end of the file where the example puts it.
+    let end = text[start..].find("\n\n").map_or(text.len(), |n| start + n + 2);
     std::fs::write(path, format!("{}{}", &text[..start], &text[end..])).unwrap();
 }
 
@@ -489,9 +490,9 @@ error: statement Oops has neither Action nor NotAction
         break_repo: |r| edit(r, "account-templates/pool.toml", "finops@miyabi.io", "finops"),
         args: &["plan"],
         error: r##"error: `finops` is not an email address
-  --> account-templates/pool.toml:10:11
+  --> account-templates/pool.toml:11:11
    |
-10 | notify = ["finops"]
+11 | notify = ["finops"]
    |           ^
    = help: use name@domain
 
@@ -1379,7 +1380,7 @@ error: assignment admins excludes account `Pool-7`, which the repo does not decl
         error: r##"error: `arn:aws:sso:::instance/ssoins-0123` is not an IAM Identity Center instance ARN
    --> miyabi-org.toml:114:16
     |
-114 | instance_arn = "arn:aws:sso:::instance/ssoins-123"
+114 | instance_arn = "arn:aws:sso:::instance/ssoins-0123"
     |                ^
     = help: use the InstanceArn that `aws sso-admin list-instances` prints, like arn:aws:sso:::instance/ssoins-0123456789abcdef, or remove the key to have the tool find it
 
@@ -1495,11 +1496,11 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
         break_repo: |r| edit(r, "miyabi-org.toml", "queue = \"miyabi-tasks\"", "queue = \"miyabi tasks\""),
         args: &["plan"],
         error: r##"error: [workers] queue `miyabi tasks` is not a name SQS takes
-  --> miyabi-org.toml:75:9
-   |
-75 | queue = "miyabi tasks"                  # a name ending in .fifo makes a FIFO queue
-   |         ^
-   = help: use 1-80 letters, digits, `-` and `_`, ending in `.fifo` for a FIFO queue
+   --> miyabi-org.toml:106:9
+    |
+106 | queue = "miyabi tasks"                  # a name ending in .fifo makes a FIFO queue
+    |         ^
+    = help: use 1-80 letters, digits, `-` and `_`, ending in `.fifo` for a FIFO queue
 
 1 problem found; nothing was sent to AWS"##,
     },
@@ -1508,11 +1509,11 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
         break_repo: |r| edit(r, "miyabi-org.toml", "\"miyabi-tasks-dlq\"", "\"miyabi-tasks/dlq\""),
         args: &["plan"],
         error: r##"error: [workers] dead_letter_queue `miyabi-tasks/dlq` is not a name SQS takes
-  --> miyabi-org.toml:76:21
-   |
-76 | dead_letter_queue = "miyabi-tasks/dlq"
-   |                     ^
-   = help: use 1-80 letters, digits, `-` and `_`, ending in `.fifo` for a FIFO queue
+   --> miyabi-org.toml:107:21
+    |
+107 | dead_letter_queue = "miyabi-tasks/dlq"
+    |                     ^
+    = help: use 1-80 letters, digits, `-` and `_`, ending in `.fifo` for a FIFO queue
 
 1 problem found; nothing was sent to AWS"##,
     },
@@ -1521,11 +1522,11 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
         break_repo: |r| edit(r, "miyabi-org.toml", "queue = \"miyabi-tasks\"", "queue = \"miyabi-tasks.fifo\""),
         args: &["plan"],
         error: r##"error: the dead-letter queue of FIFO queue miyabi-tasks.fifo must be a FIFO queue (name ending in .fifo) too
-  --> miyabi-org.toml:76:21
-   |
-76 | dead_letter_queue = "miyabi-tasks-dlq"
-   |                     ^
-   = help: SQS moves messages only between queues of the same type
+   --> miyabi-org.toml:107:21
+    |
+107 | dead_letter_queue = "miyabi-tasks-dlq"
+    |                     ^
+    = help: SQS moves messages only between queues of the same type
 
 1 problem found; nothing was sent to AWS"##,
     },
@@ -1534,11 +1535,11 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
         break_repo: |r| edit(r, "miyabi-org.toml", "\"miyabi-tasks-dlq\"", "\"miyabi-tasks\""),
         args: &["plan"],
         error: r##"error: the dead-letter queue is the task queue itself
-  --> miyabi-org.toml:76:21
-   |
-76 | dead_letter_queue = "miyabi-tasks"
-   |                     ^
-   = help: give it its own name, such as miyabi-tasks-dlq
+   --> miyabi-org.toml:107:21
+    |
+107 | dead_letter_queue = "miyabi-tasks"
+    |                     ^
+    = help: give it its own name, such as miyabi-tasks-dlq
 
 1 problem found; nothing was sent to AWS"##,
     },
@@ -1547,11 +1548,11 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
         break_repo: |r| edit(r, "miyabi-org.toml", "visibility_timeout_s = 1800", "visibility_timeout_s = 50000"),
         args: &["plan"],
         error: r##"error: [workers] visibility_timeout_s = 50000 is out of range
-  --> miyabi-org.toml:78:24
-   |
-78 | visibility_timeout_s = 50000             # an issue takes 14-25 minutes
-   |                        ^
-   = help: SQS takes 0 to 43200 seconds (at most 12 hours)
+   --> miyabi-org.toml:109:24
+    |
+109 | visibility_timeout_s = 50000             # an issue takes 14-25 minutes
+    |                        ^
+    = help: SQS takes 0 to 43200 seconds (at most 12 hours)
 
 1 problem found; nothing was sent to AWS"##,
     },
@@ -1560,11 +1561,11 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
         break_repo: |r| edit(r, "miyabi-org.toml", "max_receive_count = 3", "max_receive_count = 0"),
         args: &["plan"],
         error: r##"error: [workers] max_receive_count = 0 is out of range
-  --> miyabi-org.toml:77:21
-   |
-77 | max_receive_count = 0                   # receives before a message goes to the dead-letter queue
-   |                     ^
-   = help: SQS takes 1 to 1000 receives before a message goes to the dead-letter queue
+   --> miyabi-org.toml:108:21
+    |
+108 | max_receive_count = 0                   # receives before a message goes to the dead-letter queue
+    |                     ^
+    = help: SQS takes 1 to 1000 receives before a message goes to the dead-letter queue
 
 1 problem found; nothing was sent to AWS"##,
     },
@@ -1573,11 +1574,11 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
         break_repo: |r| edit(r, "miyabi-org.toml", "table = \"miyabi-tasks\"", "max_message_size = 2097152\ntable = \"miyabi-tasks\""),
         args: &["plan"],
         error: r##"error: [workers] max_message_size = 2097152 is out of range
-  --> miyabi-org.toml:79:20
-   |
-79 | max_message_size = 2097152
-   |                    ^
-   = help: SQS takes 1024 to 1048576 bytes (1 KiB to 1 MiB)
+   --> miyabi-org.toml:110:20
+    |
+110 | max_message_size = 2097152
+    |                    ^
+    = help: SQS takes 1024 to 1048576 bytes (1 KiB to 1 MiB)
 
 1 problem found; nothing was sent to AWS"##,
     },
@@ -1586,11 +1587,11 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
         break_repo: |r| edit(r, "miyabi-org.toml", "table = \"miyabi-tasks\"", "table = \"mt\""),
         args: &["plan"],
         error: r##"error: [workers] table `mt` is not a name DynamoDB takes
-  --> miyabi-org.toml:79:9
-   |
-79 | table = "mt"                  # DynamoDB: PK "CUSTOMER#<id>", SK "TASK#<task id>"
-   |         ^
-   = help: use 3-255 letters, digits, `_`, `-` and `.`
+   --> miyabi-org.toml:110:9
+    |
+110 | table = "mt"                  # DynamoDB: PK "CUSTOMER#<id>", SK "TASK#<task id>"
+    |         ^
+    = help: use 3-255 letters, digits, `_`, `-` and `.`
 
 1 problem found; nothing was sent to AWS"##,
     },
@@ -1602,18 +1603,18 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
         },
         args: &["plan"],
         error: r##"error: [workers] cluster `miyabi cluster` is not an ECS name
-  --> miyabi-org.toml:80:11
-   |
-80 | cluster = "miyabi cluster"
-   |           ^
-   = help: use 1-255 letters, digits, `-` and `_`: the name of the application's ECS cluster and service
+   --> miyabi-org.toml:111:11
+    |
+111 | cluster = "miyabi cluster"
+    |           ^
+    = help: use 1-255 letters, digits, `-` and `_`: the name of the application's ECS cluster and service
 
 error: `tokyo` is not an AWS region
-  --> miyabi-org.toml:82:10
-   |
-82 | region = "tokyo"
-   |          ^
-   = help: use the region code the workers run in, such as us-east-1, or remove the key to use [organization] home_region
+   --> miyabi-org.toml:113:10
+    |
+113 | region = "tokyo"
+    |          ^
+    = help: use the region code the workers run in, such as us-east-1, or remove the key to use [organization] home_region
 
 2 problems found; nothing was sent to AWS"##,
     },
