@@ -20,13 +20,16 @@ than moto), with `[limits] accounts_in_flight` = --in-flight:
     one SendMessageBatch per 10 tasks and a little more) and all API calls per task; every task must
     be sent, to its customer's account;
   * the same file again: nothing is sent (every task `already_queued`);
-  * `worker status`, --status-runs times each in turns with accounts_in_flight = --in-flight and
-    = 1 (the same reads one account after another, in the same run): median seconds; it must list
-    every account and the messages dispatch sent.
+  * `worker status` once to warm up, then --status-runs times each in turns with accounts_in_flight
+    = --in-flight and = 1 (the same reads one account after another, in the same run): median
+    seconds; it must list every account and the messages dispatch sent.
 
-The proxy's own count of the calls (--log) is shown beside the tool's. Signs with an IAM access key
-of the management account (see seed_org.py --credentials-out). Prints `name: value` lines and a
-markdown table on stdout; exits 1 if a check fails.
+The proxy's own count of the calls (--log) is shown beside the tool's, and the CPU seconds of the
+tool, of the sandbox (moto, when it runs on this machine) and of the proxy beside the wall time:
+moto's SQS looks at every message of a queue on each send, so at this size the sandbox, not the
+tool, sets the pace. Signs with an IAM access key of the management account (see seed_org.py
+--credentials-out). Prints `name: value` lines and a markdown table on stdout; exits 1 if a check
+fails.
 """
 
 import argparse
@@ -34,12 +37,15 @@ import collections
 import json
 import os
 import re
+import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import tomllib
+import urllib.parse
 import urllib.request
 
 import boto3
@@ -61,6 +67,10 @@ table = "miyabi-tasks"
 cluster = "miyabi-cluster"
 service = "agent-worker-service"
 """
+
+# The keys of the JSON of `worker dispatch` and `worker status`.
+DISPATCHED = ("tasks", "summary", "stats")
+STATUS = ("accounts", "stats")
 
 # Every operation of the SQS API.
 SQS = {
@@ -200,14 +210,59 @@ class Proxy:
         self.proc.wait()
 
 
-def tool(args, cmd, repo, env, what, ok=(0,)):
-    """Runs the tool; returns (exit status, wall seconds, peak MB, its JSON, stderr)."""
-    code, wall, rss, out, err = run([args.bin] + cmd, repo, env, ok=ok)
+def sandbox_pid(endpoint_url):
+    """The moto server answering on the endpoint's port, if it runs here (for its CPU time)."""
+    port = str(urllib.parse.urlsplit(endpoint_url).port)
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            argv = open("/proc/%s/cmdline" % pid, "rb").read().decode(errors="replace").split("\0")
+        except OSError:
+            continue
+        if any(a.endswith("moto_server") for a in argv) and port in argv:
+            return pid
+    return None
+
+
+def cpu_seconds(pid):
+    """User and system CPU seconds of a process so far (None if unknown)."""
     try:
-        doc = json.loads(out)
+        fields = open("/proc/%s/stat" % pid).read().rsplit(")", 1)[1].split()
+    except (OSError, TypeError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def tool(args, cmd, repo, env, what, need, ok=(0,)):
+    """Runs the tool; returns (exit status, wall seconds, peak MB, its JSON, CPU seconds: (tool, sandbox, proxy))."""
+    others = lambda: [cpu_seconds(pid) for pid in (args.sandbox_pid, args.proxy_pid)]
+    children, before = resource.getrusage(resource.RUSAGE_CHILDREN), others()
+    code, wall, rss, out, err = run([args.bin] + cmd, repo, env, ok=ok)
+    after, others_after = resource.getrusage(resource.RUSAGE_CHILDREN), others()
+    cpu = [after.ru_utime - children.ru_utime + after.ru_stime - children.ru_stime]
+    cpu += [b - a if a is not None and b is not None else None for a, b in zip(before, others_after)]
+    try:
+        # A failed dispatch prints its result and then {"error": ...}: the first object is the result.
+        doc, end = json.JSONDecoder().raw_decode(out.lstrip())
     except ValueError:
         sys.exit("bench: %s did not print JSON (exit %d); stdout:\n%s\nstderr:\n%s" % (what, code, out[-2000:], err[-4000:]))
-    return code, wall, rss, doc, err
+    rest = out.lstrip()[end:].strip()
+    if rest:
+        print("workers %s: exit %d; after its JSON result, stdout has: %s" % (what, code, " ".join(rest.split())[:600]))
+    missing = [key for key in need if not isinstance(doc, dict) or key not in doc]
+    if missing:
+        sys.exit("bench: the JSON of %s (exit %d) has no %s; stdout:\n%s\nstderr:\n%s"
+                 % (what, code, ", ".join(missing), out[-2000:], err[-4000:]))
+    return code, wall, rss, doc, cpu
+
+
+def cpu_text(cpu):
+    """CPU seconds of the tool, the sandbox and the fault proxy (this machine runs all three)."""
+    return ", ".join("%s %s" % (name, "%.1f" % c if c is not None else "unknown")
+                     for name, c in zip(("tool", "sandbox", "proxy"), cpu))
+
+
+def mean_cpu(runs):
+    return [None if None in column else statistics.mean(column) for column in zip(*runs)]
 
 
 def sqs_calls(by_op):
@@ -229,9 +284,12 @@ def main():
     p.add_argument("--in-flight", type=int, default=16)
     p.add_argument("--status-runs", type=int, default=3)
     args = p.parse_args()
+    args.sandbox_pid, args.proxy_pid = sandbox_pid(args.endpoint_url), None
     if not 0 <= args.silos < args.customers or args.tasks < 1 or args.in_flight < 1 or args.status_runs < 1:
         p.error("need 0 <= --silos < --customers, and --tasks, --in-flight and --status-runs at least 1")
 
+    # Stopped by bench.sh's trap or by hand: the proxy is stopped and the files removed all the same.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     urllib.request.urlopen(urllib.request.Request(args.endpoint_url + "/moto-api/reset", data=b"", method="POST")).read()
     work = tempfile.mkdtemp(prefix="miyabi-bench-workers.")
     proxy = None
@@ -255,14 +313,14 @@ def main():
         with open(tasks_file, "w") as f:
             f.write(tasks_text([c for c, _, _ in placed], args.tasks))
         accounts = pools + args.silos
-        label = ("%d tasks for %d customers (%d in %d pool account%s, %d silos): %d accounts"
+        label = ("%d tasks for %d customers, %d in %d pool account%s and %d in silos: %d accounts"
                  % (args.tasks, args.customers, args.customers - args.silos, pools, "" if pools == 1 else "s", args.silos,
                     accounts))
         print("workers: %s; calls delayed 0-%d ms; accounts_in_flight %d" % (label, args.delay_ms, args.in_flight))
 
         # The sandbox holds the accounts and, in each, the queues and the table (no delay: not measured).
         run([args.bin, "validate"], repo, env)
-        _, wall, _, setup, _ = tool(args, ["apply", "--yes", "--output", "json"], repo, env, "apply")
+        _, wall, _, setup, _ = tool(args, ["apply", "--yes", "--output", "json"], repo, env, "apply", ("outcomes", "stats"))
         not_done = [o for o in setup["outcomes"] if o["status"] != "done"]
         actions = collections.Counter(o["change"]["action"] for o in setup["outcomes"])
         print("workers setup apply: %d changes (%d not done), %d API calls in %.1f s: %s"
@@ -283,10 +341,11 @@ def main():
 
         proxy = Proxy(args.endpoint_url, args.delay_ms, os.path.join(work, "proxy.log"))
         slow = dict(env, AWS_ENDPOINT_URL=proxy.url)
+        args.proxy_pid = proxy.proc.pid
         dispatch = ["worker", "dispatch", "--file", tasks_file, "--output", "json", "--yes", "-v"]
 
-        # Dispatch.
-        code, d_wall, d_rss, doc, _ = tool(args, dispatch, repo, slow, "worker dispatch")
+        # Dispatch (exit 1 when a task was not sent: the checks below say which).
+        code, d_wall, d_rss, doc, d_cpu = tool(args, dispatch, repo, slow, "worker dispatch", DISPATCHED, ok=(0, 1))
         d_proxy = proxy.calls()
         summary, stats, by_op = doc["summary"], doc["stats"], doc["stats"]["api_calls_by_operation"]
         statuses = collections.Counter(t["status"] for t in doc["tasks"])
@@ -294,17 +353,28 @@ def main():
         d_sqs, d_calls = sqs_calls(by_op), stats["api_calls"]
         d_sqs_per, d_calls_per = d_sqs / args.tasks, d_calls / args.tasks
         d_pass = d_sqs_per <= GOAL_SQS_PER_TASK
-        sent_all = summary.get("sent") == args.tasks and summary.get("failed", 0) == 0 and statuses["sent"] == args.tasks
+        sent_all = (code == 0 and summary.get("sent") == args.tasks and summary.get("failed", 0) == 0
+                    and statuses["sent"] == args.tasks)
         print("workers dispatch tasks: %d" % args.tasks)
         print("workers dispatch exit status: %d; sent %s, already queued %s, failed %s (%d task results)"
               % (code, summary.get("sent"), summary.get("already_queued"), summary.get("failed"), len(doc["tasks"])))
         print("workers dispatch every task sent: %s" % ("PASS" if sent_all else "FAIL"))
         print("workers dispatch tasks sent to their customer's account: %d of %d (%s)"
               % (statuses["sent"] - len(misrouted), statuses["sent"], "PASS" if not misrouted else "FAIL"))
+        failed = [t for t in doc["tasks"] if t["status"] == "failed"]
+        if failed:
+            reasons = collections.Counter(json.dumps(t.get("error"), sort_keys=True)[:300] for t in failed)
+            accounts_failed = collections.Counter(t.get("account") or t.get("account_id") for t in failed)
+            print("workers dispatch failed tasks: %d, in %d accounts (%s)"
+                  % (len(failed), len(accounts_failed), ", ".join("%s %d" % kv for kv in accounts_failed.most_common(5))))
+            for reason, n in reasons.most_common(5):
+                print("workers dispatch failed, %d x: %s" % (n, reason))
         if misrouted:
-            print("workers dispatch misrouted, e.g.: %s (expected %s)" % (json.dumps(misrouted[0]), expected.get(misrouted[0]["customer"])))
+            print("workers dispatch misrouted, e.g.: %s (expected %s)"
+                  % (json.dumps(misrouted[0]), expected.get(misrouted[0]["customer"])))
         print("workers dispatch seconds: %.2f (tool's own stats: %s)" % (d_wall, stats.get("seconds")))
         print("workers dispatch tasks/s: %.0f" % (args.tasks / d_wall))
+        print("workers dispatch CPU seconds: %s (all three share this machine's %d cores)" % (cpu_text(d_cpu), os.cpu_count()))
         print("workers dispatch SQS calls per task: %.3f (goal <= %g) %s" % (d_sqs_per, GOAL_SQS_PER_TASK, "PASS" if d_pass else "FAIL"))
         print("workers dispatch SQS calls: %d (the fault proxy counted %d)" % (d_sqs, sqs_calls(d_proxy)))
         print("workers dispatch API calls per task: %.3f" % d_calls_per)
@@ -320,16 +390,16 @@ def main():
             fails.append("SQS calls per task")
 
         # The same file again: nothing is sent.
-        code, a_wall, a_rss, again, _ = tool(args, dispatch, repo, slow, "worker dispatch (again)")
+        code, a_wall, a_rss, again, a_cpu = tool(args, dispatch, repo, slow, "worker dispatch (again)", DISPATCHED, ok=(0, 1))
         a_proxy = proxy.calls()
         a_summary, a_by_op = again["summary"], again["stats"]["api_calls_by_operation"]
-        a_pass = (a_summary.get("already_queued") == args.tasks and a_summary.get("sent", 0) == 0
+        a_pass = (code == 0 and a_summary.get("already_queued") == args.tasks and a_summary.get("sent", 0) == 0
                   and a_summary.get("failed", 0) == 0 and a_by_op.get("SendMessageBatch", 0) == 0
                   and a_proxy.get("SendMessageBatch", 0) == 0)
         print("workers dispatch again exit status: %d; sent %s, already queued %s, failed %s"
               % (code, a_summary.get("sent"), a_summary.get("already_queued"), a_summary.get("failed")))
         print("workers dispatch again sends nothing: %s" % ("PASS" if a_pass else "FAIL"))
-        print("workers dispatch again seconds: %.2f" % a_wall)
+        print("workers dispatch again seconds: %.2f (CPU seconds: %s)" % (a_wall, cpu_text(a_cpu)))
         print("workers dispatch again SQS calls: %d (%s); per task %.3f"
               % (sqs_calls(a_by_op), ops_text({op: n for op, n in a_by_op.items() if op in SQS}) or "none",
                  sqs_calls(a_by_op) / args.tasks))
@@ -341,13 +411,16 @@ def main():
 
         # Status, at once and one account after another, in turns.
         per_account = collections.Counter(t.get("account_id") for t in doc["tasks"] if t["status"] == "sent")
-        runs = {args.in_flight: [], 1: []}
+        runs, cpus = {args.in_flight: [], 1: []}, {args.in_flight: [], 1: []}
         last = {}
+        tool(args, ["worker", "status", "--output", "json"], repo, slow, "worker status (warm-up)", STATUS)
+        proxy.calls()
         for _ in range(args.status_runs):
             for limit in (args.in_flight, 1):
                 set_key_in_table(config, "limits", "accounts_in_flight", limit)
-                code, wall, rss, st, _ = tool(args, ["worker", "status", "--output", "json"], repo, slow, "worker status")
+                code, wall, rss, st, cpu = tool(args, ["worker", "status", "--output", "json"], repo, slow, "worker status", STATUS)
                 runs[limit].append(wall)
+                cpus[limit].append(cpu)
                 last[limit] = (st, rss, proxy.calls())
         set_key_in_table(config, "limits", "accounts_in_flight", args.in_flight)
         fast, slow_s = statistics.median(runs[args.in_flight]), statistics.median(runs[1])
@@ -368,6 +441,9 @@ def main():
         print("workers status seconds (one account after another): %.2f (median of %d: %s)"
               % (slow_s, len(runs[1]), ", ".join("%.2f" % w for w in runs[1])))
         print("workers status speedup: %.1fx" % (slow_s / fast))
+        s_cpu, seq_cpu = mean_cpu(cpus[args.in_flight]), mean_cpu(cpus[1])
+        print("workers status CPU seconds a run (%d in flight): %s; one account after another: %s"
+              % (args.in_flight, cpu_text(s_cpu), cpu_text(seq_cpu)))
         print("workers status API calls: %d (the fault proxy counted %d): %s"
               % (st["stats"]["api_calls"], sum(s_proxy.values()), ops_text(st["stats"]["api_calls_by_operation"])))
         print("workers status API calls one account after another: %d (the fault proxy counted %d); the same reads: %s"
@@ -381,17 +457,21 @@ def main():
         print()
         print("| Measure (%s; calls delayed 0-%d ms) | Result | Target |" % (label, args.delay_ms))
         print("|---|---|---|")
-        print("| `worker dispatch --file` | %d tasks in %.2f s: %.0f tasks/s, %.0f MB peak memory | every task sent to its customer's account (%s) |"
-              % (args.tasks, d_wall, args.tasks / d_wall, d_rss, "PASS" if sent_all and not misrouted else "FAIL"))
+        print("| `worker dispatch --file` | %d tasks in %.2f s: %.0f tasks/s, %.0f MB peak memory; CPU seconds: %s"
+              " | every task sent to its customer's account (%s) |"
+              % (args.tasks, d_wall, args.tasks / d_wall, d_rss, cpu_text(d_cpu),
+                 "PASS" if sent_all and not misrouted else "FAIL"))
         print("| SQS calls per task | %.3f (%s) | <= %g (%s) |"
               % (d_sqs_per, ops_text({op: n for op, n in by_op.items() if op in SQS}), GOAL_SQS_PER_TASK, "PASS" if d_pass else "FAIL"))
         print("| all API calls per task | %.3f (%d: %s) | |" % (d_calls_per, d_calls, ops_text(by_op)))
         print("| the same file again | %d sent, %s already queued, in %.2f s; %d SQS calls, %d API calls | nothing sent (%s) |"
               % (a_summary.get("sent", 0), a_summary.get("already_queued"), a_wall, sqs_calls(a_by_op),
                  again["stats"]["api_calls"], "PASS" if a_pass else "FAIL"))
-        print("| `worker status`, %d accounts, %d in flight | %.2f s, %d API calls, %.0f MB | |"
-              % (accounts, args.in_flight, fast, st["stats"]["api_calls"], s_rss))
-        print("| the same reads, one account after another | %.2f s | |" % slow_s)
+        print("| `worker status`, %d accounts, %d in flight | %.2f s (median of %d), %d API calls, %.0f MB; CPU seconds: %s | |"
+              % (accounts, args.in_flight, fast, args.status_runs, st["stats"]["api_calls"], s_rss,
+                 cpu_text(s_cpu)))
+        print("| the same reads, one account after another | %.2f s (median of %d); CPU seconds: %s | |"
+              % (slow_s, args.status_runs, cpu_text(seq_cpu)))
         print("| speedup | %.1fx | |" % (slow_s / fast))
         print()
     finally:

@@ -37,6 +37,9 @@ pub enum Error {
     /// Some changes of an apply failed; each was reported as it failed.
     #[error("apply failed: {done} changes done, {failed} failed, {skipped} not attempted")]
     PartialApply { done: usize, failed: usize, skipped: usize },
+    /// Some tasks of a dispatch were not sent; each was reported with its reason.
+    #[error("{failed} of {total} tasks were not sent")]
+    PartialDispatch { failed: usize, total: usize },
     /// The query ran and Athena gave up on it; the SQL follows, to try in the console.
     #[error("the Athena query {id} failed: {reason}\n\n{sql}")]
     AthenaFailed { id: String, reason: String, sql: String },
@@ -145,6 +148,7 @@ impl Error {
             Error::SavedPlan(SavedPlanError::Stale { .. } | SavedPlanError::OtherOrganization { .. }) => "stale_plan",
             Error::SavedPlan(_) => "invalid_saved_plan",
             Error::PartialApply { .. } => "partial_apply",
+            Error::PartialDispatch { .. } => "partial_dispatch",
             Error::AthenaFailed { .. } => "athena_query_failed",
             Error::AthenaCancelled { .. } => "athena_query_cancelled",
             #[cfg(feature = "local-engine")]
@@ -177,6 +181,9 @@ impl Error {
             Error::SavedPlan(err) => Some(err.help().into()),
             Error::PartialApply { .. } => {
                 Some("fix the cause shown above and run apply again: it plans from the live state and converges".into())
+            }
+            Error::PartialDispatch { .. } => {
+                Some("each is listed with its reason; run the same dispatch again to send them (what was sent is not sent twice)".into())
             }
             Error::AthenaFailed { .. } => Some("fix the table or the query in the Athena console; the SQL is above".into()),
             Error::AthenaCancelled { .. } => Some("someone cancelled the query in Athena: run the report again".into()),
@@ -227,7 +234,7 @@ impl Error {
 
     /// Whether `--output json` printed the error inside the command's result already.
     pub fn is_in_result(&self) -> bool {
-        matches!(self, Error::PartialApply { .. })
+        matches!(self, Error::PartialApply { .. } | Error::PartialDispatch { .. })
     }
 
     /// The error as `--output json` prints it.

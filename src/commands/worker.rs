@@ -251,6 +251,9 @@ struct DispatchOutput<'a> {
     tasks: &'a [TaskResult],
     summary: DispatchSummary,
     stats: Stats,
+    /// When tasks were not sent, here rather than in a second object on stdout.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<crate::error::ErrorReport>,
 }
 
 fn result_line(result: &TaskResult) -> String {
@@ -321,9 +324,14 @@ pub async fn dispatch(session: &Session, args: &WorkerDispatchArgs) -> Result<Ex
     let count = |status| results.iter().filter(|r| r.status == status).count();
     let summary =
         DispatchSummary { sent: count(Outcome::Sent), already_queued: count(Outcome::AlreadyQueued), failed: count(Outcome::Failed) };
-    let failed = summary.failed;
+    let failure = (summary.failed > 0).then_some(Error::PartialDispatch { failed: summary.failed, total: results.len() });
     match session.printer.format {
-        OutputFormat::Json => session.printer.json(&DispatchOutput { tasks: &results, summary, stats: session.stats(&aws) })?,
+        OutputFormat::Json => session.printer.json(&DispatchOutput {
+            tasks: &results,
+            summary,
+            stats: session.stats(&aws),
+            error: failure.as_ref().map(Error::report),
+        })?,
         _ if single => session.printer.out(&result_line(&results[0]))?,
         _ => session.printer.out(&format!(
             "{} sent, {} already queued, {} failed, of {} tasks",
@@ -334,11 +342,8 @@ pub async fn dispatch(session: &Session, args: &WorkerDispatchArgs) -> Result<Ex
         ))?,
     }
     session.report_stats(&aws);
-    if failed > 0 {
-        return Err(Error::refused(
-            format!("{failed} of {} tasks were not sent", results.len()),
-            "each is listed with its reason; run the same dispatch again to send them (what was sent is not sent twice)",
-        ));
+    if let Some(failure) = failure {
+        return Err(failure);
     }
     Ok(ExitStatus::Success)
 }
