@@ -238,7 +238,7 @@ TOML
 }
 
 agent_workers() {
-    step "agent workers: the queues and tables of pool 1 and the silo (made by the apply above), then tasks"
+    step "agent workers: the queues and tables account create made with pool 1 and the silo, then tasks"
     miyabi drift --only workers
     note "exit status: 0 (the ECS service is the application's own deployment: warned about, never created)"
     miyabi worker dispatch --customer ACME --issue acme-corp/app#12
