@@ -528,3 +528,4 @@ fn a_target_without_an_scp_it_wants_never_holds_more_or_none() {
 
 mod accounts;
 mod sso;
+mod workers;
