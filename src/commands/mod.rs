@@ -167,6 +167,19 @@ impl Session {
         Ok(())
     }
 
+    /// Asks before a change unless `--yes`; `declined` says what was not done when the answer is no.
+    pub fn confirm(&self, question: &str, declined: &str) -> Result<(), Error> {
+        if self.yes {
+            return Ok(());
+        }
+        let confirmed = dialoguer::Confirm::new()
+            .with_prompt(question)
+            .default(false)
+            .interact()
+            .map_err(|e| Error::not_confirmed(format!("no answer: {e}"), "run again with --yes"))?;
+        if confirmed { Ok(()) } else { Err(Error::not_confirmed(format!("{declined}; nothing was changed"), "run again and answer yes")) }
+    }
+
     /// Reads the live organization, with the repo's guard, region and limits when there is a repo;
     /// budgets too when the scope has them.
     pub async fn observe(&self, repo: Option<&Repo>, desired: &Desired, scope: &BTreeSet<Scope>) -> Result<Observed, Error> {

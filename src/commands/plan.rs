@@ -261,17 +261,8 @@ pub(super) async fn execute(
         }
         return Ok(ExitStatus::Success);
     }
-    if !session.yes {
-        let question = format!("Apply these {} changes to organization {}?", plan.changes.len(), plan.organization_id);
-        let confirmed = dialoguer::Confirm::new()
-            .with_prompt(question)
-            .default(false)
-            .interact()
-            .map_err(|e| Error::not_confirmed(format!("no answer: {e}"), "run again with --yes"))?;
-        if !confirmed {
-            return Err(Error::not_confirmed("apply cancelled; nothing was changed", "run again and answer yes to apply"));
-        }
-    }
+    let question = format!("Apply these {} changes to organization {}?", plan.changes.len(), plan.organization_id);
+    session.confirm(&question, "apply cancelled")?;
     before_apply()?;
 
     let progress = printer.progress(plan.changes.len());

@@ -179,7 +179,7 @@ fn checked(loaded: &Loaded, patterns: &BTreeMap<String, Vec<RepoPattern>>, reque
 
 /// Reads a JSONL file of tasks: every bad line is a problem with its line number, and none of
 /// the file is sent while there is one.
-fn read_file(loaded: &Loaded, path: &Path) -> Result<Vec<Dispatch>, Error> {
+fn read_file(loaded: &Loaded, path: &Path) -> Result<(Vec<Dispatch>, SourceFile), Error> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     let source = SourceFile::new(path, text.clone());
     let patterns = loaded.patterns();
@@ -236,7 +236,7 @@ fn read_file(loaded: &Loaded, path: &Path) -> Result<Vec<Dispatch>, Error> {
         problems.push(Problem::new(Some(source.whole()), "the file has no tasks", "write one JSON object per line"));
     }
     problems.into_result().map_err(Error::Problems)?;
-    Ok(tasks)
+    Ok((tasks, source))
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -280,8 +280,11 @@ fn dispatch_error(err: DispatchError) -> Error {
 pub async fn dispatch(session: &Session, args: &WorkerDispatchArgs) -> Result<ExitStatus, Error> {
     session.printer.require("worker dispatch", &[OutputFormat::Table, OutputFormat::Json])?;
     let loaded = Loaded::new(session)?;
-    let tasks = match (&args.file, &args.customer, &args.issue) {
-        (Some(path), _, _) => read_file(&loaded, path)?,
+    let (tasks, source) = match (&args.file, &args.customer, &args.issue) {
+        (Some(path), _, _) => {
+            let (tasks, source) = read_file(&loaded, path)?;
+            (tasks, Some(source))
+        }
         (None, Some(customer), Some(issue)) => {
             let issue: Issue =
                 issue.parse().map_err(|m: String| Error::usage(m, "write the issue as OWNER/REPO#N or as its GitHub URL"))?;
@@ -294,7 +297,7 @@ pub async fn dispatch(session: &Session, args: &WorkerDispatchArgs) -> Result<Ex
                 again: args.again,
             };
             let (account, account_id) = checked(&loaded, &loaded.patterns(), &request).map_err(|r| r.error("nothing was sent"))?;
-            vec![Dispatch { line: None, request, account, account_id }]
+            (vec![Dispatch { line: None, request, account, account_id }], None)
         }
         _ => return Err(Error::usage("give --customer and --issue, or --file", "see `miyabi-org worker dispatch --help`")),
     };
@@ -308,7 +311,7 @@ pub async fn dispatch(session: &Session, args: &WorkerDispatchArgs) -> Result<Ex
         now: timestamp(),
         accounts_in_flight: loaded.in_flight(),
     };
-    check_sizes(&tasks, &settings, workers.settings.max_message_size, args.file.as_deref())?;
+    check_sizes(&tasks, &settings, workers.settings.max_message_size, source.as_ref())?;
     let write = aws.workers(&workers.settings.region, loaded.member_role());
     let single = args.file.is_none();
     let progress = session.printer.progress(if single { 0 } else { tasks.len() });
@@ -350,15 +353,14 @@ pub async fn dispatch(session: &Session, args: &WorkerDispatchArgs) -> Result<Ex
 
 /// A message larger than the queue's MaximumMessageSize (`[workers] max_message_size`, which
 /// the plan keeps on the queue) is refused before anything is sent.
-fn check_sizes(tasks: &[Dispatch], settings: &Settings, max: u32, file: Option<&Path>) -> Result<(), Error> {
-    let source = file.map(|path| SourceFile::new(path, std::fs::read_to_string(path).unwrap_or_default()));
+fn check_sizes(tasks: &[Dispatch], settings: &Settings, max: u32, source: Option<&SourceFile>) -> Result<(), Error> {
     let mut problems = Problems::default();
     for task in tasks {
         let size = dispatch::body_of(&task.request, settings).len();
         if size > max as usize {
             let message = format!("the task's message is {size} bytes, over the queue's MaximumMessageSize of {max} bytes");
             let help = "shorten the note, or raise [workers] max_message_size (up to 1048576) and run `miyabi-org apply --only workers`";
-            match (&source, task.line) {
+            match (source, task.line) {
                 (Some(source), Some(line)) => problems.push(Problem::new(Some(source.at_line(line, 1)), message, help)),
                 _ => return Err(Error::refused(format!("{message}; nothing was sent"), help)),
             }
@@ -662,7 +664,7 @@ pub async fn cancel(session: &Session, args: &WorkerCancelArgs) -> Result<ExitSt
                 session.printer.out(&format!("customer {customer} has no {state} tasks; nothing was changed"))?;
                 return Ok(ExitStatus::Success);
             }
-            confirm(session, &format!("Cancel {} {state} task(s) of customer {customer}?", ids.len()))?;
+            session.confirm(&format!("Cancel {} {state} task(s) of customer {customer}?", ids.len()), "cancel declined")?;
             ids
         }
     };
@@ -706,19 +708,6 @@ pub async fn cancel(session: &Session, args: &WorkerCancelArgs) -> Result<ExitSt
     Ok(ExitStatus::Success)
 }
 
-/// Asks before a change to many things, unless `--yes`.
-fn confirm(session: &Session, question: &str) -> Result<(), Error> {
-    if session.yes {
-        return Ok(());
-    }
-    let confirmed = dialoguer::Confirm::new()
-        .with_prompt(question)
-        .default(false)
-        .interact()
-        .map_err(|e| Error::not_confirmed(format!("no answer: {e}"), "run again with --yes"))?;
-    if confirmed { Ok(()) } else { Err(Error::not_confirmed("cancelled; nothing was changed", "run again and answer yes")) }
-}
-
 #[derive(Debug, Serialize)]
 struct RedriveRow {
     account: String,
@@ -744,7 +733,8 @@ pub async fn redrive(session: &Session, args: &WorkerRedriveArgs) -> Result<Exit
     };
     session.require_attended()?;
     let whose = args.customer.as_ref().map_or_else(|| "all".to_string(), |c| format!("customer {c}'s"));
-    confirm(session, &format!("Move {whose} dead letters back to {} in {} account(s)?", settings.queue, accounts.len()))?;
+    let question = format!("Move {whose} dead letters back to {} in {} account(s)?", settings.queue, accounts.len());
+    session.confirm(&question, "redrive declined")?;
     let aws = session.aws(Some(&loaded.repo)).await?;
     let write = aws.workers(&settings.region, loaded.member_role());
     let now = timestamp();
