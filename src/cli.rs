@@ -502,6 +502,14 @@ pub enum WorkerCommand {
     Cancel(WorkerCancelArgs),
     /// Move dead letters back to the task queue
     Redrive(WorkerRedriveArgs),
+    /// Set the desired count of the workers' ECS service, within [workers.scaling] min..max (asks first)
+    Scale(WorkerScaleArgs),
+    /// The step rule of [workers.scaling] applied now to each account's queue: shown, and set with --apply
+    Autoscale(WorkerAutoscaleArgs),
+    /// Refuse new tasks for a pool, suspend its scaling, wait for its queue to empty, then scale its workers to 0
+    Drain(WorkerDrainArgs),
+    /// Undo `worker drain`: tasks accepted and scaling resumed, desired count back to min
+    Resume(WorkerResumeArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -578,6 +586,69 @@ pub struct WorkerCancelArgs {
     pub customer: Option<String>,
     #[arg(long, value_enum, requires = "customer")]
     pub state: Option<crate::task::TaskState>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct WorkerScaleArgs {
+    #[command(flatten)]
+    pub selection: WorkerSelection,
+    /// The number of worker tasks to run
+    #[arg(long)]
+    pub desired: u32,
+    /// Allow a count outside [workers.scaling] min..max (the alarms bring it back within)
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct WorkerAutoscaleArgs {
+    #[command(flatten)]
+    pub selection: WorkerSelection,
+    /// Set the desired counts shown (asks first, or --yes)
+    #[arg(long)]
+    pub apply: bool,
+}
+
+/// A pool by tier and number.
+#[derive(Debug, Clone, Args)]
+pub struct PoolArgs {
+    /// The pool's number
+    #[arg(long)]
+    pub pool: u32,
+    /// The pool's tier
+    #[arg(long, default_value = "pool")]
+    pub tier: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct WorkerDrainArgs {
+    #[command(flatten)]
+    pub pool: PoolArgs,
+    /// How long to wait for the queue to empty: 90s, 30m, 2h
+    #[arg(long, default_value = "30m", value_parser = duration)]
+    pub timeout: std::time::Duration,
+    /// Seconds between reads of the queue while waiting
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..))]
+    pub interval: u64,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct WorkerResumeArgs {
+    #[command(flatten)]
+    pub pool: PoolArgs,
+}
+
+/// `90s`, `30m`, `2h`, or whole seconds.
+fn duration(text: &str) -> Result<std::time::Duration, String> {
+    let (number, unit) = text.find(|c: char| !c.is_ascii_digit()).map_or((text, "s"), |i| text.split_at(i));
+    let n: u64 = number.parse().map_err(|_| format!("`{text}` is not a duration: write 90s, 30m or 2h"))?;
+    let seconds = match unit {
+        "s" => n,
+        "m" => n * 60,
+        "h" => n * 3600,
+        _ => return Err(format!("`{text}` is not a duration: write 90s, 30m or 2h")),
+    };
+    Ok(std::time::Duration::from_secs(seconds))
 }
 
 #[derive(Debug, Clone, Args)]

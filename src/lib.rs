@@ -17,5 +17,6 @@ pub mod observe;
 pub mod output;
 pub mod plan;
 pub mod policy_kind;
+pub mod scaling;
 pub mod task;
 pub mod validate;

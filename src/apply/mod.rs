@@ -423,6 +423,12 @@ async fn execute(
             let id = workers::account_id(&ids.borrow(), account, account_id.as_deref())?;
             workers::create_table(writers.workers, &id, table, writers.polling).await?;
         }
+        Change::RegisterScalableTarget { account_id, resource, target, .. } => {
+            writers.workers.register_scalable_target(account_id, resource, target).await?;
+        }
+        Change::PutScalingPolicy { account_id, resource, policy, alarm, .. } => {
+            workers::put_scaling_policy(writers.workers, account_id, resource, policy, alarm).await?;
+        }
     }
     Ok(())
 }

@@ -8,8 +8,9 @@ use super::sso::{Polling, managed_by};
 use super::{ChangeError, Ids};
 use crate::api_error::AwsError;
 use crate::observe::Tags;
-use crate::observe::workers::WorkerRead;
+use crate::observe::workers::{ScalableTarget, WorkerRead};
 use crate::plan::DeadLetter;
+use crate::scaling::{Alarm, StepPolicy};
 use crate::task::{TaskRecord, TaskState};
 
 /// A message to send: its body and, for grouping, its group and deduplication ids.
@@ -69,6 +70,27 @@ pub trait WorkerWrite: WorkerRead {
     async fn delete_batch(&self, account: &str, queue_url: &str, receipt_handles: &[String]) -> Result<(), AwsError>;
     /// Makes received messages visible again at once (ChangeMessageVisibilityBatch, at most 10).
     async fn release_batch(&self, account: &str, queue_url: &str, receipt_handles: &[String]) -> Result<(), AwsError>;
+    /// RegisterScalableTarget of the ECS service's DesiredCount (creates or updates).
+    async fn register_scalable_target(&self, account: &str, resource: &str, target: &ScalableTarget) -> Result<(), AwsError>;
+    /// PutScalingPolicy (creates or replaces); returns the policy's ARN.
+    async fn put_scaling_policy(&self, account: &str, resource: &str, policy: &StepPolicy) -> Result<String, AwsError>;
+    /// PutMetricAlarm (creates or replaces) with `action` as its only alarm action.
+    async fn put_alarm(&self, account: &str, alarm: &Alarm, action: &str, tags: &Tags) -> Result<(), AwsError>;
+    /// UpdateService with a new desired count.
+    async fn set_desired_count(&self, account: &str, cluster: &str, service: &str, desired: u32) -> Result<(), AwsError>;
+}
+
+/// One direction of the step rule: the policy, then its alarm pointing at the policy's ARN.
+pub(super) async fn put_scaling_policy(
+    write: &impl WorkerWrite,
+    account_id: &str,
+    resource: &str,
+    policy: &StepPolicy,
+    alarm: &Alarm,
+) -> Result<(), ChangeError> {
+    let arn = write.put_scaling_policy(account_id, resource, policy).await?;
+    write.put_alarm(account_id, alarm, &arn, &managed_by()).await?;
+    Ok(())
 }
 
 /// The redrive policy SQS takes.

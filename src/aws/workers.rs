@@ -26,7 +26,10 @@ use super::stats::CallCounter;
 use crate::api_error::{AwsError, AwsErrorKind};
 use crate::apply::workers::{EntryFailure, Outgoing, Received, WorkerWrite};
 use crate::observe::Tags;
-use crate::observe::workers::{Queue, Service, Table, WorkerRead};
+use crate::observe::workers::{
+    InstalledAlarm, InstalledPolicy, InstalledScaling, Queue, ScalableTarget, ScalingActivity, Service, Table, WorkerRead,
+};
+use crate::scaling::{Adjustment, Alarm, StepPolicy};
 use crate::task::{self, Priority, TaskRecord, TaskState};
 
 /// Renewed this long before AWS would let them expire.
@@ -84,6 +87,8 @@ struct Clients {
     sqs: aws_sdk_sqs::Client,
     dynamodb: aws_sdk_dynamodb::Client,
     ecs: aws_sdk_ecs::Client,
+    autoscaling: aws_sdk_applicationautoscaling::Client,
+    cloudwatch: aws_sdk_cloudwatch::Client,
 }
 
 /// The workers' services in every member account, one session per account for the run.
@@ -120,10 +125,14 @@ impl Workers {
                 let sqs = aws_sdk_sqs::config::Builder::from(&sdk).interceptor(self.counter.clone()).build();
                 let dynamodb = aws_sdk_dynamodb::config::Builder::from(&sdk).interceptor(self.counter.clone()).build();
                 let ecs = aws_sdk_ecs::config::Builder::from(&sdk).interceptor(self.counter.clone()).build();
+                let autoscaling = aws_sdk_applicationautoscaling::config::Builder::from(&sdk).interceptor(self.counter.clone()).build();
+                let cloudwatch = aws_sdk_cloudwatch::config::Builder::from(&sdk).interceptor(self.counter.clone()).build();
                 Ok::<_, AwsError>(Clients {
                     sqs: aws_sdk_sqs::Client::from_conf(sqs),
                     dynamodb: aws_sdk_dynamodb::Client::from_conf(dynamodb),
                     ecs: aws_sdk_ecs::Client::from_conf(ecs),
+                    autoscaling: aws_sdk_applicationautoscaling::Client::from_conf(autoscaling),
+                    cloudwatch: aws_sdk_cloudwatch::Client::from_conf(cloudwatch),
                 })
             })
             .await?;
@@ -218,6 +227,53 @@ fn key(task_id: &str) -> Option<HashMap<String, AttributeValue>> {
     ]))
 }
 
+use aws_sdk_applicationautoscaling::types::{
+    AdjustmentType, MetricAggregationType, PolicyType, ScalableDimension, ServiceNamespace, StepAdjustment, StepScalingPolicyConfiguration,
+    SuspendedState,
+};
+
+/// The one dimension the tool scales: the ECS service's desired count.
+const DIMENSION: ScalableDimension = ScalableDimension::EcsServiceDesiredCount;
+
+fn installed_policy(policy: &aws_sdk_applicationautoscaling::types::ScalingPolicy) -> InstalledPolicy {
+    let config = policy.step_scaling_policy_configuration();
+    let adjustments = config.map(|c| c.step_adjustments()).unwrap_or_default().iter().map(|a| Adjustment {
+        lower: a.metric_interval_lower_bound(),
+        upper: a.metric_interval_upper_bound(),
+        change: a.scaling_adjustment(),
+    });
+    InstalledPolicy {
+        arn: policy.policy_arn().to_string(),
+        adjustment_type: config
+            .and_then(|c| c.adjustment_type())
+            .map_or_else(|| policy.policy_type().as_str().to_string(), |t| t.as_str().to_string()),
+        aggregation: config.and_then(|c| c.metric_aggregation_type()).map(|t| t.as_str().to_string()).unwrap_or_default(),
+        policy: StepPolicy {
+            name: policy.policy_name().to_string(),
+            cooldown_s: config.and_then(|c| c.cooldown()).unwrap_or(0).max(0) as u32,
+            adjustments: adjustments.collect(),
+        },
+    }
+}
+
+fn installed_alarm(alarm: &aws_sdk_cloudwatch::types::MetricAlarm) -> InstalledAlarm {
+    let queue = alarm.dimensions().iter().find(|d| d.name() == Some("QueueName")).and_then(|d| d.value()).unwrap_or_default();
+    let statistic = alarm.statistic().map(|s| s.as_str()).or(alarm.extended_statistic()).unwrap_or_default();
+    InstalledAlarm {
+        metric: format!("{} {} {statistic}", alarm.namespace().unwrap_or_default(), alarm.metric_name().unwrap_or_default()),
+        alarm: Alarm {
+            name: alarm.alarm_name().unwrap_or_default().to_string(),
+            queue: queue.to_string(),
+            comparison: alarm.comparison_operator().map(|c| c.as_str().to_string()).unwrap_or_default(),
+            threshold: alarm.threshold().unwrap_or_default(),
+            evaluation_periods: alarm.evaluation_periods().unwrap_or(0).max(0) as u32,
+            period_s: alarm.period().unwrap_or(0).max(0) as u32,
+            treat_missing_data: alarm.treat_missing_data().unwrap_or("missing").to_string(),
+        },
+        actions: alarm.alarm_actions().to_vec(),
+    }
+}
+
 impl WorkerRead for Workers {
     async fn queue(&self, account: &str, name: &str) -> Result<Option<Queue>, AwsError> {
         let Some(url) = self.queue_url(account, name).await? else { return Ok(None) };
@@ -305,6 +361,87 @@ impl WorkerRead for Workers {
             }
         }
         Ok(found)
+    }
+
+    async fn scaling(&self, account: &str, resource: &str, policies: &[String], alarms: &[String]) -> Result<InstalledScaling, AwsError> {
+        self.read_scaling(account, resource, policies, alarms).await
+    }
+
+    async fn last_scaling_activity(&self, account: &str, resource: &str) -> Result<Option<ScalingActivity>, AwsError> {
+        let autoscaling = self.clients(account).await?.autoscaling;
+        let request = autoscaling
+            .describe_scaling_activities()
+            .service_namespace(ServiceNamespace::Ecs)
+            .resource_id(resource)
+            .scalable_dimension(DIMENSION)
+            .max_results(1)
+            .send();
+        let out = limited(&self.limit, request).await.map_err(sdk!("DescribeScalingActivities", Some(resource)))?;
+        Ok(out.scaling_activities().first().map(|a| ScalingActivity {
+            started: a.start_time().fmt(aws_smithy_types::date_time::Format::DateTime).unwrap_or_default(),
+            status: a.status_code().as_str().to_string(),
+            description: a.description().to_string(),
+            cause: a.cause().to_string(),
+        }))
+    }
+}
+
+impl Workers {
+    async fn read_scaling(
+        &self,
+        account: &str,
+        resource: &str,
+        policies: &[String],
+        alarms: &[String],
+    ) -> Result<InstalledScaling, AwsError> {
+        let clients = self.clients(account).await?;
+        let targets = clients
+            .autoscaling
+            .describe_scalable_targets()
+            .service_namespace(ServiceNamespace::Ecs)
+            .resource_ids(resource)
+            .scalable_dimension(DIMENSION)
+            .send();
+        let found_policies = clients
+            .autoscaling
+            .describe_scaling_policies()
+            .service_namespace(ServiceNamespace::Ecs)
+            .resource_id(resource)
+            .scalable_dimension(DIMENSION)
+            .set_policy_names(Some(policies.to_vec()))
+            .send();
+        let found_alarms = clients.cloudwatch.describe_alarms().set_alarm_names(Some(alarms.to_vec())).send();
+        let (targets, found_policies, found_alarms) =
+            futures_util::join!(limited(&self.limit, targets), limited(&self.limit, found_policies), limited(&self.limit, found_alarms));
+        let targets = targets.map_err(sdk!("DescribeScalableTargets", Some(resource)))?;
+        let target = targets.scalable_targets().iter().find(|t| t.resource_id() == resource).map(|t| {
+            let state = t.suspended_state();
+            ScalableTarget {
+                min: t.min_capacity().max(0) as u32,
+                max: t.max_capacity().max(0) as u32,
+                suspended: state
+                    .is_some_and(|s| s.dynamic_scaling_in_suspended() == Some(true) || s.dynamic_scaling_out_suspended() == Some(true)),
+            }
+        });
+        // Two names, well under a page of either.
+        let found_policies = found_policies.map_err(sdk!("DescribeScalingPolicies", Some(resource)))?;
+        let found_alarms = found_alarms.map_err(sdk!("DescribeAlarms", Some(resource)))?;
+        Ok(InstalledScaling {
+            target,
+            policies: found_policies
+                .scaling_policies()
+                .iter()
+                .filter(|p| p.resource_id() == resource && policies.iter().any(|n| n == p.policy_name()))
+                .map(|p| (p.policy_name().to_string(), installed_policy(p)))
+                .collect(),
+            alarms: found_alarms
+                .metric_alarms()
+                .iter()
+                .map(installed_alarm)
+                .filter(|a| alarms.contains(&a.alarm.name))
+                .map(|a| (a.alarm.name.clone(), a))
+                .collect(),
+        })
     }
 }
 
@@ -522,6 +659,84 @@ impl WorkerWrite for Workers {
             .map_err(sdk!("ChangeMessageVisibilityBatch", Some(queue_url)))?;
         Ok(())
     }
+
+    async fn register_scalable_target(&self, account: &str, resource: &str, target: &ScalableTarget) -> Result<(), AwsError> {
+        let autoscaling = self.clients(account).await?.autoscaling;
+        let suspended = target.suspended;
+        let state = SuspendedState::builder()
+            .dynamic_scaling_in_suspended(suspended)
+            .dynamic_scaling_out_suspended(suspended)
+            .scheduled_scaling_suspended(suspended)
+            .build();
+        let request = autoscaling
+            .register_scalable_target()
+            .service_namespace(ServiceNamespace::Ecs)
+            .resource_id(resource)
+            .scalable_dimension(DIMENSION)
+            .min_capacity(target.min as i32)
+            .max_capacity(target.max as i32)
+            .suspended_state(state);
+        limited(&self.limit, request.send()).await.map_err(sdk!("RegisterScalableTarget", Some(resource)))?;
+        Ok(())
+    }
+
+    async fn put_scaling_policy(&self, account: &str, resource: &str, policy: &StepPolicy) -> Result<String, AwsError> {
+        let autoscaling = self.clients(account).await?.autoscaling;
+        let mut config = StepScalingPolicyConfiguration::builder()
+            .adjustment_type(AdjustmentType::ChangeInCapacity)
+            .metric_aggregation_type(MetricAggregationType::Maximum)
+            .cooldown(policy.cooldown_s as i32);
+        for adjustment in &policy.adjustments {
+            let step = StepAdjustment::builder()
+                .set_metric_interval_lower_bound(adjustment.lower)
+                .set_metric_interval_upper_bound(adjustment.upper)
+                .scaling_adjustment(adjustment.change)
+                .build()
+                .expect("the adjustment is set");
+            config = config.step_adjustments(step);
+        }
+        let request = autoscaling
+            .put_scaling_policy()
+            .policy_name(&policy.name)
+            .service_namespace(ServiceNamespace::Ecs)
+            .resource_id(resource)
+            .scalable_dimension(DIMENSION)
+            .policy_type(PolicyType::StepScaling)
+            .step_scaling_policy_configuration(config.build());
+        let out = limited(&self.limit, request.send()).await.map_err(sdk!("PutScalingPolicy", Some(&policy.name)))?;
+        Ok(out.policy_arn().to_string())
+    }
+
+    async fn put_alarm(&self, account: &str, alarm: &Alarm, action: &str, tags: &Tags) -> Result<(), AwsError> {
+        use aws_sdk_cloudwatch::types::{ComparisonOperator, Dimension, Statistic, Tag};
+        let cloudwatch = self.clients(account).await?.cloudwatch;
+        let mut request = cloudwatch
+            .put_metric_alarm()
+            .alarm_name(&alarm.name)
+            .alarm_description("Scales the agent workers on the task queue's depth. Managed by miyabi-org: edit [workers.scaling] instead.")
+            .namespace("AWS/SQS")
+            .metric_name("ApproximateNumberOfMessagesVisible")
+            .statistic(Statistic::Maximum)
+            .dimensions(Dimension::builder().name("QueueName").value(&alarm.queue).build())
+            .period(alarm.period_s as i32)
+            .evaluation_periods(alarm.evaluation_periods as i32)
+            .threshold(alarm.threshold)
+            .comparison_operator(ComparisonOperator::from(alarm.comparison.as_str()))
+            .treat_missing_data(&alarm.treat_missing_data)
+            .alarm_actions(action);
+        for (key, value) in tags {
+            request = request.tags(Tag::builder().key(key).value(value).build());
+        }
+        limited(&self.limit, request.send()).await.map_err(sdk!("PutMetricAlarm", Some(&alarm.name)))?;
+        Ok(())
+    }
+
+    async fn set_desired_count(&self, account: &str, cluster: &str, service: &str, desired: u32) -> Result<(), AwsError> {
+        let ecs = self.clients(account).await?.ecs;
+        let request = ecs.update_service().cluster(cluster).service(service).desired_count(desired as i32);
+        limited(&self.limit, request.send()).await.map_err(sdk!("UpdateService", Some(service)))?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -563,7 +778,10 @@ pub(crate) mod tests {
     pub(crate) fn with_clients(account: &str, sqs: aws_sdk_sqs::Client, dynamodb: aws_sdk_dynamodb::Client) -> Workers {
         let workers = unreachable();
         let ecs = aws_sdk_ecs::Client::from_conf(aws_sdk_ecs::config::Builder::from(&sdk()).build());
-        let clients = Clients { sqs, dynamodb, ecs };
+        let autoscaling =
+            aws_sdk_applicationautoscaling::Client::from_conf(aws_sdk_applicationautoscaling::config::Builder::from(&sdk()).build());
+        let cloudwatch = aws_sdk_cloudwatch::Client::from_conf(aws_sdk_cloudwatch::config::Builder::from(&sdk()).build());
+        let clients = Clients { sqs, dynamodb, ecs, autoscaling, cloudwatch };
         workers.sessions.lock().expect("sessions lock").insert(account.to_string(), Arc::new(OnceCell::new_with(Some(clients))));
         workers
     }

@@ -34,7 +34,7 @@ use crate::exit::ExitStatus;
 use crate::model::workers::{DesiredWorkers, WorkerSettings};
 use crate::model::{AccountRef, BUDGET_PREFIX, Desired};
 use crate::observe::sso::{SsoReadOptions, observe_sso};
-use crate::observe::workers::{Names, observe_workers};
+use crate::observe::workers::{Names, ScalingNames, observe_workers};
 use crate::observe::{self, Guard, Snapshot};
 use crate::output::Printer;
 use crate::plan::{Scope, find_account};
@@ -81,6 +81,10 @@ pub async fn run(cli: Cli) -> Result<ExitStatus, Error> {
         Command::Worker(WorkerCommand::Tasks(args)) => worker::tasks(&session, &args).await,
         Command::Worker(WorkerCommand::Cancel(args)) => worker::cancel(&session, &args).await,
         Command::Worker(WorkerCommand::Redrive(args)) => worker::redrive(&session, &args).await,
+        Command::Worker(WorkerCommand::Scale(args)) => worker::scale(&session, &args).await,
+        Command::Worker(WorkerCommand::Autoscale(args)) => worker::autoscale(&session, &args).await,
+        Command::Worker(WorkerCommand::Drain(args)) => worker::drain(&session, &args).await,
+        Command::Worker(WorkerCommand::Resume(args)) => worker::resume(&session, &args).await,
         Command::Completions { shell } => reference::completions(&session, shell),
         Command::Man { dir } => reference::man(&session, &dir),
     }
@@ -240,7 +244,9 @@ impl Session {
         let ids = worker_account_ids(desired, workers, snapshot, accounts);
         let read = aws.workers(&workers.settings.region, repo.org.organization.member_role.get_ref());
         let in_flight = repo.org.limits.accounts_in_flight;
-        snapshot.workers = Some(observe_workers(&read, worker_names(&workers.settings), &ids, in_flight).await?);
+        let settings = &workers.settings;
+        let scaling = settings.scaling.as_ref().map(|_| ScalingNames::of(&settings.queue, &settings.cluster, &settings.service));
+        snapshot.workers = Some(observe_workers(&read, worker_names(settings, scaling.as_ref()), &ids, in_flight).await?);
         Ok(())
     }
 
@@ -275,8 +281,9 @@ fn worker_account_ids(desired: &Desired, workers: &DesiredWorkers, snapshot: &Sn
         .collect()
 }
 
-fn worker_names(settings: &WorkerSettings) -> Names<'_> {
+fn worker_names<'a>(settings: &'a WorkerSettings, scaling: Option<&'a ScalingNames>) -> Names<'a> {
     Names {
+        scaling,
         queue: &settings.queue,
         dead_letter_queue: &settings.dead_letter_queue,
         table: &settings.table,

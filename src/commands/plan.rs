@@ -112,6 +112,9 @@ fn declaration(repo: &Repo, desired: &Desired, change: &Change) -> Option<Locati
         Change::CreateQueue { .. } | Change::SetQueueAttributes { .. } | Change::CreateTable { .. } => {
             repo.org.workers.as_ref().map(|w| validate::at(org, &w.queue))
         }
+        Change::RegisterScalableTarget { .. } | Change::PutScalingPolicy { .. } => {
+            repo.org.workers.as_ref().and_then(|w| w.scaling.as_ref()).map(|s| validate::at(org, s))
+        }
         Change::CreatePolicy { policy_type, name, .. }
         | Change::UpdatePolicy { policy_type, name, .. }
         | Change::TagPolicy { policy_type, name, .. } => policy(*policy_type, name),

@@ -2,6 +2,8 @@
 //! and recovery (cancel, redrive). Every check of the repo and the input runs before the first
 //! AWS call; accounts are reached through the member role, in parallel.
 
+mod scaling;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -21,10 +23,13 @@ use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::model::Desired;
 use crate::model::accounts::AccountRef;
-use crate::model::workers::{DesiredWorkers, runs_workers};
-use crate::observe::workers::{QueueDepth, Service, WorkerRead};
+use crate::model::workers::{DesiredWorkers, WorkerAccount, WorkerSettings, runs_workers};
+use crate::observe::workers::{InstalledScaling, QueueDepth, ScalingActivity, ScalingNames, Service, WorkerRead};
 use crate::output::Table;
+use crate::plan::scaling_changes;
 use crate::task::{self, Issue, Priority, RepoPattern, TaskRecord, TaskRequest, TaskState};
+
+pub use scaling::{autoscale, drain, resume, scale};
 
 /// Why a customer or a task cannot be worked on: what is wrong, and what to do about it.
 #[derive(Debug)]
@@ -173,6 +178,16 @@ fn checked(loaded: &Loaded, patterns: &BTreeMap<String, Vec<RepoPattern>>, reque
         ));
     }
     let (account, id) = loaded.locate(&request.customer)?;
+    if let Some(drained) = loaded.workers().accounts.iter().find(|a| a.name == account && a.drained) {
+        let (what, resume) = match &drained.declared_as {
+            AccountRef::Pool { tier, number } => (format!("{tier} {number}"), format!("--pool {number} --tier {tier}")),
+            AccountRef::Core { name } => (name.clone(), String::new()),
+        };
+        return Err(Refusal::new(
+            format!("{what} ({account}), where customer {} lives, is drained: it takes no new tasks", request.customer),
+            format!("run `miyabi-org worker resume {resume}` first, or migrate the customer to another pool"),
+        ));
+    }
     check_repository(&request.issue, &request.customer, patterns)?;
     Ok((account, id))
 }
@@ -380,6 +395,16 @@ struct StatusRow {
     depth: QueueDepth,
     dead_letters: u64,
     ecs: Option<Service>,
+    /// The installed scaling against `[workers.scaling]`; `None` without a service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scaling: Option<ScalingState>,
+    /// The newest scaling activity Application Auto Scaling reports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_scaling: Option<ScalingActivity>,
+    /// Why there is no `last_scaling` where scaling is installed: a secondary figure that does
+    /// not hold up the rest of the status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_scaling_error: Option<String>,
     /// Why the row has no figures: the account, queue or table is missing.
     #[serde(skip_serializing_if = "Option::is_none")]
     problem: Option<String>,
@@ -432,7 +457,7 @@ fn failing(rows: &[StatusRow], conditions: &[FailOn]) -> Vec<String> {
 }
 
 /// The accounts `--tier`, `--pool` or `--customer` select.
-fn selected<'a>(loaded: &'a Loaded, selection: &WorkerSelection) -> Result<Vec<&'a crate::model::workers::WorkerAccount>, Error> {
+fn selected<'a>(loaded: &'a Loaded, selection: &WorkerSelection) -> Result<Vec<&'a WorkerAccount>, Error> {
     let accounts = &loaded.workers().accounts;
     if let Some(customer) = &selection.customer {
         let (name, _) = loaded.locate(customer).map_err(|r| r.error(""))?;
@@ -456,7 +481,7 @@ fn selected<'a>(loaded: &'a Loaded, selection: &WorkerSelection) -> Result<Vec<&
     Ok(chosen)
 }
 
-async fn status_row(read: &Workers, loaded: &Loaded, account: &crate::model::workers::WorkerAccount) -> Result<StatusRow, Error> {
+async fn status_row(read: &Workers, loaded: &Loaded, account: &WorkerAccount) -> Result<StatusRow, Error> {
     let settings = &loaded.workers().settings;
     let mut row = StatusRow {
         account: account.name.clone(),
@@ -466,6 +491,9 @@ async fn status_row(read: &Workers, loaded: &Loaded, account: &crate::model::wor
         depth: QueueDepth::default(),
         dead_letters: 0,
         ecs: None,
+        scaling: None,
+        last_scaling: None,
+        last_scaling_error: None,
         problem: None,
     };
     let Some(id) = &account.id else {
@@ -477,8 +505,19 @@ async fn status_row(read: &Workers, loaded: &Loaded, account: &crate::model::wor
         read.queue(id, &settings.dead_letter_queue),
         read.service(id, &settings.cluster, &settings.service),
     );
-    let (queue, dead) = (queue?, dead?);
-    row.ecs = Some(service?);
+    let (queue, dead, service) = (queue?, dead?, service?);
+    if matches!(service, Service::Active { .. }) {
+        let names = ScalingNames::of(&settings.queue, &settings.cluster, &settings.service);
+        let installed = read.scaling(id, &names.resource, &names.policies, &names.alarms).await?;
+        row.scaling = Some(ScalingState::of(settings, account, id, &installed));
+        if installed.target.is_some() {
+            match read.last_scaling_activity(id, &names.resource).await {
+                Ok(activity) => row.last_scaling = activity,
+                Err(err) => row.last_scaling_error = Some(err.to_string()),
+            }
+        }
+    }
+    row.ecs = Some(service);
     if let Some(queue) = &queue {
         row.depth = queue.depth();
     }
@@ -492,6 +531,46 @@ async fn status_row(read: &Workers, loaded: &Loaded, account: &crate::model::wor
     Ok(row)
 }
 
+/// How the installed scaling compares with the repo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+enum ScalingState {
+    InSync,
+    /// In sync, and suspended: the pool is drained.
+    Suspended,
+    Drift,
+    NotInstalled,
+    /// The repo has no `[workers.scaling]` and nothing is installed.
+    NotDeclared,
+    /// The repo has no `[workers.scaling]`, but a scalable target is there (made by someone else).
+    Unmanaged,
+}
+
+impl ScalingState {
+    fn of(settings: &WorkerSettings, account: &WorkerAccount, id: &str, installed: &InstalledScaling) -> ScalingState {
+        let nothing = installed.target.is_none() && installed.policies.is_empty() && installed.alarms.is_empty();
+        match &settings.scaling {
+            None if installed.target.is_some() => ScalingState::Unmanaged,
+            None => ScalingState::NotDeclared,
+            Some(_) if nothing => ScalingState::NotInstalled,
+            Some(rule) if !scaling_changes(settings, rule, account, id, installed).is_empty() => ScalingState::Drift,
+            Some(_) if account.drained => ScalingState::Suspended,
+            Some(_) => ScalingState::InSync,
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            ScalingState::InSync => "in sync",
+            ScalingState::Suspended => "suspended (drained)",
+            ScalingState::Drift => "drift",
+            ScalingState::NotInstalled => "not installed",
+            ScalingState::NotDeclared => "not declared",
+            ScalingState::Unmanaged => "not declared (a target is installed)",
+        }
+    }
+}
+
 fn ecs_cell(service: Option<&Service>) -> String {
     match service {
         None => "-".into(),
@@ -502,8 +581,17 @@ fn ecs_cell(service: Option<&Service>) -> String {
 }
 
 fn status_table(rows: &[StatusRow]) -> Table {
-    let mut table =
-        Table::new(&["ACCOUNT", "ID", "CUSTOMERS", "VISIBLE", "IN FLIGHT", "DELAYED", "DEAD LETTERS", "ECS DESIRED / RUNNING / PENDING"]);
+    let mut table = Table::new(&[
+        "ACCOUNT",
+        "ID",
+        "CUSTOMERS",
+        "VISIBLE",
+        "IN FLIGHT",
+        "DELAYED",
+        "DEAD LETTERS",
+        "ECS DESIRED / RUNNING / PENDING",
+        "SCALING",
+    ]);
     for row in rows {
         let figures = |n: u64| if row.problem.is_some() && row.account_id.is_none() { "-".to_string() } else { n.to_string() };
         table.row(vec![
@@ -518,6 +606,7 @@ fn status_table(rows: &[StatusRow]) -> Table {
                 Some(problem) => problem.clone(),
                 None => ecs_cell(row.ecs.as_ref()),
             },
+            row.scaling.map_or("-", ScalingState::as_str).to_string(),
         ]);
     }
     table
@@ -563,6 +652,15 @@ fn print_status(
         if let Some(states) = &output.tasks_by_state {
             let counts: Vec<String> = TaskState::ALL.iter().map(|s| format!("{s} {}", states.get(s.as_str()).unwrap_or(&0))).collect();
             printer.out(&format!("tasks: {}", counts.join(", ")))?;
+        }
+        for row in rows {
+            if let Some(activity) = &row.last_scaling {
+                printer
+                    .out(&format!("{}: last scaling {} ({}): {}", row.account, activity.started, activity.status, activity.description))?;
+            }
+            if let Some(error) = &row.last_scaling_error {
+                printer.note(&format!("{}: the last scaling activity is not reported: {error}", row.account));
+            }
         }
         for line in failing {
             printer.note(&format!("failing: {line}"));

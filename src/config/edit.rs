@@ -58,6 +58,17 @@ impl Edit {
         }
     }
 
+    /// `drained = true`, or no `drained` key at all.
+    pub fn set_pool_drained(&mut self, tier: &str, number: u32, drained: bool) {
+        if let Some(pool) = self.find("pool", |t| is_pool(t, tier, number)) {
+            if drained {
+                set(pool, "drained", true);
+            } else {
+                pool.remove("drained");
+            }
+        }
+    }
+
     pub fn remove_pool(&mut self, tier: &str, number: u32) {
         match self.doc.get_mut("pool") {
             Some(Item::ArrayOfTables(tables)) => tables.retain(|t| !is_pool(t, tier, number)),

@@ -114,7 +114,13 @@ pub fn load_with(root: &Path, changes: &Changes) -> Result<Repo, Problems> {
         None => read(root, relative, problems),
     };
     let org_source = read(Path::new(REPO_FILE), &mut problems);
-    let org = org_source.as_ref().and_then(|source| parse_toml::<OrgFile>(source, &mut problems));
+    let org = org_source.as_ref().and_then(|source| match scaling_without_workers(source) {
+        Some(problem) => {
+            problems.push(problem);
+            None
+        }
+        None => parse_toml::<OrgFile>(source, &mut problems),
+    });
     let tenants_source = if root.join(TENANTS_FILE).exists() || changes.contains_key(Path::new(TENANTS_FILE)) {
         read(Path::new(TENANTS_FILE), &mut problems)
     } else {
@@ -217,6 +223,21 @@ fn parse_toml<T: serde::de::DeserializeOwned>(source: &SourceFile, problems: &mu
             None
         }
     }
+}
+
+/// `[workers.scaling]` alone would read as a `[workers]` that lacks its queue: say what it is.
+fn scaling_without_workers(source: &SourceFile) -> Option<Problem> {
+    let table: toml::Table = source.text.parse().ok()?;
+    let workers = table.get("workers")?.as_table()?;
+    if workers.contains_key("queue") || !workers.contains_key("scaling") {
+        return None;
+    }
+    let line = source.text.lines().position(|l| l.trim_start().starts_with("[workers.scaling]"));
+    Some(Problem::new(
+        Some(line.map_or_else(|| source.whole(), |n| source.at_line(n + 1, 1))),
+        "[workers.scaling] is declared without [workers]: scaling needs the queue it watches and the service it scales",
+        "declare queue, dead_letter_queue, table, cluster and service in [workers], or remove [workers.scaling]",
+    ))
 }
 
 fn toml_help(message: &str) -> String {

@@ -141,6 +141,9 @@ pub struct TemplateFile {
     pub sso: Vec<Spanned<String>>,
     /// Whether its accounts run agent workers (the queues and table of `[workers]`).
     pub workers: Option<Spanned<bool>>,
+    /// The Fargate tasks an account of the template has room for (its quota, less what else runs
+    /// there): `[workers.scaling] max` may not pass it.
+    pub fargate_tasks: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -208,6 +211,9 @@ pub struct PoolEntry {
     pub tier: Spanned<String>,
     pub number: Spanned<u32>,
     pub account_id: Option<Spanned<String>>,
+    /// Set by `worker drain`: no task is dispatched here and its scaling is suspended.
+    #[serde(default)]
+    pub drained: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -336,6 +342,50 @@ pub struct WorkersSection {
     pub service: Spanned<String>,
     /// Where the workers run; `[organization] home_region` when absent.
     pub region: Option<Spanned<String>>,
+    /// Step scaling of the ECS service on the queue's depth; not installed when absent.
+    pub scaling: Option<Spanned<ScalingSection>>,
+}
+
+/// `[workers.scaling]`: desired tasks between `min` and `max`, changed by the step the queue's
+/// visible messages fall in.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScalingSection {
+    #[serde(default = "default_scaling_min")]
+    pub min: Spanned<u32>,
+    #[serde(default = "default_scaling_max")]
+    pub max: Spanned<u32>,
+    #[serde(default = "default_cooldown_out")]
+    pub cooldown_out_s: Spanned<u32>,
+    #[serde(default = "default_cooldown_in")]
+    pub cooldown_in_s: Spanned<u32>,
+    /// The system design's steps when absent.
+    pub steps: Option<Spanned<Vec<Spanned<StepSection>>>>,
+}
+
+fn default_scaling_min() -> Spanned<u32> {
+    Spanned::new(0..0, 1)
+}
+
+fn default_scaling_max() -> Spanned<u32> {
+    Spanned::new(0..0, 100)
+}
+
+fn default_cooldown_out() -> Spanned<u32> {
+    Spanned::new(0..0, 60)
+}
+
+fn default_cooldown_in() -> Spanned<u32> {
+    Spanned::new(0..0, 300)
+}
+
+/// `{ at_least = 50, change = 5 }`, `{ below = 10, change = -1 }`, or both bounds.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepSection {
+    pub at_least: Option<u64>,
+    pub below: Option<u64>,
+    pub change: i32,
 }
 
 fn default_max_receive_count() -> Spanned<u32> {

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use super::accounts::{AccountRef, DesiredAccount};
 use crate::config::Repo;
+use crate::config::schema::ScalingSection;
+use crate::scaling::{Scaling, Step};
 
 /// What AWS keeps a dead letter for at most: long enough to look at it after a weekend.
 pub const DEAD_LETTER_RETENTION_S: u32 = 1_209_600;
@@ -21,6 +23,8 @@ pub struct WorkerSettings {
     pub cluster: String,
     pub service: String,
     pub region: String,
+    /// `[workers.scaling]`; `None` when scaling is not managed.
+    pub scaling: Option<Scaling>,
 }
 
 impl WorkerSettings {
@@ -55,6 +59,8 @@ pub struct WorkerAccount {
     pub id: Option<String>,
     pub declared_as: AccountRef,
     pub customers: Vec<String>,
+    /// `worker drain` took it out of service: no dispatch, scaling suspended.
+    pub drained: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,6 +93,7 @@ pub fn desired_workers(repo: &Repo, accounts: &[DesiredAccount]) -> Option<Desir
         cluster: section.cluster.get_ref().clone(),
         service: section.service.get_ref().clone(),
         region: section.region.as_ref().unwrap_or(&repo.org.organization.home_region).get_ref().clone(),
+        scaling: section.scaling.as_ref().map(|s| scaling(s.get_ref())),
     };
     let accounts = accounts
         .iter()
@@ -96,7 +103,31 @@ pub fn desired_workers(repo: &Repo, accounts: &[DesiredAccount]) -> Option<Desir
             id: a.id.clone(),
             declared_as: a.declared_as.clone(),
             customers: a.customers.clone(),
+            drained: is_drained(repo, &a.declared_as),
         })
         .collect();
     Some(DesiredWorkers { settings, accounts })
+}
+
+/// `[workers.scaling]` as written, the design's steps where it names none.
+pub fn scaling(section: &ScalingSection) -> Scaling {
+    let steps = match &section.steps {
+        Some(steps) => {
+            steps.get_ref().iter().map(|s| s.get_ref()).map(|s| Step { at_least: s.at_least, below: s.below, change: s.change }).collect()
+        }
+        None => Scaling::default().steps,
+    };
+    Scaling {
+        min: *section.min.get_ref(),
+        max: *section.max.get_ref(),
+        cooldown_out_s: *section.cooldown_out_s.get_ref(),
+        cooldown_in_s: *section.cooldown_in_s.get_ref(),
+        steps,
+    }
+}
+
+/// Whether tenants.toml marks the pool drained.
+fn is_drained(repo: &Repo, account: &AccountRef) -> bool {
+    let AccountRef::Pool { tier, number } = account else { return false };
+    repo.tenants.pool.iter().any(|p| p.tier.get_ref() == tier && p.number.get_ref() == number && p.drained)
 }

@@ -7,6 +7,7 @@ use futures_util::stream::{self, StreamExt};
 use serde::{Deserialize, Serialize};
 
 use crate::api_error::AwsError;
+use crate::scaling::{self, Alarm, Direction, StepPolicy};
 use crate::task::TaskRecord;
 
 /// A queue as SQS describes it (GetQueueAttributes `All`).
@@ -71,6 +72,59 @@ pub trait WorkerRead {
     async fn customer_tasks(&self, account: &str, table: &str, customer: &str) -> Result<Vec<TaskRecord>, AwsError>;
     /// Tasks by id (BatchGetItem); ids that are not there are left out.
     async fn tasks(&self, account: &str, table: &str, ids: &[String]) -> Result<Vec<TaskRecord>, AwsError>;
+    /// The scalable target of the ECS service `resource` (`service/CLUSTER/SERVICE`) and the named
+    /// step policies and alarms, as far as they exist.
+    async fn scaling(&self, account: &str, resource: &str, policies: &[String], alarms: &[String]) -> Result<InstalledScaling, AwsError>;
+    /// The newest scaling activity of the service, where Application Auto Scaling reports one.
+    async fn last_scaling_activity(&self, account: &str, resource: &str) -> Result<Option<ScalingActivity>, AwsError>;
+}
+
+/// A scalable target as Application Auto Scaling holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScalableTarget {
+    pub min: u32,
+    pub max: u32,
+    /// Dynamic scaling (in or out) is suspended.
+    pub suspended: bool,
+}
+
+/// A step scaling policy as installed: what the tool compares, and its ARN for the alarm.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstalledPolicy {
+    pub arn: String,
+    pub adjustment_type: String,
+    pub aggregation: String,
+    pub policy: StepPolicy,
+}
+
+/// A CloudWatch alarm as installed: the metric it watches, how, and what it triggers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstalledAlarm {
+    /// `AWS/SQS ApproximateNumberOfMessagesVisible Maximum`, as the tool installs it.
+    pub metric: String,
+    pub alarm: Alarm,
+    pub actions: Vec<String>,
+}
+
+/// The metric the tool's alarms watch, as `InstalledAlarm::metric` spells it.
+pub const DEPTH_METRIC: &str = "AWS/SQS ApproximateNumberOfMessagesVisible Maximum";
+
+/// The scaling of one account's workers: the tool's names only; `None`s and missing keys are not
+/// there.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstalledScaling {
+    pub target: Option<ScalableTarget>,
+    pub policies: BTreeMap<String, InstalledPolicy>,
+    pub alarms: BTreeMap<String, InstalledAlarm>,
+}
+
+/// What Application Auto Scaling last did or tried.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScalingActivity {
+    pub started: String,
+    pub status: String,
+    pub description: String,
+    pub cause: String,
 }
 
 /// A queue as far as the plan manages it: no counts, so that the snapshot of an idle and a busy
@@ -108,6 +162,9 @@ pub struct AccountWorkers {
     pub dead_letter_queue: Option<QueueConfig>,
     pub table: Option<Table>,
     pub deployment: Deployment,
+    /// Read when `[workers.scaling]` is declared and the service is deployed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scaling: Option<InstalledScaling>,
 }
 
 /// The plumbing of every account that runs workers and exists, by account id.
@@ -124,6 +181,26 @@ pub struct Names<'a> {
     pub table: &'a str,
     pub cluster: &'a str,
     pub service: &'a str,
+    /// The scaling's policy and alarm names, when scaling is managed.
+    pub scaling: Option<&'a ScalingNames>,
+}
+
+/// The names the tool gives a service's scaling: its resource, policies and alarms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScalingNames {
+    pub resource: String,
+    pub policies: Vec<String>,
+    pub alarms: Vec<String>,
+}
+
+impl ScalingNames {
+    pub fn of(queue: &str, cluster: &str, service: &str) -> ScalingNames {
+        ScalingNames {
+            resource: scaling::resource_id(cluster, service),
+            policies: Direction::BOTH.map(scaling::policy_name).to_vec(),
+            alarms: Direction::BOTH.map(|d| scaling::alarm_name(queue, d)).to_vec(),
+        }
+    }
 }
 
 /// Reads the given accounts, at most `in_flight` at once; the reads of one account run together.
@@ -145,11 +222,17 @@ pub async fn observe_workers(
             Service::NoService => Deployment::NoService,
             Service::Active { .. } => Deployment::Deployed,
         };
+        // A service that is not there has no scaling: AWS registers none without it.
+        let scaling = match names.scaling.filter(|_| deployment == Deployment::Deployed) {
+            Some(n) => Some(read.scaling(id, &n.resource, &n.policies, &n.alarms).await?),
+            None => None,
+        };
         let workers = AccountWorkers {
             queue: queue?.map(QueueConfig::from_queue),
             dead_letter_queue: dead?.map(QueueConfig::from_queue),
             table: table?,
             deployment,
+            scaling,
         };
         Ok::<_, AwsError>((id.clone(), workers))
     });

@@ -13,15 +13,17 @@ use serde::{Deserialize, Serialize};
 use crate::access::{Boundary, PolicyRef, Principal, PrincipalKind};
 use crate::model::accounts::Tags;
 use crate::model::{self, AccountRef, BudgetScope, Desired, FULL_AWS_ACCESS, PolicyKey, is_managed};
+use crate::observe::workers::ScalableTarget;
 use crate::observe::{Policy, Snapshot};
 use crate::policy_kind::PolicyKind;
+use crate::scaling::{Alarm, Direction, StepPolicy};
 
 pub use accounts::{budget_filter, find_account};
 pub use render::{
     MARKDOWN_MAX, render_annotations, render_change_line, render_markdown, render_text, render_text_in_full, summarize_targets, thousands,
 };
 pub use sso::{Grant, declared_grants};
-pub use workers::DeadLetter;
+pub use workers::{DeadLetter, scaling_changes};
 
 /// The parts of the organization a plan may touch (`--only`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]
@@ -268,6 +270,29 @@ pub enum Change {
         account_id: Option<String>,
         table: String,
     },
+    /// RegisterScalableTarget: the workers' ECS service scales between min and max; dynamic
+    /// scaling is suspended while the pool is drained.
+    RegisterScalableTarget {
+        account: String,
+        account_id: String,
+        /// `service/CLUSTER/SERVICE`.
+        resource: String,
+        target: ScalableTarget,
+        /// What differs; empty when there is no target yet.
+        changed: BTreeMap<String, Update>,
+    },
+    /// PutScalingPolicy, then PutMetricAlarm with the policy as its action: one direction of the
+    /// step rule, policy and alarm together, since the alarm names the policy's ARN.
+    PutScalingPolicy {
+        account: String,
+        account_id: String,
+        resource: String,
+        direction: Direction,
+        policy: StepPolicy,
+        alarm: Alarm,
+        /// What differs; empty when neither is there yet.
+        changed: BTreeMap<String, Update>,
+    },
     DeleteOu {
         path: String,
         id: String,
@@ -302,6 +327,9 @@ pub enum Phase {
     /// Dead-letter queues and tables: what the task queues need.
     WorkerStores,
     WorkerQueues,
+    /// The scalable target before the policies that scale it.
+    ScalingTargets,
+    ScalingPolicies,
     Budgets,
     Unassign,
     DeleteOus,
@@ -338,6 +366,8 @@ impl Change {
                 Phase::WorkerQueues
             }
             Change::CreateQueue { .. } | Change::SetQueueAttributes { .. } | Change::CreateTable { .. } => Phase::WorkerStores,
+            Change::RegisterScalableTarget { .. } => Phase::ScalingTargets,
+            Change::PutScalingPolicy { .. } => Phase::ScalingPolicies,
             Change::DeleteOu { .. } => Phase::DeleteOus,
             Change::DeletePolicy { .. } => Phase::DeletePolicies,
         }
@@ -355,6 +385,8 @@ impl Change {
             | Change::CreateAccountAssignment { .. }
             | Change::CreateQueue { .. }
             | Change::CreateTable { .. } => Effect::Add,
+            Change::RegisterScalableTarget { changed, .. } | Change::PutScalingPolicy { changed, .. } if changed.is_empty() => Effect::Add,
+            Change::RegisterScalableTarget { .. } | Change::PutScalingPolicy { .. } => Effect::Change,
             Change::EnablePolicyType { .. }
             | Change::UpdatePolicy { .. }
             | Change::TagPolicy { .. }
@@ -388,7 +420,11 @@ impl Change {
             | Change::ProvisionPermissionSet { .. }
             | Change::CreateAccountAssignment { .. }
             | Change::DeleteAccountAssignment { .. } => Scope::Sso,
-            Change::CreateQueue { .. } | Change::SetQueueAttributes { .. } | Change::CreateTable { .. } => Scope::Workers,
+            Change::CreateQueue { .. }
+            | Change::SetQueueAttributes { .. }
+            | Change::CreateTable { .. }
+            | Change::RegisterScalableTarget { .. }
+            | Change::PutScalingPolicy { .. } => Scope::Workers,
             _ => Scope::Scp,
         }
     }
@@ -432,9 +468,11 @@ impl Plan {
             }
             Change::CreateBudget { budget } | Change::UpdateBudget { budget, .. } => budgets.contains(&budget.name),
             Change::DeleteBudget { name } => budgets.contains(name),
-            Change::CreateQueue { account, .. } | Change::SetQueueAttributes { account, .. } | Change::CreateTable { account, .. } => {
-                accounts.contains(account)
-            }
+            Change::CreateQueue { account, .. }
+            | Change::SetQueueAttributes { account, .. }
+            | Change::CreateTable { account, .. }
+            | Change::RegisterScalableTarget { account, .. }
+            | Change::PutScalingPolicy { account, .. } => accounts.contains(account),
             _ => false,
         });
         self.unmanaged.clear();

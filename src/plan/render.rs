@@ -92,12 +92,28 @@ pub fn describe(change: &Change) -> String {
                 dead_letter_queue.as_ref().map(|d| format!(", dead letters to {} after {} receives", d.queue, d.max_receive_count));
             format!("queue {queue} in {account} ({}{})", what.join(", "), redrive.unwrap_or_default())
         }
-        Change::SetQueueAttributes { account, queue, changed, .. } => {
-            let what: Vec<String> = changed.iter().map(|(k, u)| format!("{k} {} -> {}", u.from, u.to)).collect();
-            format!("queue {queue} in {account} ({})", what.join(", "))
-        }
+        Change::SetQueueAttributes { account, queue, changed, .. } => format!("queue {queue} in {account} ({})", updates(changed)),
         Change::CreateTable { account, table, .. } => format!("table {table} in {account} (PK, SK; on demand)"),
+        Change::RegisterScalableTarget { account, resource, target, changed, .. } if changed.is_empty() => {
+            let suspended = if target.suspended { ", scaling suspended" } else { "" };
+            format!("scalable target {resource} in {account} ({} to {} tasks{suspended})", target.min, target.max)
+        }
+        Change::RegisterScalableTarget { account, resource, changed, .. } => {
+            format!("scalable target {resource} in {account} ({})", updates(changed))
+        }
+        Change::PutScalingPolicy { account, direction, policy, alarm, changed, .. } if changed.is_empty() => {
+            let way = direction.as_str();
+            format!("scale-{way} policy and alarm in {account} (when {}: {})", alarm.describe(), policy.describe())
+        }
+        Change::PutScalingPolicy { account, direction, changed, .. } => {
+            format!("scale-{} policy and alarm in {account} ({})", direction.as_str(), updates(changed))
+        }
     }
+}
+
+/// `key from -> to`, for each thing that differs.
+fn updates(changed: &std::collections::BTreeMap<String, crate::plan::Update>) -> String {
+    changed.iter().map(|(k, u)| format!("{k} {} -> {}", u.from, u.to)).collect::<Vec<_>>().join(", ")
 }
 
 fn relay(relay_state: Option<&str>) -> String {
@@ -137,7 +153,11 @@ fn section(change: &Change) -> &'static str {
         | Change::DetachPermissionSetPolicy { .. }
         | Change::ProvisionPermissionSet { .. } => "Permission sets",
         Change::CreateAccountAssignment { .. } | Change::DeleteAccountAssignment { .. } => "Account assignments",
-        Change::CreateQueue { .. } | Change::SetQueueAttributes { .. } | Change::CreateTable { .. } => "Workers",
+        Change::CreateQueue { .. }
+        | Change::SetQueueAttributes { .. }
+        | Change::CreateTable { .. }
+        | Change::RegisterScalableTarget { .. }
+        | Change::PutScalingPolicy { .. } => "Workers",
     }
 }
 

@@ -8,7 +8,11 @@ use serde::{Deserialize, Serialize};
 
 use super::{Change, Plan, Update};
 use crate::model::workers::DesiredWorkers;
-use crate::observe::workers::{AccountWorkers, Deployment, QueueConfig, TASK_TABLE_KEYS, WorkersSnapshot};
+use crate::model::workers::{WorkerAccount, WorkerSettings};
+use crate::observe::workers::{
+    AccountWorkers, DEPTH_METRIC, Deployment, InstalledScaling, QueueConfig, ScalableTarget, TASK_TABLE_KEYS, WorkersSnapshot,
+};
+use crate::scaling::{self, Direction, Scaling};
 
 /// Where a queue's failed messages go.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,7 +50,7 @@ pub(super) fn plan_workers(
 ) {
     let settings = &desired.settings;
     let dead_letter = DeadLetter { queue: settings.dead_letter_queue.clone(), max_receive_count: settings.max_receive_count };
-    let absent = AccountWorkers { queue: None, dead_letter_queue: None, table: None, deployment: Deployment::Deployed };
+    let absent = AccountWorkers { queue: None, dead_letter_queue: None, table: None, deployment: Deployment::Deployed, scaling: None };
     let mut warned = BTreeSet::new();
     for account in &desired.accounts {
         let id = account_ids.get(&account.name).cloned();
@@ -100,11 +104,103 @@ pub(super) fn plan_workers(
         if let (Some(missing), Some(id)) = (missing, &id)
             && warned.insert(id.clone())
         {
+            let scaling = if settings.scaling.is_some() { " (its scaling is installed once it runs)" } else { "" };
             plan.warnings.push(format!(
-                "account {name} ({id}) has no {missing}: the workers are the application's own deployment, which miyabi-org reads and scales but never creates; deploy it there"
+                "account {name} ({id}) has no {missing}: the workers are the application's own deployment, which miyabi-org reads and scales but never creates; deploy it there{scaling}"
             ));
         }
+        // Scaling needs the service: an account made by this plan has none yet.
+        if let (Some(rule), Some(id), Deployment::Deployed) = (&settings.scaling, &id, found.deployment) {
+            let installed = found.scaling.clone().unwrap_or_default();
+            plan.changes.extend(scaling_changes(settings, rule, account, id, &installed));
+        }
     }
+}
+
+/// The scalable target, and per direction the step policy with its alarm, where they differ from
+/// the rule: empty when the account's scaling is in sync.
+pub fn scaling_changes(
+    settings: &WorkerSettings,
+    rule: &Scaling,
+    account: &WorkerAccount,
+    id: &str,
+    live: &InstalledScaling,
+) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let resource = scaling::resource_id(&settings.cluster, &settings.service);
+    let target = ScalableTarget { min: rule.min, max: rule.max, suspended: account.drained };
+    let suspended = |s: bool| if s { "suspended" } else { "active" }.to_string();
+    let changed = match &live.target {
+        None => Some(BTreeMap::new()),
+        Some(found) if *found == target => None,
+        Some(found) => {
+            let mut changed = BTreeMap::new();
+            for (key, from, to) in [("min", found.min, target.min), ("max", found.max, target.max)] {
+                if from != to {
+                    changed.insert(key.to_string(), Update { from: from.to_string(), to: to.to_string() });
+                }
+            }
+            if found.suspended != target.suspended {
+                changed.insert("scaling".into(), Update { from: suspended(found.suspended), to: suspended(target.suspended) });
+            }
+            Some(changed)
+        }
+    };
+    if let Some(changed) = changed {
+        changes.push(Change::RegisterScalableTarget {
+            account: account.name.clone(),
+            account_id: id.to_string(),
+            resource: resource.clone(),
+            target,
+            changed,
+        });
+    }
+    for direction in Direction::BOTH {
+        let (policy, alarm) = (rule.policy(direction), rule.alarm(direction, &settings.queue));
+        let (live_policy, live_alarm) = (live.policies.get(&policy.name), live.alarms.get(&alarm.name));
+        let mut changed = BTreeMap::new();
+        let none = || "none".to_string();
+        match live_policy {
+            Some(found) if found.policy != policy || found.adjustment_type != "ChangeInCapacity" || found.aggregation != "Maximum" => {
+                let from = format!("{} ({} on {})", found.policy.describe(), found.adjustment_type, found.aggregation);
+                changed.insert("policy".to_string(), Update { from, to: format!("{} (ChangeInCapacity on Maximum)", policy.describe()) });
+            }
+            None if live_alarm.is_some() => {
+                changed.insert("policy".to_string(), Update { from: none(), to: policy.describe() });
+            }
+            _ => {}
+        }
+        match live_alarm {
+            Some(found) => {
+                if found.alarm != alarm || found.metric != DEPTH_METRIC {
+                    let from = format!("{}: {}", found.metric, found.alarm.describe());
+                    changed.insert("alarm".to_string(), Update { from, to: format!("{DEPTH_METRIC}: {}", alarm.describe()) });
+                }
+                // The alarm must trigger this policy, and nothing else.
+                let arn = live_policy.map(|p| p.arn.as_str());
+                if arn.is_none_or(|arn| found.actions != [arn]) {
+                    let from = if found.actions.is_empty() { none() } else { found.actions.join(", ") };
+                    changed.insert("alarm actions".to_string(), Update { from, to: format!("the scale-{} policy", direction.as_str()) });
+                }
+            }
+            None if live_policy.is_some() => {
+                changed.insert("alarm".to_string(), Update { from: none(), to: alarm.describe() });
+            }
+            None => {}
+        }
+        if live_policy.is_none() || live_alarm.is_none() || !changed.is_empty() {
+            changes.push(Change::PutScalingPolicy {
+                account: account.name.clone(),
+                account_id: id.to_string(),
+                resource: resource.clone(),
+                direction,
+                policy,
+                alarm,
+                changed,
+            });
+        }
+    }
+    changes
 }
 
 /// A SetQueueAttributes with what differs; `None` when nothing does.

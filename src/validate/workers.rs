@@ -6,7 +6,15 @@ use std::collections::BTreeMap;
 use toml::Spanned;
 
 use super::{Checker, at, is_region};
+use crate::config::schema::ScalingSection;
+use crate::model::workers::scaling;
+use crate::scaling::check_steps;
 use crate::task::RepoPattern;
+
+/// ECS runs at most this many tasks of one service in the tool's rule; more is a typo.
+pub const MAX_WORKERS: u32 = 1000;
+/// A cooldown past an hour leaves the service unable to answer its queue.
+pub const MAX_COOLDOWN_S: u32 = 3600;
 
 /// SQS: 1-80 characters of letters, digits, `-` and `_`, with `.fifo` counted for a FIFO queue.
 fn is_queue_name(name: &str) -> bool {
@@ -97,6 +105,63 @@ impl Checker<'_> {
                 format!("`{}` is not an AWS region", region.get_ref()),
                 "use the region code the workers run in, such as us-east-1, or remove the key to use [organization] home_region",
             );
+        }
+        if let Some(section) = &workers.scaling {
+            self.scaling(section.get_ref());
+        }
+    }
+
+    fn scaling(&mut self, section: &ScalingSection) {
+        let source = self.org_source().clone();
+        let (min, max) = (*section.min.get_ref(), *section.max.get_ref());
+        if min > max {
+            self.push(
+                at(&source, &section.min),
+                format!("[workers.scaling] min = {min} is over max = {max}"),
+                "make min at most max: the service runs between the two",
+            );
+        }
+        if max > MAX_WORKERS {
+            self.push(
+                at(&source, &section.max),
+                format!("[workers.scaling] max = {max} is over {MAX_WORKERS}"),
+                format!("scale one account's workers to at most {MAX_WORKERS} tasks; place customers in more pools for more"),
+            );
+        }
+        for (key, value) in [("cooldown_out_s", &section.cooldown_out_s), ("cooldown_in_s", &section.cooldown_in_s)] {
+            if *value.get_ref() > MAX_COOLDOWN_S {
+                self.push(
+                    at(&source, value),
+                    format!("[workers.scaling] {key} = {} is out of range", value.get_ref()),
+                    format!("give 0 to {MAX_COOLDOWN_S} seconds: a longer cooldown leaves the queue unanswered"),
+                );
+            }
+        }
+        let rule = scaling(section);
+        for problem in check_steps(&rule.steps) {
+            let location = match (&section.steps, problem.step) {
+                (Some(steps), Some(index)) => at(&source, &steps.get_ref()[index]),
+                (Some(steps), None) => at(&source, steps),
+                (None, _) => source.whole(),
+            };
+            self.push(location, format!("[workers.scaling] {}", problem.message), problem.help);
+        }
+        for template in &self.repo.templates {
+            let runs = template.file.workers.as_ref().is_some_and(|w| *w.get_ref());
+            if let Some(room) = template.file.fargate_tasks.as_ref().filter(|_| runs)
+                && max > *room.get_ref()
+            {
+                self.push(
+                    at(&source, &section.max),
+                    format!(
+                        "[workers.scaling] max = {max} is over the {} Fargate tasks accounts of template {} have room for (account-templates/{}.toml, fargate_tasks)",
+                        room.get_ref(),
+                        template.name,
+                        template.name
+                    ),
+                    "lower max, or raise the account's Fargate quota and then fargate_tasks",
+                );
+            }
         }
     }
 

@@ -16,9 +16,10 @@ use miyabi_org::apply::workers::{EntryFailure, Outgoing, Received, WorkerWrite};
 use miyabi_org::apply::{BudgetSpec, BudgetWrite, CreateAccountState, CreateAccountStatus, OrgWrite, RequestStatus, SsoWrite};
 use miyabi_org::model::FULL_AWS_ACCESS;
 use miyabi_org::observe::sso::Assignment;
-use miyabi_org::observe::workers::{Queue, Service, Table, WorkerRead};
+use miyabi_org::observe::workers::{InstalledScaling, Queue, ScalableTarget, ScalingActivity, Service, Table, WorkerRead};
 use miyabi_org::observe::{Account, Budget, BudgetFilter, BudgetRead, OrgRead, Organization, Ou, PolicySummary, Root, Tags};
 use miyabi_org::plan::{PermissionSetFields, SsoPolicy};
+use miyabi_org::scaling::{Alarm, StepPolicy};
 use miyabi_org::task::{TaskRecord, TaskState};
 
 pub const ROOT_ID: &str = "r-root";
@@ -721,6 +722,12 @@ impl WorkerRead for FakeOrg {
     async fn tasks(&self, _: &str, _: &str, _: &[String]) -> Result<Vec<TaskRecord>, AwsError> {
         no_workers("BatchGetItem")
     }
+    async fn scaling(&self, _: &str, _: &str, _: &[String], _: &[String]) -> Result<InstalledScaling, AwsError> {
+        no_workers("DescribeScalableTargets")
+    }
+    async fn last_scaling_activity(&self, _: &str, _: &str) -> Result<Option<ScalingActivity>, AwsError> {
+        no_workers("DescribeScalingActivities")
+    }
 }
 
 impl WorkerWrite for FakeOrg {
@@ -761,5 +768,17 @@ impl WorkerWrite for FakeOrg {
     }
     async fn release_batch(&self, _: &str, _: &str, _: &[String]) -> Result<(), AwsError> {
         no_workers("ChangeMessageVisibilityBatch")
+    }
+    async fn register_scalable_target(&self, _: &str, _: &str, _: &ScalableTarget) -> Result<(), AwsError> {
+        no_workers("RegisterScalableTarget")
+    }
+    async fn put_scaling_policy(&self, _: &str, _: &str, _: &StepPolicy) -> Result<String, AwsError> {
+        no_workers("PutScalingPolicy")
+    }
+    async fn put_alarm(&self, _: &str, _: &Alarm, _: &str, _: &Tags) -> Result<(), AwsError> {
+        no_workers("PutMetricAlarm")
+    }
+    async fn set_desired_count(&self, _: &str, _: &str, _: &str, _: u32) -> Result<(), AwsError> {
+        no_workers("UpdateService")
     }
 }

@@ -3,7 +3,11 @@
 use super::*;
 use crate::model::AccountRef;
 use crate::model::workers::{DesiredWorkers, WorkerAccount, WorkerSettings};
-use crate::observe::workers::{AccountWorkers, Deployment, QueueConfig, Table, WorkersSnapshot};
+use crate::observe::workers::{
+    AccountWorkers, DEPTH_METRIC, Deployment, InstalledAlarm, InstalledPolicy, InstalledScaling, QueueConfig, ScalableTarget, Table,
+    WorkersSnapshot,
+};
+use crate::scaling::{Adjustment, Direction, Scaling};
 
 fn settings() -> WorkerSettings {
     WorkerSettings {
@@ -16,6 +20,7 @@ fn settings() -> WorkerSettings {
         cluster: "cluster".into(),
         service: "worker".into(),
         region: "us-east-1".into(),
+        scaling: None,
     }
 }
 
@@ -28,6 +33,7 @@ fn desired(accounts: &[&str]) -> DesiredWorkers {
             id: None,
             declared_as: AccountRef::Pool { tier: "pool".into(), number: i as u32 + 1 },
             customers: Vec::new(),
+            drained: false,
         })
         .collect();
     DesiredWorkers { settings: settings(), accounts }
@@ -44,7 +50,29 @@ fn converged(account: &str) -> AccountWorkers {
         dead_letter_queue: Some(QueueConfig { arn: dlq_arn, attributes: s.dead_letter_attributes() }),
         table: Some(Table { status: "ACTIVE".into(), keys: vec!["PK HASH".into(), "SK RANGE".into()] }),
         deployment: Deployment::Deployed,
+        scaling: None,
     }
+}
+
+/// The scaling of an account exactly as the rule installs it.
+fn installed(rule: &Scaling, account: &str) -> InstalledScaling {
+    let mut scaling =
+        InstalledScaling { target: Some(ScalableTarget { min: rule.min, max: rule.max, suspended: false }), ..InstalledScaling::default() };
+    for direction in Direction::BOTH {
+        let policy = rule.policy(direction);
+        let arn = format!("arn:aws:autoscaling:us-east-1:{account}:scalingPolicy:{}", policy.name);
+        let alarm = rule.alarm(direction, "tasks");
+        scaling.alarms.insert(alarm.name.clone(), InstalledAlarm { metric: DEPTH_METRIC.into(), alarm, actions: vec![arn.clone()] });
+        let installed = InstalledPolicy { arn, adjustment_type: "ChangeInCapacity".into(), aggregation: "Maximum".into(), policy };
+        scaling.policies.insert(installed.policy.name.clone(), installed);
+    }
+    scaling
+}
+
+fn scaled(accounts: &[&str]) -> DesiredWorkers {
+    let mut desired = desired(accounts);
+    desired.settings.scaling = Some(Scaling::default());
+    desired
 }
 
 fn plan(desired: &DesiredWorkers, live: &WorkersSnapshot, ids: &[(&str, &str)], creating: bool) -> Plan {
@@ -114,4 +142,53 @@ fn changed_attributes_and_redrive_are_set_back_and_a_foreign_table_and_missing_s
     let Change::SetQueueAttributes { attributes, dead_letter_queue, .. } = &plan.changes[0] else { panic!("{:?}", plan.changes) };
     assert_eq!(attributes.keys().collect::<Vec<_>>(), ["VisibilityTimeout"]);
     assert_eq!(dead_letter_queue.as_ref().map(|d| d.queue.as_str()), Some("tasks-dlq"));
+}
+
+#[test]
+fn scaling_is_installed_once_the_service_runs() {
+    let mut deployed = converged("111");
+    deployed.scaling = Some(InstalledScaling::default());
+    let mut missing = converged("222");
+    missing.deployment = Deployment::NoService;
+    let live = WorkersSnapshot { accounts: BTreeMap::from([("111".to_string(), deployed), ("222".to_string(), missing)]) };
+    let plan = plan(&scaled(&["Pool-1", "Pool-2", "Pool-3"]), &live, &[("Pool-1", "111"), ("Pool-2", "222")], true);
+    insta::assert_snapshot!(lines(&plan), @r"
+    WorkerStores + queue tasks-dlq in Pool-3 (MaximumMessageSize 262144, MessageRetentionPeriod 1209600)
+    WorkerStores + table tasks in Pool-3 (PK, SK; on demand)
+    WorkerQueues + queue tasks in Pool-3 (MaximumMessageSize 262144, VisibilityTimeout 1800, dead letters to tasks-dlq after 3 receives)
+    ScalingTargets + scalable target service/cluster/worker in Pool-1 (1 to 100 tasks)
+    ScalingPolicies + scale-out policy and alarm in Pool-1 (when visible >= 50 for 1 x 60 s, missing data notBreaching: +5 for [0, 50), +10 for [50, 450), +20 from 450; cooldown 60 s)
+    ScalingPolicies + scale-in policy and alarm in Pool-1 (when visible < 10 for 5 x 60 s, missing data breaching: -1 below 0; cooldown 300 s)
+    warning: account Pool-2 (222) has no ECS service worker in cluster cluster: the workers are the application's own deployment, which miyabi-org reads and scales but never creates; deploy it there (its scaling is installed once it runs)
+    ");
+}
+
+#[test]
+fn installed_scaling_as_declared_is_no_change() {
+    let mut live = converged("111");
+    live.scaling = Some(installed(&Scaling::default(), "111"));
+    let live = WorkersSnapshot { accounts: BTreeMap::from([("111".to_string(), live)]) };
+    assert_eq!(plan(&scaled(&["Pool-1"]), &live, &[("Pool-1", "111")], false).changes, []);
+}
+
+#[test]
+fn a_hand_edited_step_a_relinked_alarm_and_a_drained_pool_are_drift() {
+    let mut scaling = installed(&Scaling::default(), "111");
+    let out = scaling.policies.get_mut("miyabi-workers-scale-out").unwrap();
+    out.policy.adjustments[0] = Adjustment { lower: Some(0.0), upper: Some(50.0), change: 2 };
+    let alarm = scaling.alarms.get_mut("miyabi-workers-tasks-scale-in").unwrap();
+    alarm.actions = vec!["arn:aws:sns:us-east-1:111:pager".into()];
+    alarm.alarm.threshold = 3.0;
+    let mut live = converged("111");
+    live.scaling = Some(scaling);
+    let live = WorkersSnapshot { accounts: BTreeMap::from([("111".to_string(), live)]) };
+    let mut desired = scaled(&["Pool-1"]);
+    desired.accounts[0].drained = true;
+    let plan = plan(&desired, &live, &[("Pool-1", "111")], false);
+    insta::assert_snapshot!(lines(&plan), @r"
+    ScalingTargets ~ scalable target service/cluster/worker in Pool-1 (scaling active -> suspended)
+    ScalingPolicies ~ scale-out policy and alarm in Pool-1 (policy +2 for [0, 50), +10 for [50, 450), +20 from 450; cooldown 60 s (ChangeInCapacity on Maximum) -> +5 for [0, 50), +10 for [50, 450), +20 from 450; cooldown 60 s (ChangeInCapacity on Maximum))
+    ScalingPolicies ~ scale-in policy and alarm in Pool-1 (alarm AWS/SQS ApproximateNumberOfMessagesVisible Maximum: visible < 3 for 5 x 60 s, missing data breaching -> AWS/SQS ApproximateNumberOfMessagesVisible Maximum: visible < 10 for 5 x 60 s, missing data breaching, alarm actions arn:aws:sns:us-east-1:111:pager -> the scale-in policy)
+    ");
+    assert!(plan.changes.iter().all(|c| c.effect() == Effect::Change));
 }
