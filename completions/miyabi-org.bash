@@ -280,14 +280,26 @@ _miyabi__org() {
             miyabi__org__subcmd__help__subcmd__tenant,show)
                 cmd="miyabi__org__subcmd__help__subcmd__tenant__subcmd__show"
                 ;;
+            miyabi__org__subcmd__help__subcmd__worker,autoscale)
+                cmd="miyabi__org__subcmd__help__subcmd__worker__subcmd__autoscale"
+                ;;
             miyabi__org__subcmd__help__subcmd__worker,cancel)
                 cmd="miyabi__org__subcmd__help__subcmd__worker__subcmd__cancel"
                 ;;
             miyabi__org__subcmd__help__subcmd__worker,dispatch)
                 cmd="miyabi__org__subcmd__help__subcmd__worker__subcmd__dispatch"
                 ;;
+            miyabi__org__subcmd__help__subcmd__worker,drain)
+                cmd="miyabi__org__subcmd__help__subcmd__worker__subcmd__drain"
+                ;;
             miyabi__org__subcmd__help__subcmd__worker,redrive)
                 cmd="miyabi__org__subcmd__help__subcmd__worker__subcmd__redrive"
+                ;;
+            miyabi__org__subcmd__help__subcmd__worker,resume)
+                cmd="miyabi__org__subcmd__help__subcmd__worker__subcmd__resume"
+                ;;
+            miyabi__org__subcmd__help__subcmd__worker,scale)
+                cmd="miyabi__org__subcmd__help__subcmd__worker__subcmd__scale"
                 ;;
             miyabi__org__subcmd__help__subcmd__worker,status)
                 cmd="miyabi__org__subcmd__help__subcmd__worker__subcmd__status"
@@ -433,11 +445,17 @@ _miyabi__org() {
             miyabi__org__subcmd__tenant__subcmd__help,show)
                 cmd="miyabi__org__subcmd__tenant__subcmd__help__subcmd__show"
                 ;;
+            miyabi__org__subcmd__worker,autoscale)
+                cmd="miyabi__org__subcmd__worker__subcmd__autoscale"
+                ;;
             miyabi__org__subcmd__worker,cancel)
                 cmd="miyabi__org__subcmd__worker__subcmd__cancel"
                 ;;
             miyabi__org__subcmd__worker,dispatch)
                 cmd="miyabi__org__subcmd__worker__subcmd__dispatch"
+                ;;
+            miyabi__org__subcmd__worker,drain)
+                cmd="miyabi__org__subcmd__worker__subcmd__drain"
                 ;;
             miyabi__org__subcmd__worker,help)
                 cmd="miyabi__org__subcmd__worker__subcmd__help"
@@ -445,11 +463,20 @@ _miyabi__org() {
             miyabi__org__subcmd__worker,redrive)
                 cmd="miyabi__org__subcmd__worker__subcmd__redrive"
                 ;;
+            miyabi__org__subcmd__worker,resume)
+                cmd="miyabi__org__subcmd__worker__subcmd__resume"
+                ;;
+            miyabi__org__subcmd__worker,scale)
+                cmd="miyabi__org__subcmd__worker__subcmd__scale"
+                ;;
             miyabi__org__subcmd__worker,status)
                 cmd="miyabi__org__subcmd__worker__subcmd__status"
                 ;;
             miyabi__org__subcmd__worker,tasks)
                 cmd="miyabi__org__subcmd__worker__subcmd__tasks"
+                ;;
+            miyabi__org__subcmd__worker__subcmd__help,autoscale)
+                cmd="miyabi__org__subcmd__worker__subcmd__help__subcmd__autoscale"
                 ;;
             miyabi__org__subcmd__worker__subcmd__help,cancel)
                 cmd="miyabi__org__subcmd__worker__subcmd__help__subcmd__cancel"
@@ -457,11 +484,20 @@ _miyabi__org() {
             miyabi__org__subcmd__worker__subcmd__help,dispatch)
                 cmd="miyabi__org__subcmd__worker__subcmd__help__subcmd__dispatch"
                 ;;
+            miyabi__org__subcmd__worker__subcmd__help,drain)
+                cmd="miyabi__org__subcmd__worker__subcmd__help__subcmd__drain"
+                ;;
             miyabi__org__subcmd__worker__subcmd__help,help)
                 cmd="miyabi__org__subcmd__worker__subcmd__help__subcmd__help"
                 ;;
             miyabi__org__subcmd__worker__subcmd__help,redrive)
                 cmd="miyabi__org__subcmd__worker__subcmd__help__subcmd__redrive"
+                ;;
+            miyabi__org__subcmd__worker__subcmd__help,resume)
+                cmd="miyabi__org__subcmd__worker__subcmd__help__subcmd__resume"
+                ;;
+            miyabi__org__subcmd__worker__subcmd__help,scale)
+                cmd="miyabi__org__subcmd__worker__subcmd__help__subcmd__scale"
                 ;;
             miyabi__org__subcmd__worker__subcmd__help,status)
                 cmd="miyabi__org__subcmd__worker__subcmd__help__subcmd__status"
@@ -2216,8 +2252,22 @@ _miyabi__org() {
             return 0
             ;;
         miyabi__subcmd__org__subcmd__help__subcmd__worker)
-            opts="dispatch status tasks cancel redrive"
+            opts="dispatch status tasks cancel redrive scale autoscale drain resume"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__worker__subcmd__autoscale)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2257,7 +2307,49 @@ _miyabi__org() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__worker__subcmd__drain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         miyabi__subcmd__org__subcmd__help__subcmd__worker__subcmd__redrive)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__worker__subcmd__resume)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__worker__subcmd__scale)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3930,12 +4022,66 @@ _miyabi__org() {
             return 0
             ;;
         miyabi__subcmd__org__subcmd__worker)
-            opts="-o -q -v -y -h --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help dispatch status tasks cancel redrive help"
+            opts="-o -q -v -y -h --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help dispatch status tasks cancel redrive scale autoscale drain resume help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__worker__subcmd__autoscale)
+            opts="-o -q -v -y -h --tier --pool --customer --apply --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tier)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pool)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4087,9 +4233,81 @@ _miyabi__org() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        miyabi__subcmd__org__subcmd__worker__subcmd__help)
-            opts="dispatch status tasks cancel redrive help"
+        miyabi__subcmd__org__subcmd__worker__subcmd__drain)
+            opts="-o -q -v -y -h --pool --tier --timeout --interval --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --pool)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tier)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__worker__subcmd__help)
+            opts="dispatch status tasks cancel redrive scale autoscale drain resume help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__worker__subcmd__help__subcmd__autoscale)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4129,6 +4347,20 @@ _miyabi__org() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        miyabi__subcmd__org__subcmd__worker__subcmd__help__subcmd__drain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         miyabi__subcmd__org__subcmd__worker__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -4144,6 +4376,34 @@ _miyabi__org() {
             return 0
             ;;
         miyabi__subcmd__org__subcmd__worker__subcmd__help__subcmd__redrive)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__worker__subcmd__help__subcmd__resume)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__worker__subcmd__help__subcmd__scale)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4197,6 +4457,114 @@ _miyabi__org() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__worker__subcmd__resume)
+            opts="-o -q -v -y -h --pool --tier --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --pool)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tier)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__worker__subcmd__scale)
+            opts="-o -q -v -y -h --tier --pool --customer --desired --force --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tier)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pool)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --desired)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -955,29 +955,33 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_s
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "sql" -d 'The SQL the report runs, for the Athena console'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Write a synthetic CUR for the repo\'s accounts and customers (tests, demo, benchmark)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
 csv\t''
 github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -l color -d 'When to color the output' -r -f -a "auto\t''
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -f -a "dispatch" -d 'Send a task (or a JSONL file of tasks) to the queue of the customer\'s account'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -f -a "status" -d 'Queue depth, in-flight, delayed, dead letters and ECS counts, one row per account'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -f -a "tasks" -d 'A customer\'s tasks from the task table'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -f -a "cancel" -d 'Mark tasks cancelled in the task table (workers skip them); nothing is deleted'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -f -a "redrive" -d 'Move dead letters back to the task queue'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -f -a "dispatch" -d 'Send a task (or a JSONL file of tasks) to the queue of the customer\'s account'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -f -a "status" -d 'Queue depth, in-flight, delayed, dead letters and ECS counts, one row per account'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -f -a "tasks" -d 'A customer\'s tasks from the task table'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -f -a "cancel" -d 'Mark tasks cancelled in the task table (workers skip them); nothing is deleted'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -f -a "redrive" -d 'Move dead letters back to the task queue'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -f -a "scale" -d 'Set the desired count of the workers\' ECS service, within [workers.scaling] min..max (asks first)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -f -a "autoscale" -d 'The step rule of [workers.scaling] applied now to each account\'s queue: shown, and set with --apply'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -f -a "drain" -d 'Refuse new tasks for a pool, suspend its scaling, wait for its queue to empty, then scale its workers to 0'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -f -a "resume" -d 'Undo `worker drain`: tasks accepted and scaling resumed, desired count back to min'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -l customer -d 'The customer the task is for' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -l issue -d 'OWNER/REPO#N or https://github.com/OWNER/REPO/issues/N' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -l kind -d 'What the worker should do with the issue' -r
@@ -1094,11 +1098,98 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from redrive" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from redrive" -l no-progress -d 'Plain lines instead of progress bars and spinners'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from redrive" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from scale" -l tier -d 'Only the accounts of this tier' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from scale" -l pool -d 'Only this pool (of the tier given, or `pool`)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from scale" -l customer -d 'Only the account of this customer, with its tasks by state' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from scale" -l desired -d 'The number of worker tasks to run' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from scale" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from scale" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from scale" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from scale" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from scale" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from scale" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from scale" -l force -d 'Allow a count outside [workers.scaling] min..max (the alarms bring it back within)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from scale" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from scale" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from scale" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from scale" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from scale" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from autoscale" -l tier -d 'Only the accounts of this tier' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from autoscale" -l pool -d 'Only this pool (of the tier given, or `pool`)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from autoscale" -l customer -d 'Only the account of this customer, with its tasks by state' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from autoscale" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from autoscale" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from autoscale" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from autoscale" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from autoscale" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from autoscale" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from autoscale" -l apply -d 'Set the desired counts shown (asks first, or --yes)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from autoscale" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from autoscale" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from autoscale" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from autoscale" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from autoscale" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from drain" -l pool -d 'The pool\'s number' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from drain" -l tier -d 'The pool\'s tier' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from drain" -l timeout -d 'How long to wait for the queue to empty: 90s, 30m, 2h' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from drain" -l interval -d 'Seconds between reads of the queue while waiting' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from drain" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from drain" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from drain" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from drain" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from drain" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from drain" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from drain" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from drain" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from drain" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from drain" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from drain" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from resume" -l pool -d 'The pool\'s number' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from resume" -l tier -d 'The pool\'s tier' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from resume" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from resume" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from resume" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from resume" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from resume" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from resume" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from resume" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from resume" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "dispatch" -d 'Send a task (or a JSONL file of tasks) to the queue of the customer\'s account'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "status" -d 'Queue depth, in-flight, delayed, dead letters and ECS counts, one row per account'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "tasks" -d 'A customer\'s tasks from the task table'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Mark tasks cancelled in the task table (workers skip them); nothing is deleted'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "redrive" -d 'Move dead letters back to the task queue'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "scale" -d 'Set the desired count of the workers\' ECS service, within [workers.scaling] min..max (asks first)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "autoscale" -d 'The step rule of [workers.scaling] applied now to each account\'s queue: shown, and set with --apply'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "drain" -d 'Refuse new tasks for a pool, suspend its scaling, wait for its queue to empty, then scale its workers to 0'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Undo `worker drain`: tasks accepted and scaling resumed, desired count back to min'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
@@ -1184,3 +1275,7 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_s
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "tasks" -d 'A customer\'s tasks from the task table'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "cancel" -d 'Mark tasks cancelled in the task table (workers skip them); nothing is deleted'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "redrive" -d 'Move dead letters back to the task queue'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "scale" -d 'Set the desired count of the workers\' ECS service, within [workers.scaling] min..max (asks first)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "autoscale" -d 'The step rule of [workers.scaling] applied now to each account\'s queue: shown, and set with --apply'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "drain" -d 'Refuse new tasks for a pool, suspend its scaling, wait for its queue to empty, then scale its workers to 0'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "resume" -d 'Undo `worker drain`: tasks accepted and scaling resumed, desired count back to min'

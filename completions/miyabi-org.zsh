@@ -1882,6 +1882,133 @@ github\:"GitHub Actions workflow commands\: annotations on the files of a pull r
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
+(scale)
+_arguments "${_arguments_options[@]}" : \
+'--tier=[Only the accounts of this tier]:TIER:_default' \
+'--pool=[Only this pool (of the tier given, or \`pool\`)]:POOL:_default' \
+'--customer=[Only the account of this customer, with its tasks by state]:CUSTOMER:_default' \
+'--desired=[The number of worker tasks to run]:DESIRED:_default' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'--force[Allow a count outside \[workers.scaling\] min..max (the alarms bring it back within)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(autoscale)
+_arguments "${_arguments_options[@]}" : \
+'--tier=[Only the accounts of this tier]:TIER:_default' \
+'--pool=[Only this pool (of the tier given, or \`pool\`)]:POOL:_default' \
+'--customer=[Only the account of this customer, with its tasks by state]:CUSTOMER:_default' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'--apply[Set the desired counts shown (asks first, or --yes)]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(drain)
+_arguments "${_arguments_options[@]}" : \
+'--pool=[The pool'\''s number]:POOL:_default' \
+'--tier=[The pool'\''s tier]:TIER:_default' \
+'--timeout=[How long to wait for the queue to empty\: 90s, 30m, 2h]:TIMEOUT:_default' \
+'--interval=[Seconds between reads of the queue while waiting]:INTERVAL:_default' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(resume)
+_arguments "${_arguments_options[@]}" : \
+'--pool=[The pool'\''s number]:POOL:_default' \
+'--tier=[The pool'\''s tier]:TIER:_default' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_miyabi-org__subcmd__worker__subcmd__help_commands" \
@@ -1911,6 +2038,22 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (redrive)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(scale)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(autoscale)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(drain)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(resume)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -2285,6 +2428,22 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (redrive)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(scale)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(autoscale)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(drain)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(resume)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -2815,8 +2974,17 @@ _miyabi-org__subcmd__help__subcmd__worker_commands() {
 'tasks:A customer'\''s tasks from the task table' \
 'cancel:Mark tasks cancelled in the task table (workers skip them); nothing is deleted' \
 'redrive:Move dead letters back to the task queue' \
+'scale:Set the desired count of the workers'\'' ECS service, within \[workers.scaling\] min..max (asks first)' \
+'autoscale:The step rule of \[workers.scaling\] applied now to each account'\''s queue\: shown, and set with --apply' \
+'drain:Refuse new tasks for a pool, suspend its scaling, wait for its queue to empty, then scale its workers to 0' \
+'resume:Undo \`worker drain\`\: tasks accepted and scaling resumed, desired count back to min' \
     )
     _describe -t commands 'miyabi-org help worker commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__worker__subcmd__autoscale_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__worker__subcmd__autoscale_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help worker autoscale commands' commands "$@"
 }
 (( $+functions[_miyabi-org__subcmd__help__subcmd__worker__subcmd__cancel_commands] )) ||
 _miyabi-org__subcmd__help__subcmd__worker__subcmd__cancel_commands() {
@@ -2828,10 +2996,25 @@ _miyabi-org__subcmd__help__subcmd__worker__subcmd__dispatch_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org help worker dispatch commands' commands "$@"
 }
+(( $+functions[_miyabi-org__subcmd__help__subcmd__worker__subcmd__drain_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__worker__subcmd__drain_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help worker drain commands' commands "$@"
+}
 (( $+functions[_miyabi-org__subcmd__help__subcmd__worker__subcmd__redrive_commands] )) ||
 _miyabi-org__subcmd__help__subcmd__worker__subcmd__redrive_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org help worker redrive commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__worker__subcmd__resume_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__worker__subcmd__resume_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help worker resume commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__worker__subcmd__scale_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__worker__subcmd__scale_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help worker scale commands' commands "$@"
 }
 (( $+functions[_miyabi-org__subcmd__help__subcmd__worker__subcmd__status_commands] )) ||
 _miyabi-org__subcmd__help__subcmd__worker__subcmd__status_commands() {
@@ -3182,9 +3365,18 @@ _miyabi-org__subcmd__worker_commands() {
 'tasks:A customer'\''s tasks from the task table' \
 'cancel:Mark tasks cancelled in the task table (workers skip them); nothing is deleted' \
 'redrive:Move dead letters back to the task queue' \
+'scale:Set the desired count of the workers'\'' ECS service, within \[workers.scaling\] min..max (asks first)' \
+'autoscale:The step rule of \[workers.scaling\] applied now to each account'\''s queue\: shown, and set with --apply' \
+'drain:Refuse new tasks for a pool, suspend its scaling, wait for its queue to empty, then scale its workers to 0' \
+'resume:Undo \`worker drain\`\: tasks accepted and scaling resumed, desired count back to min' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'miyabi-org worker commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__worker__subcmd__autoscale_commands] )) ||
+_miyabi-org__subcmd__worker__subcmd__autoscale_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org worker autoscale commands' commands "$@"
 }
 (( $+functions[_miyabi-org__subcmd__worker__subcmd__cancel_commands] )) ||
 _miyabi-org__subcmd__worker__subcmd__cancel_commands() {
@@ -3196,6 +3388,11 @@ _miyabi-org__subcmd__worker__subcmd__dispatch_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org worker dispatch commands' commands "$@"
 }
+(( $+functions[_miyabi-org__subcmd__worker__subcmd__drain_commands] )) ||
+_miyabi-org__subcmd__worker__subcmd__drain_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org worker drain commands' commands "$@"
+}
 (( $+functions[_miyabi-org__subcmd__worker__subcmd__help_commands] )) ||
 _miyabi-org__subcmd__worker__subcmd__help_commands() {
     local commands; commands=(
@@ -3204,9 +3401,18 @@ _miyabi-org__subcmd__worker__subcmd__help_commands() {
 'tasks:A customer'\''s tasks from the task table' \
 'cancel:Mark tasks cancelled in the task table (workers skip them); nothing is deleted' \
 'redrive:Move dead letters back to the task queue' \
+'scale:Set the desired count of the workers'\'' ECS service, within \[workers.scaling\] min..max (asks first)' \
+'autoscale:The step rule of \[workers.scaling\] applied now to each account'\''s queue\: shown, and set with --apply' \
+'drain:Refuse new tasks for a pool, suspend its scaling, wait for its queue to empty, then scale its workers to 0' \
+'resume:Undo \`worker drain\`\: tasks accepted and scaling resumed, desired count back to min' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'miyabi-org worker help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__worker__subcmd__help__subcmd__autoscale_commands] )) ||
+_miyabi-org__subcmd__worker__subcmd__help__subcmd__autoscale_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org worker help autoscale commands' commands "$@"
 }
 (( $+functions[_miyabi-org__subcmd__worker__subcmd__help__subcmd__cancel_commands] )) ||
 _miyabi-org__subcmd__worker__subcmd__help__subcmd__cancel_commands() {
@@ -3218,6 +3424,11 @@ _miyabi-org__subcmd__worker__subcmd__help__subcmd__dispatch_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org worker help dispatch commands' commands "$@"
 }
+(( $+functions[_miyabi-org__subcmd__worker__subcmd__help__subcmd__drain_commands] )) ||
+_miyabi-org__subcmd__worker__subcmd__help__subcmd__drain_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org worker help drain commands' commands "$@"
+}
 (( $+functions[_miyabi-org__subcmd__worker__subcmd__help__subcmd__help_commands] )) ||
 _miyabi-org__subcmd__worker__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
@@ -3227,6 +3438,16 @@ _miyabi-org__subcmd__worker__subcmd__help__subcmd__help_commands() {
 _miyabi-org__subcmd__worker__subcmd__help__subcmd__redrive_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org worker help redrive commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__worker__subcmd__help__subcmd__resume_commands] )) ||
+_miyabi-org__subcmd__worker__subcmd__help__subcmd__resume_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org worker help resume commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__worker__subcmd__help__subcmd__scale_commands] )) ||
+_miyabi-org__subcmd__worker__subcmd__help__subcmd__scale_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org worker help scale commands' commands "$@"
 }
 (( $+functions[_miyabi-org__subcmd__worker__subcmd__help__subcmd__status_commands] )) ||
 _miyabi-org__subcmd__worker__subcmd__help__subcmd__status_commands() {
@@ -3242,6 +3463,16 @@ _miyabi-org__subcmd__worker__subcmd__help__subcmd__tasks_commands() {
 _miyabi-org__subcmd__worker__subcmd__redrive_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org worker redrive commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__worker__subcmd__resume_commands] )) ||
+_miyabi-org__subcmd__worker__subcmd__resume_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org worker resume commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__worker__subcmd__scale_commands] )) ||
+_miyabi-org__subcmd__worker__subcmd__scale_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org worker scale commands' commands "$@"
 }
 (( $+functions[_miyabi-org__subcmd__worker__subcmd__status_commands] )) ||
 _miyabi-org__subcmd__worker__subcmd__status_commands() {

@@ -64,14 +64,13 @@ fn big_inline_policy() -> String {
     )
 }
 
-/// Removes the example's `[workers]` section from miyabi-org.toml.
+/// Removes the example's `[workers]` section and its `[workers.scaling]` from miyabi-org.toml:
+/// the example puts them at the end of the file.
 fn drop_workers(repo: &Path) {
     let path = repo.join("miyabi-org.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     let start = text.find("[workers]\n").expect("the example has [workers]");
-    // To the next blank line, or the end of the file where the example puts it.
-    let end = text[start..].find("\n\n").map_or(text.len(), |n| start + n + 2);
-    std::fs::write(path, format!("{}{}", &text[..start], &text[end..])).unwrap();
+    std::fs::write(path, &text[..start]).unwrap();
 }
 
 /// Two pools with accounts, a customer in each, and the repositories each owns: for `worker
@@ -243,9 +242,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: OU Workloads/Pool/A/B/C/D is 6 levels deep, over the limit of 5
-   --> miyabi-org.toml:116:5
+   --> miyabi-org.toml:130:5
     |
-116 | [ou."Workloads/Pool/A/B/C/D"]
+130 | [ou."Workloads/Pool/A/B/C/D"]
     |     ^
     = help: flatten the tree: AWS nests OUs at most 5 levels below the root
 
@@ -271,9 +270,9 @@ const CASES: &[Case] = &[
         break_repo: |r| append(r, "miyabi-org.toml", "[ou.\"Suspended/Closed\"]\n"),
         args: &["plan"],
         error: r##"error: OU Suspended/Closed has no declared parent Suspended
-   --> miyabi-org.toml:113:5
+   --> miyabi-org.toml:127:5
     |
-113 | [ou."Suspended/Closed"]
+127 | [ou."Suspended/Closed"]
     |     ^
     = help: add [ou."Suspended"]
 
@@ -419,9 +418,9 @@ error: statement Oops has neither Action nor NotAction
         break_repo: |r| append(r, "miyabi-org.toml", "[policy.\"deny-everything\"]\ndescription = \"x\"\n"),
         args: &["plan"],
         error: r##"error: [policy."deny-everything"] names a policy that has no file
-   --> miyabi-org.toml:113:9
+   --> miyabi-org.toml:127:9
     |
-113 | [policy."deny-everything"]
+127 | [policy."deny-everything"]
     |         ^
     = help: add policies/scp/deny-everything.json or policies/tag/deny-everything.json, or remove the section
 
@@ -529,9 +528,9 @@ error: statement Oops has neither Action nor NotAction
         break_repo: |r| append(r, "miyabi-org.toml", "[ou.\"Workloads//Pool\"]\n"),
         args: &["plan"],
         error: r##"error: `Workloads//Pool` is not a valid OU path: it has an empty name
-   --> miyabi-org.toml:113:5
+   --> miyabi-org.toml:127:5
     |
-113 | [ou."Workloads//Pool"]
+127 | [ou."Workloads//Pool"]
     |     ^
     = help: write OU paths as Parent/Child with names of 1-128 characters and no surrounding spaces
 
@@ -836,16 +835,16 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         break_repo: |r| append(r, "miyabi-org.toml", &format!("\n[account.\"{}\"]\ntemplate = \"core\"\n", "N".repeat(51))),
         args: &["plan"],
         error: r##"error: `NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN` is not a valid account name
-   --> miyabi-org.toml:114:10
+   --> miyabi-org.toml:128:10
     |
-114 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
+128 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
     |          ^
     = help: use 1-50 printable ASCII characters
 
 error: core account NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN would be named `NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN`, not a valid account name
-   --> miyabi-org.toml:114:1
+   --> miyabi-org.toml:128:1
     |
-114 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
+128 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
     | ^
     = help: account names are 1-50 printable ASCII characters: shorten the template's name
 
@@ -909,7 +908,7 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         name: "unknown key in tenants.toml",
         break_repo: |r| write(r, "tenants.toml", "[[pool]]\ntier = \"pool\"\nnumbr = 1\n"),
         args: &["plan"],
-        error: r##"error: unknown field `numbr`, expected one of `tier`, `number`, `account_id`
+        error: r##"error: unknown field `numbr`, expected one of `tier`, `number`, `account_id`, `drained`
  --> tenants.toml:3:1
   |
 3 | numbr = 1
@@ -949,9 +948,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Platform Admin!\"]\n")),
         args: &["plan"],
         error: r##"error: permission set name `Platform Admin!` has characters AWS does not allow
-   --> miyabi-org.toml:120:21
+   --> miyabi-org.toml:134:21
     |
-120 | [sso.permission_set."Platform Admin!"]
+134 | [sso.permission_set."Platform Admin!"]
     |                     ^
     = help: use only letters, digits and + = , . @ _ -, such as `PlatformAdmin`
 
@@ -961,10 +960,10 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         name: "sso: permission set names equal but for case",
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"platformadmin\"]\n")),
         args: &["plan"],
-        error: r##"error: permission sets `PlatformAdmin` (line 113) and `platformadmin` differ only in case: AWS takes them for the same name
-   --> miyabi-org.toml:120:21
+        error: r##"error: permission sets `PlatformAdmin` (line 127) and `platformadmin` differ only in case: AWS takes them for the same name
+   --> miyabi-org.toml:134:21
     |
-120 | [sso.permission_set."platformadmin"]
+134 | [sso.permission_set."platformadmin"]
     |                     ^
     = help: rename one of them, or merge them into one [sso.permission_set]: Identity Center names are case-insensitive
 
@@ -975,9 +974,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"PlatformAdmin\"]\n")),
         args: &["plan"],
         error: r##"error: duplicate key
-   --> miyabi-org.toml:120:21
+   --> miyabi-org.toml:134:21
     |
-120 | [sso.permission_set."PlatformAdmin"]
+134 | [sso.permission_set."PlatformAdmin"]
     |                     ^
     = help: declare each key and table once: remove the second, or rename it
 
@@ -988,9 +987,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Auditor\"]\nsession_duration = \"4 hours\"\n")),
         args: &["plan"],
         error: r##"error: permission set Auditor has a session_duration of `4 hours`, which is not an ISO-8601 duration
-   --> miyabi-org.toml:121:20
+   --> miyabi-org.toml:135:20
     |
-121 | session_duration = "4 hours"
+135 | session_duration = "4 hours"
     |                    ^
     = help: write hours and minutes as PT4H, PT90M or PT1H30M, from PT1H to PT12H
 
@@ -1001,9 +1000,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Auditor\"]\nsession_duration = \"PT13H\"\n")),
         args: &["plan"],
         error: r##"error: permission set Auditor has a session_duration of `PT13H` (780 minutes), outside the PT1H to PT12H AWS allows
-   --> miyabi-org.toml:121:20
+   --> miyabi-org.toml:135:20
     |
-121 | session_duration = "PT13H"
+135 | session_duration = "PT13H"
     |                    ^
     = help: use a duration from PT1H to PT12H
 
@@ -1014,9 +1013,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Auditor\"]\ndescription = \"監査チーム\"\n")),
         args: &["plan"],
         error: r##"error: the description of permission set Auditor has `監`, which AWS does not allow in one
-   --> miyabi-org.toml:121:15
+   --> miyabi-org.toml:135:15
     |
-121 | description = "監査チーム"
+135 | description = "監査チーム"
     |               ^
     = help: use printable Latin-1 characters only: letters of Western European languages, digits, punctuation, tabs and newlines
 
@@ -1030,9 +1029,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         },
         args: &["plan"],
         error: r##"error: the relay_state of permission set Auditor is 241 characters, over the limit of 240
-   --> miyabi-org.toml:121:15
+   --> miyabi-org.toml:135:15
     |
-121 | relay_state = "https://console.aws.amazon.com/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+135 | relay_state = "https://console.aws.amazon.com/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
     |               ^
     = help: use a URL of at most 240 characters
 
@@ -1045,9 +1044,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         },
         args: &["plan"],
         error: r##"error: permission set Auditor has inline_policy `policies/sso/auditor.json`, which cannot be read
-   --> miyabi-org.toml:121:17
+   --> miyabi-org.toml:135:17
     |
-121 | inline_policy = "policies/sso/auditor.json"
+135 | inline_policy = "policies/sso/auditor.json"
     |                 ^
     = help: create the file, an IAM policy in JSON (the path is from the repo root), or correct the path
 
@@ -1122,9 +1121,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         },
         args: &["plan"],
         error: r##"error: permission set Auditor has 11 managed and customer-managed policies, over the limit of 10
-   --> miyabi-org.toml:120:21
+   --> miyabi-org.toml:134:21
     |
-120 | [sso.permission_set."Auditor"]
+134 | [sso.permission_set."Auditor"]
     |                     ^
     = help: merge policies, move statements into its inline_policy, or raise [limits] sso_managed_policies if AWS raised your quota
 
@@ -1138,16 +1137,16 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         },
         args: &["plan"],
         error: r##"error: permission set Auditor lists `SecurityAudit`, which is not an IAM policy ARN
-   --> miyabi-org.toml:121:21
+   --> miyabi-org.toml:135:21
     |
-121 | managed_policies = ["SecurityAudit", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]
+135 | managed_policies = ["SecurityAudit", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]
     |                     ^
     = help: write an AWS-managed policy as arn:aws:iam::aws:policy/NAME; give a customer-managed policy by name in customer_managed_policies = [{ name = "NAME", path = "/" }]
 
 error: permission set Auditor lists managed policy arn:aws:iam::aws:policy/ReadOnlyAccess twice
-   --> miyabi-org.toml:121:80
+   --> miyabi-org.toml:135:80
     |
-121 | managed_policies = ["SecurityAudit", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]
+135 | managed_policies = ["SecurityAudit", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]
     |                                                                                ^
     = help: remove the duplicate
 
@@ -1164,16 +1163,16 @@ error: permission set Auditor lists managed policy arn:aws:iam::aws:policy/ReadO
         },
         args: &["plan"],
         error: r##"error: a customer-managed policy of permission set Auditor has no name
-   --> miyabi-org.toml:121:30
+   --> miyabi-org.toml:135:30
     |
-121 | customer_managed_policies = [{ path = "audit" }]
+135 | customer_managed_policies = [{ path = "audit" }]
     |                              ^
     = help: add name = "NAME": the name the IAM policy has in every account the permission set reaches
 
 error: a customer-managed policy of permission set Auditor has the path `audit`, which does not start and end with /
-   --> miyabi-org.toml:121:30
+   --> miyabi-org.toml:135:30
     |
-121 | customer_managed_policies = [{ path = "audit" }]
+135 | customer_managed_policies = [{ path = "audit" }]
     |                              ^
     = help: write the IAM path as / (the default) or like /platform/
 
@@ -1187,9 +1186,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: the permissions_boundary of permission set Auditor has both managed and customer_managed
-   --> miyabi-org.toml:121:24
+   --> miyabi-org.toml:135:24
     |
-121 | permissions_boundary = { managed = "arn:aws:iam::aws:policy/ReadOnlyAccess", customer_managed = { name = "miyabi-boundary" } }
+135 | permissions_boundary = { managed = "arn:aws:iam::aws:policy/ReadOnlyAccess", customer_managed = { name = "miyabi-boundary" } }
     |                        ^
     = help: keep one of them: a permission set has one permissions boundary
 
@@ -1206,9 +1205,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: the permissions_boundary of permission set Auditor, `ReadOnlyAccess`, is not an IAM policy ARN
-   --> miyabi-org.toml:121:24
+   --> miyabi-org.toml:135:24
     |
-121 | permissions_boundary = { managed = "ReadOnlyAccess" }
+135 | permissions_boundary = { managed = "ReadOnlyAccess" }
     |                        ^
     = help: write an AWS-managed policy as arn:aws:iam::aws:policy/NAME; give a customer-managed policy by name in customer_managed_policies = [{ name = "NAME", path = "/" }]
 
@@ -1222,9 +1221,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: assignment admins names both group PlatformAdmins and user alice@miyabi.io
-   --> miyabi-org.toml:120:8
+   --> miyabi-org.toml:134:8
     |
-120 | user = "alice@miyabi.io"
+134 | user = "alice@miyabi.io"
     |        ^
     = help: split it into two [[sso.assignment]], one for the group and one for the user
 
@@ -1238,9 +1237,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: assignment admins names no group or user
-   --> miyabi-org.toml:117:18
+   --> miyabi-org.toml:131:18
     |
-117 | permission_set = "PlatformAdmin"
+131 | permission_set = "PlatformAdmin"
     |                  ^
     = help: add group = "NAME" (a group's DisplayName) or user = "NAME" (a UserName)
 
@@ -1254,9 +1253,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: assignment admins gives permission set platformadmin, which is not in [sso.permission_set]
-   --> miyabi-org.toml:118:18
+   --> miyabi-org.toml:132:18
     |
-118 | permission_set = "platformadmin"
+132 | permission_set = "platformadmin"
     |                  ^
     = help: write `PlatformAdmin`, as [sso.permission_set] names it
 
@@ -1267,9 +1266,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}ous = [\"Workloads/Prod\"]\n")),
         args: &["plan"],
         error: r##"error: assignment admins reaches OU Workloads/Prod, which is not declared
-   --> miyabi-org.toml:120:8
+   --> miyabi-org.toml:134:8
     |
-120 | ous = ["Workloads/Prod"]
+134 | ous = ["Workloads/Prod"]
     |        ^
     = help: add [ou."Workloads/Prod"] or correct the path
 
@@ -1280,9 +1279,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}tiers = [\"gold\"]\n")),
         args: &["plan"],
         error: r##"error: assignment admins reaches tier gold, which is not declared
-   --> miyabi-org.toml:120:10
+   --> miyabi-org.toml:134:10
     |
-120 | tiers = ["gold"]
+134 | tiers = ["gold"]
     |          ^
     = help: use one of the tiers in [tenancy.tier]: bridge, pool, silo
 
@@ -1296,9 +1295,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: assignment admins reaches customer Initech, who is not registered in tenants.toml
-   --> miyabi-org.toml:120:22
+   --> miyabi-org.toml:134:22
     |
-120 | customers = ["ACME", "Initech"]
+134 | customers = ["ACME", "Initech"]
     |                      ^
     = help: place the customer first with `miyabi-org account create --customer Initech`, or correct the id
 
@@ -1313,16 +1312,16 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: assignment admins reaches account `Miyabi Securty`, which the repo does not declare
-   --> miyabi-org.toml:119:13
+   --> miyabi-org.toml:133:13
     |
-119 | accounts = ["Miyabi Securty", "111122223333"]
+133 | accounts = ["Miyabi Securty", "111122223333"]
     |             ^
     = help: use the name of a core account ([account."NAME"]) or of a tenant account as its template names it, or a 12-digit account id
 
 error: assignment admins excludes account `Pool-7`, which the repo does not declare
-   --> miyabi-org.toml:120:31
+   --> miyabi-org.toml:134:31
     |
-120 | exclude_accounts = ["Pool-1", "Pool-7", "111122223333"]
+134 | exclude_accounts = ["Pool-1", "Pool-7", "111122223333"]
     |                               ^
     = help: use the name of a core account ([account."NAME"]) or of a tenant account as its template names it, or a 12-digit account id
 
@@ -1336,9 +1335,9 @@ error: assignment admins excludes account `Pool-7`, which the repo does not decl
         },
         args: &["plan"],
         error: r##"error: assignment admins reaches no account: it has no accounts, ous, tiers or customers, and no account template lists `admins` in sso = [...]
-   --> miyabi-org.toml:116:9
+   --> miyabi-org.toml:130:9
     |
-116 | label = "admins"
+130 | label = "admins"
     |         ^
     = help: add accounts, ous, tiers or customers, or sso = ["admins"] to the account templates it is for
 
@@ -1364,10 +1363,10 @@ error: assignment admins excludes account `Pool-7`, which the repo does not decl
         name: "sso: two assignments with one label",
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}{SSO_READERS}label = \"admins\"\n")),
         args: &["plan"],
-        error: r##"error: two [[sso.assignment]] have the label `admins` (the first at line 116)
-   --> miyabi-org.toml:124:9
+        error: r##"error: two [[sso.assignment]] have the label `admins` (the first at line 130)
+   --> miyabi-org.toml:138:9
     |
-124 | label = "admins"
+138 | label = "admins"
     |         ^
     = help: give each assignment a label of its own: account templates name one in sso = [...]
 
@@ -1378,9 +1377,9 @@ error: assignment admins excludes account `Pool-7`, which the repo does not decl
         break_repo: |r| append(r, "miyabi-org.toml", &format!("[sso]\ninstance_arn = \"arn:aws:sso:::instance/ssoins-0123\"\n{SSO}")),
         args: &["plan"],
         error: r##"error: `arn:aws:sso:::instance/ssoins-0123` is not an IAM Identity Center instance ARN
-   --> miyabi-org.toml:114:16
+   --> miyabi-org.toml:128:16
     |
-114 | instance_arn = "arn:aws:sso:::instance/ssoins-0123"
+128 | instance_arn = "arn:aws:sso:::instance/ssoins-0123"
     |                ^
     = help: use the InstanceArn that `aws sso-admin list-instances` prints, like arn:aws:sso:::instance/ssoins-0123456789abcdef, or remove the key to have the tool find it
 
@@ -1391,9 +1390,9 @@ error: assignment admins excludes account `Pool-7`, which the repo does not decl
         break_repo: |r| append(r, "miyabi-org.toml", &format!("[sso]\nregion = \"tokyo\"\n{SSO}")),
         args: &["plan"],
         error: r##"error: `tokyo` is not an AWS region
-   --> miyabi-org.toml:114:10
+   --> miyabi-org.toml:128:10
     |
-114 | region = "tokyo"
+128 | region = "tokyo"
     |          ^
     = help: use the region code of your Identity Center instance, such as us-east-1, or remove the key to use [organization] home_region
 
@@ -1434,51 +1433,51 @@ ous = ["Workload"]
         },
         args: &["validate"],
         error: r##"error: `virginia` is not an AWS region
-   --> miyabi-org.toml:114:10
+   --> miyabi-org.toml:128:10
     |
-114 | region = "virginia"
+128 | region = "virginia"
     |          ^
     = help: use the region code of your Identity Center instance, such as us-east-1, or remove the key to use [organization] home_region
 
 error: permission set name `Platform Admin!` has characters AWS does not allow
-   --> miyabi-org.toml:115:21
+   --> miyabi-org.toml:129:21
     |
-115 | [sso.permission_set."Platform Admin!"]
+129 | [sso.permission_set."Platform Admin!"]
     |                     ^
     = help: use only letters, digits and + = , . @ _ -, such as `PlatformAdmin`
 
 error: permission set Platform Admin! has a session_duration of `PT24H` (1440 minutes), outside the PT1H to PT12H AWS allows
-   --> miyabi-org.toml:116:20
+   --> miyabi-org.toml:130:20
     |
-116 | session_duration = "PT24H"
+130 | session_duration = "PT24H"
     |                    ^
     = help: use a duration from PT1H to PT12H
 
 error: permission set Platform Admin! has inline_policy `policies/sso/admin.json`, which cannot be read
-   --> miyabi-org.toml:117:17
+   --> miyabi-org.toml:131:17
     |
-117 | inline_policy = "policies/sso/admin.json"
+131 | inline_policy = "policies/sso/admin.json"
     |                 ^
     = help: create the file, an IAM policy in JSON (the path is from the repo root), or correct the path
 
 error: an assignment names both group PlatformAdmins and user alice@miyabi.io
-   --> miyabi-org.toml:120:8
+   --> miyabi-org.toml:134:8
     |
-120 | user = "alice@miyabi.io"
+134 | user = "alice@miyabi.io"
     |        ^
     = help: split it into two [[sso.assignment]], one for the group and one for the user
 
 error: the assignment of group PlatformAdmins gives permission set PlatformAdmin, which is not in [sso.permission_set]
-   --> miyabi-org.toml:121:18
+   --> miyabi-org.toml:135:18
     |
-121 | permission_set = "PlatformAdmin"
+135 | permission_set = "PlatformAdmin"
     |                  ^
     = help: add [sso.permission_set."PlatformAdmin"], or use one of: Platform Admin!
 
 error: the assignment of group PlatformAdmins reaches OU Workload, which is not declared
-   --> miyabi-org.toml:122:8
+   --> miyabi-org.toml:136:8
     |
-122 | ous = ["Workload"]
+136 | ous = ["Workload"]
     |        ^
     = help: add [ou."Workload"] or correct the path
 
@@ -1741,6 +1740,155 @@ error: `acme-corp/app/*` is not a GitHub repository pattern: write `owner/repo` 
         args: &["worker", "dispatch", "--customer", "ACME", "--issue", "acme-corp/app#3", "--kind", "Fix It"],
         error: r##"error: kind `Fix It` is not 1-64 lower-case letters, digits, `-` or `_`
   = help: name the work as the workers route it, such as `issue` (the default); nothing was sent"##,
+    },
+    Case {
+        name: "scaling: overlapping steps",
+        break_repo: |r| edit(r, "miyabi-org.toml", "{ below = 10, change = -1 },", "{ below = 60, change = -1 },"),
+        args: &["plan"],
+        error: r##"error: [workers.scaling] step `depth >= 50: +5` overlaps step `depth < 60: -1`, which scales in
+   --> miyabi-org.toml:123:3
+    |
+123 |   { at_least = 50, change = 5 },        # 10 to 49: the dead band, nothing changes
+    |   ^
+    = help: the highest below may not pass the lowest at_least: depths between them are the dead band
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "scaling: a gap between steps out",
+        break_repo: |r| edit(r, "miyabi-org.toml", "{ at_least = 50, change = 5 },", "{ at_least = 50, below = 80, change = 5 },"),
+        args: &["plan"],
+        error: r##"error: [workers.scaling] depths 80 to 99 fall between steps `50 <= depth < 80: +5` and `depth >= 100: +10`, which scale out
+   --> miyabi-org.toml:124:3
+    |
+124 |   { at_least = 100, change = 10 },
+    |   ^
+    = help: close the gap: one step's bound must be where the next begins (the dead band lies between the steps in and the steps out)
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "scaling: a step that changes nothing",
+        break_repo: |r| edit(r, "miyabi-org.toml", "{ at_least = 100, change = 10 },", "{ at_least = 100, change = 0 },"),
+        args: &["plan"],
+        error: r##"error: [workers.scaling] step `depth >= 100: +0` changes nothing
+   --> miyabi-org.toml:124:3
+    |
+124 |   { at_least = 100, change = 0 },
+    |   ^
+    = help: leave it out: depths no step covers are the dead band
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "scaling: a step of the wrong sign",
+        break_repo: |r| edit(r, "miyabi-org.toml", "{ below = 10, change = -1 },", "{ below = 10, change = 1 },"),
+        args: &["plan"],
+        error: r##"error: [workers.scaling] step `depth < 10: +1` scales out below a depth
+   --> miyabi-org.toml:122:3
+    |
+122 |   { below = 10, change = 1 },          # depth < 10: one task fewer
+    |   ^
+    = help: a step with only below scales in: make change negative, or write at_least = N for a step that scales out
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "scaling: min over max",
+        break_repo: |r| edit(r, "miyabi-org.toml", "min = 1\nmax = 100", "min = 20\nmax = 10"),
+        args: &["plan"],
+        error: r##"error: [workers.scaling] min = 20 is over max = 10
+   --> miyabi-org.toml:117:7
+    |
+117 | min = 20
+    |       ^
+    = help: make min at most max: the service runs between the two
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "scaling: max over 1000",
+        break_repo: |r| edit(r, "miyabi-org.toml", "min = 1\nmax = 100", "min = 1\nmax = 5000"),
+        args: &["plan"],
+        error: r##"error: [workers.scaling] max = 5000 is over 1000
+   --> miyabi-org.toml:118:7
+    |
+118 | max = 5000
+    |       ^
+    = help: scale one account's workers to at most 1000 tasks; place customers in more pools for more
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "scaling: a cooldown out of range",
+        break_repo: |r| edit(r, "miyabi-org.toml", "cooldown_in_s = 300", "cooldown_in_s = 86400"),
+        args: &["plan"],
+        error: r##"error: [workers.scaling] cooldown_in_s = 86400 is out of range
+   --> miyabi-org.toml:120:17
+    |
+120 | cooldown_in_s = 86400
+    |                 ^
+    = help: give 0 to 3600 seconds: a longer cooldown leaves the queue unanswered
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "scaling: max over the template's Fargate room",
+        break_repo: |r| edit(r, "account-templates/pool.toml", "workers = true", "workers = true\nfargate_tasks = 40"),
+        args: &["plan"],
+        error: r##"error: [workers.scaling] max = 100 is over the 40 Fargate tasks accounts of template pool have room for (account-templates/pool.toml, fargate_tasks)
+   --> miyabi-org.toml:118:7
+    |
+118 | max = 100
+    |       ^
+    = help: lower max, or raise the account's Fargate quota and then fargate_tasks
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "scaling: declared without [workers]",
+        break_repo: |r| {
+            let path = r.join("miyabi-org.toml");
+            let text = std::fs::read_to_string(&path).unwrap();
+            let (start, end) = (text.find("[workers]\n").unwrap(), text.find("\n\n# Step scaling").unwrap());
+            std::fs::write(path, format!("{}{}", &text[..start], &text[end + 2..])).unwrap();
+            for template in ["pool", "bridge", "silo"] {
+                edit(r, &format!("account-templates/{template}.toml"), "workers = true", "workers = false");
+            }
+        },
+        args: &["plan"],
+        error: r##"error: [workers.scaling] is declared without [workers]: scaling needs the queue it watches and the service it scales
+   --> miyabi-org.toml:107:1
+    |
+107 | [workers.scaling]
+    | ^
+    = help: declare queue, dead_letter_queue, table, cluster and service in [workers], or remove [workers.scaling]
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "scaling: --desired outside min..max without --force",
+        break_repo: |r| write(r, "tenants.toml", WORKER_TENANTS),
+        args: &["worker", "scale", "--pool", "1", "--desired", "150", "--yes"],
+        error: r##"error: --desired 150 is outside min..max (1..100) of [workers.scaling]; nothing was changed
+  = help: give a count from 1 to 100, or add --force to set it anyway (the scaling alarms bring it back within)"##,
+    },
+    Case {
+        name: "scaling: drain of a pool that is not a worker account",
+        break_repo: |r| {
+            write(r, "tenants.toml", WORKER_TENANTS);
+            edit(r, "account-templates/pool.toml", "workers = true", "workers = false");
+        },
+        args: &["worker", "drain", "--pool", "1", "--yes"],
+        error: r##"error: pool 1 (Pool-1) is not a worker account: its template `pool` runs no workers
+  = help: only accounts whose template has `workers = true` have a queue to drain; see account-templates/pool.toml"##,
+    },
+    Case {
+        name: "scaling: drain of a pool that does not exist",
+        break_repo: |r| write(r, "tenants.toml", WORKER_TENANTS),
+        args: &["worker", "drain", "--pool", "7", "--yes"],
+        error: r##"error: there is no pool 7 in tenants.toml
+  = help: see `miyabi-org tenant list` for the pools and their numbers"##,
     },
     Case {
         name: "workers: task file with a line that is not an object",

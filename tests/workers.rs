@@ -310,3 +310,269 @@ async fn a_fifo_queue_and_its_dead_letter_queue_group_tasks_by_customer_and_issu
     assert_eq!(messages.len(), 1);
     assert_eq!(messages[0].1.as_deref(), Some("ACME:acme-corp/app#4"));
 }
+
+/// The application's ECS service in an account, as its own deployment would make it.
+async fn deploy(sandbox: &Sandbox, account: &str, desired: i32) {
+    let ecs = aws_sdk_ecs::Client::new(&sandbox.member(account).await);
+    ecs.create_cluster().cluster_name("miyabi-cluster").send().await.unwrap();
+    ecs.create_service().cluster("miyabi-cluster").service_name("agent-worker-service").desired_count(desired).send().await.unwrap();
+}
+
+async fn desired_count(sandbox: &Sandbox, account: &str) -> i32 {
+    let ecs = aws_sdk_ecs::Client::new(&sandbox.member(account).await);
+    let out = ecs.describe_services().cluster("miyabi-cluster").services("agent-worker-service").send().await.unwrap();
+    out.services()[0].desired_count()
+}
+
+const RESOURCE: &str = "service/miyabi-cluster/agent-worker-service";
+
+async fn autoscaling(sandbox: &Sandbox, account: &str) -> aws_sdk_applicationautoscaling::Client {
+    aws_sdk_applicationautoscaling::Client::new(&sandbox.member(account).await)
+}
+
+/// The scalable target (min, max, suspended), each policy's steps as (lower, upper, change) and
+/// cooldown, and each alarm's (comparison, threshold, periods, actions), read with the SDK.
+async fn installed_scaling(sandbox: &Sandbox, account: &str) -> Value {
+    use aws_sdk_applicationautoscaling::types::{ScalableDimension, ServiceNamespace};
+    let client = autoscaling(sandbox, account).await;
+    let targets = client
+        .describe_scalable_targets()
+        .service_namespace(ServiceNamespace::Ecs)
+        .resource_ids(RESOURCE)
+        .scalable_dimension(ScalableDimension::EcsServiceDesiredCount)
+        .send()
+        .await
+        .unwrap();
+    let target = targets.scalable_targets().first().map(|t| {
+        let suspended = t.suspended_state().and_then(|s| s.dynamic_scaling_in_suspended()).unwrap_or(false);
+        serde_json::json!([t.min_capacity(), t.max_capacity(), suspended])
+    });
+    let policies = client.describe_scaling_policies().service_namespace(ServiceNamespace::Ecs).resource_id(RESOURCE).send().await.unwrap();
+    let mut arns = BTreeMap::new();
+    let policies: BTreeMap<String, Value> = policies
+        .scaling_policies()
+        .iter()
+        .map(|p| {
+            arns.insert(p.policy_arn().to_string(), p.policy_name().to_string());
+            let config = p.step_scaling_policy_configuration().unwrap();
+            let steps: Vec<Value> = config
+                .step_adjustments()
+                .iter()
+                .map(|s| serde_json::json!([s.metric_interval_lower_bound(), s.metric_interval_upper_bound(), s.scaling_adjustment()]))
+                .collect();
+            (p.policy_name().to_string(), serde_json::json!({"steps": steps, "cooldown": config.cooldown()}))
+        })
+        .collect();
+    let cloudwatch = aws_sdk_cloudwatch::Client::new(&sandbox.member(account).await);
+    let alarms = cloudwatch.describe_alarms().alarm_name_prefix("miyabi-workers-").send().await.unwrap();
+    let alarms: BTreeMap<String, Value> = alarms
+        .metric_alarms()
+        .iter()
+        .map(|a| {
+            // The policy each alarm triggers, by name: moto gives a policy a new ARN on every put.
+            let actions: Vec<String> = a.alarm_actions().iter().map(|arn| arns.get(arn).cloned().unwrap_or_else(|| arn.clone())).collect();
+            let alarm = serde_json::json!({
+                "metric": format!("{} {} {}", a.namespace().unwrap(), a.metric_name().unwrap(), a.dimensions()[0].value().unwrap()),
+                "when": format!("{} {}", a.comparison_operator().unwrap().as_str(), a.threshold().unwrap()),
+                "periods": a.evaluation_periods(),
+                "actions": actions,
+            });
+            (a.alarm_name().unwrap().to_string(), alarm)
+        })
+        .collect();
+    serde_json::json!({"target": target, "policies": policies, "alarms": alarms})
+}
+
+/// Scaling as the example's `[workers.scaling]` declares it (the system design's steps).
+fn declared_scaling(suspended: bool) -> Value {
+    serde_json::json!({
+        "target": [1, 100, suspended],
+        "policies": {
+            "miyabi-workers-scale-out": {"steps": [[0.0, 50.0, 5], [50.0, 450.0, 10], [450.0, null, 20]], "cooldown": 60},
+            "miyabi-workers-scale-in": {"steps": [[null, 0.0, -1]], "cooldown": 300},
+        },
+        "alarms": {
+            "miyabi-workers-miyabi-tasks-scale-out": {
+                "metric": "AWS/SQS ApproximateNumberOfMessagesVisible miyabi-tasks",
+                "when": "GreaterThanOrEqualToThreshold 50",
+                "periods": 1,
+                "actions": ["miyabi-workers-scale-out"],
+            },
+            "miyabi-workers-miyabi-tasks-scale-in": {
+                "metric": "AWS/SQS ApproximateNumberOfMessagesVisible miyabi-tasks",
+                "when": "LessThanThreshold 10",
+                "periods": 5,
+                "actions": ["miyabi-workers-scale-in"],
+            },
+        },
+    })
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn scaling_is_installed_in_pool_and_silo_accounts_and_a_hand_edited_step_is_drift_that_apply_repairs() {
+    let (sandbox, repo, pool, silo) = org_with_workers().await;
+    let (url, dir) = (sandbox.url.as_str(), repo.path());
+    // Without the application's service there is nothing to scale: a warning, no change.
+    tool(url, dir).args(["-q", "drift", "--only", "workers"]).assert().code(0);
+    deploy(&sandbox, &pool, 1).await;
+    deploy(&sandbox, &silo, 1).await;
+    let drift = tool(url, dir).args(["drift", "--only", "workers"]).assert().code(2);
+    let text = stdout(drift.get_output());
+    for line in [
+        "+ scalable target service/miyabi-cluster/agent-worker-service in Pool-1 (1 to 100 tasks)",
+        "+ scale-out policy and alarm in Silo-Initech (when visible >= 50 for 1 x 60 s, missing data notBreaching: +5 for [0, 50), +10 for [50, 450), +20 from 450; cooldown 60 s)",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    tool(url, dir).args(["-q", "apply", "--only", "workers", "--yes"]).assert().success();
+    tool(url, dir).args(["-q", "drift", "--only", "workers"]).assert().code(0);
+    for account in [&pool, &silo] {
+        assert_eq!(installed_scaling(&sandbox, account).await, declared_scaling(false), "{account}");
+    }
+    let status = json(tool(url, dir).args(["worker", "status", "--output", "json"]));
+    let states: Vec<&str> = status["accounts"].as_array().unwrap().iter().map(|a| a["scaling"].as_str().unwrap()).collect();
+    assert_eq!(states, ["in_sync", "in_sync"], "{status}");
+
+    // An operator changes the first step out by hand: drift names it, apply puts it back.
+    {
+        use aws_sdk_applicationautoscaling::types::*;
+        let step = |lower: f64, upper: Option<f64>, change| {
+            StepAdjustment::builder()
+                .metric_interval_lower_bound(lower)
+                .set_metric_interval_upper_bound(upper)
+                .scaling_adjustment(change)
+                .build()
+                .unwrap()
+        };
+        let config = StepScalingPolicyConfiguration::builder()
+            .adjustment_type(AdjustmentType::ChangeInCapacity)
+            .metric_aggregation_type(MetricAggregationType::Maximum)
+            .cooldown(60)
+            .step_adjustments(step(0.0, Some(50.0), 2))
+            .step_adjustments(step(50.0, Some(450.0), 10))
+            .step_adjustments(step(450.0, None, 20))
+            .build();
+        autoscaling(&sandbox, &pool)
+            .await
+            .put_scaling_policy()
+            .policy_name("miyabi-workers-scale-out")
+            .service_namespace(ServiceNamespace::Ecs)
+            .resource_id(RESOURCE)
+            .scalable_dimension(ScalableDimension::EcsServiceDesiredCount)
+            .policy_type(PolicyType::StepScaling)
+            .step_scaling_policy_configuration(config)
+            .send()
+            .await
+            .unwrap();
+    }
+    let drift = tool(url, dir).args(["drift", "--only", "workers"]).assert().code(2);
+    let text = stdout(drift.get_output());
+    // (moto gives a policy a new ARN on every put, so its alarm is shown relinked too; AWS keeps the ARN.)
+    assert!(text.contains("~ scale-out policy and alarm in Pool-1 ("), "{text}");
+    assert!(
+        text.contains(
+            "policy +2 for [0, 50), +10 for [50, 450), +20 from 450; cooldown 60 s (ChangeInCapacity on Maximum) -> +5 for [0, 50)"
+        ),
+        "{text}"
+    );
+    let status = json(tool(url, dir).args(["worker", "status", "--pool", "1", "--output", "json"]));
+    assert_eq!(status["accounts"][0]["scaling"], "drift", "{status}");
+    tool(url, dir).args(["-q", "apply", "--only", "workers", "--yes"]).assert().success();
+    tool(url, dir).args(["-q", "drift", "--only", "workers"]).assert().code(0);
+    assert_eq!(installed_scaling(&sandbox, &pool).await, declared_scaling(false));
+}
+
+/// Sends `n` messages to the pool's task queue.
+async fn fill(sandbox: &Sandbox, account: &str, n: usize) {
+    use aws_sdk_sqs::types::SendMessageBatchRequestEntry;
+    let url = queue_url(sandbox, account, "miyabi-tasks").await;
+    let client = sqs(sandbox, account).await;
+    for chunk in (0..n).collect::<Vec<_>>().chunks(10) {
+        let entries = chunk.iter().map(|i| SendMessageBatchRequestEntry::builder().id(i.to_string()).message_body("{}").build().unwrap());
+        client.send_message_batch().queue_url(&url).set_entries(Some(entries.collect())).send().await.unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn autoscale_decides_from_the_live_depth_and_sets_the_count_only_when_applied() {
+    let (sandbox, repo, pool, _) = org_with_workers().await;
+    let (url, dir) = (sandbox.url.as_str(), repo.path());
+    deploy(&sandbox, &pool, 1).await;
+    tool(url, dir).args(["-q", "worker", "scale", "--pool", "1", "--desired", "20", "--yes"]).assert().success();
+    assert_eq!(desired_count(&sandbox, &pool).await, 20);
+    let mut decisions = Vec::new();
+    let mut depth = 0;
+    for target in [5, 60, 150, 700] {
+        fill(&sandbox, &pool, target - depth).await;
+        depth = target;
+        let out = json(tool(url, dir).args(["worker", "autoscale", "--pool", "1", "--output", "json"]));
+        let row = &out["accounts"][0];
+        assert_eq!(out["applied"], false, "{out}");
+        decisions.push((
+            row["visible"].as_u64().unwrap(),
+            row["current"].as_u64().unwrap(),
+            row["desired"].as_u64().unwrap(),
+            row["step"]["change"].as_i64(),
+        ));
+    }
+    assert_eq!(decisions, [(5, 20, 19, Some(-1)), (60, 20, 25, Some(5)), (150, 20, 30, Some(10)), (700, 20, 40, Some(20))]);
+    assert_eq!(desired_count(&sandbox, &pool).await, 20, "a plan changes nothing");
+    let text = stdout(tool(url, dir).args(["worker", "autoscale", "--pool", "1"]).assert().success().get_output());
+    assert!(text.contains("depth >= 500: +20"), "{text}");
+    tool(url, dir).args(["-q", "worker", "autoscale", "--pool", "1", "--apply", "--yes"]).assert().success();
+    assert_eq!(desired_count(&sandbox, &pool).await, 40);
+    // Outside min..max only with --force.
+    tool(url, dir).args(["-q", "worker", "scale", "--pool", "1", "--desired", "150", "--yes"]).assert().code(1);
+    assert_eq!(desired_count(&sandbox, &pool).await, 40);
+    tool(url, dir).args(["-q", "worker", "scale", "--pool", "1", "--desired", "150", "--force", "--yes"]).assert().success();
+    assert_eq!(desired_count(&sandbox, &pool).await, 150);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn drain_refuses_new_tasks_waits_for_the_queue_to_empty_and_ends_at_zero() {
+    let (sandbox, repo, pool, _) = org_with_workers().await;
+    let (url, dir) = (sandbox.url.as_str(), repo.path());
+    deploy(&sandbox, &pool, 3).await;
+    tool(url, dir).args(["-q", "apply", "--only", "workers", "--yes"]).assert().success();
+    dispatch(url, dir, "ACME", "acme-corp/app#1");
+    let mut drain_run = support::process(url, dir)
+        .args(["worker", "drain", "--pool", "1", "--timeout", "2m", "--interval", "1", "--yes", "--output", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The file says drained before anything else is done: dispatch to the pool is refused.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !std::fs::read_to_string(dir.join("tenants.toml")).unwrap().contains("drained = true") {
+        assert!(std::time::Instant::now() < deadline, "drain did not record the pool");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let refused = tool(url, dir).args(["worker", "dispatch", "--customer", "Globex", "--issue", "globex/site#1"]).assert().code(1);
+    assert!(
+        stderr(refused.get_output()).contains("pool 1 (Pool-1), where customer Globex lives, is drained"),
+        "{}",
+        stderr(refused.get_output())
+    );
+    // It waits while the task is there; the test works it off the queue.
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    assert!(drain_run.try_wait().unwrap().is_none(), "drain ended with a task still queued");
+    assert_eq!(drain(&sandbox, &pool, "miyabi-tasks").await.len(), 1);
+    let client = sqs(&sandbox, &pool).await;
+    let queue = queue_url(&sandbox, &pool, "miyabi-tasks").await;
+    client.purge_queue().queue_url(&queue).send().await.unwrap();
+    let output = drain_run.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!((report["desired"].as_u64(), report["scaling_suspended"].as_bool()), (Some(0), Some(true)), "{report}");
+    assert_eq!(desired_count(&sandbox, &pool).await, 0);
+    assert_eq!(installed_scaling(&sandbox, &pool).await["target"], serde_json::json!([1, 100, true]));
+    // A drained pool is what the repo says: no drift.
+    tool(url, dir).args(["-q", "drift", "--only", "workers"]).assert().code(0);
+
+    tool(url, dir).args(["-q", "worker", "resume", "--pool", "1", "--yes"]).assert().success();
+    assert!(!std::fs::read_to_string(dir.join("tenants.toml")).unwrap().contains("drained"));
+    assert_eq!(installed_scaling(&sandbox, &pool).await["target"], serde_json::json!([1, 100, false]));
+    assert_eq!(desired_count(&sandbox, &pool).await, 1);
+    assert_eq!(dispatch(url, dir, "Globex", "globex/site#1")["summary"]["sent"], 1);
+    tool(url, dir).args(["-q", "drift", "--only", "workers"]).assert().code(0);
+}

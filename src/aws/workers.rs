@@ -375,6 +375,9 @@ impl WorkerRead for Workers {
             .resource_id(resource)
             .scalable_dimension(DIMENSION)
             .max_results(1)
+            // A secondary figure of `worker status`: one attempt, so that it never holds the rest up.
+            .customize()
+            .config_override(aws_sdk_applicationautoscaling::Config::builder().retry_config(aws_config::retry::RetryConfig::disabled()))
             .send();
         let out = limited(&self.limit, request).await.map_err(sdk!("DescribeScalingActivities", Some(resource)))?;
         Ok(out.scaling_activities().first().map(|a| ScalingActivity {
