@@ -248,6 +248,35 @@ agent_workers() {
     miyabi worker tasks --customer ACME
 }
 
+worker_scaling() {
+    step "worker scaling: the application deploys its ECS service in Pool-1 (boto3), then [workers.scaling] is installed"
+    py <<'PY'
+import boto3
+org = boto3.client("organizations")
+pool = next(a["Id"] for a in org.list_accounts()["Accounts"] if a["Name"] == "Pool-1")
+creds = boto3.client("sts").assume_role(RoleArn="arn:aws:iam::%s:role/OrganizationAccountAccessRole" % pool,
+                                        RoleSessionName="demo")["Credentials"]
+ecs = boto3.client("ecs", aws_access_key_id=creds["AccessKeyId"], aws_secret_access_key=creds["SecretAccessKey"],
+                   aws_session_token=creds["SessionToken"])
+ecs.create_cluster(clusterName="miyabi-cluster")
+ecs.create_service(cluster="miyabi-cluster", serviceName="agent-worker-service", desiredCount=2)
+print("    created ECS service agent-worker-service in Pool-1 (%s), 2 tasks" % pool)
+PY
+    local status=0
+    miyabi drift --only workers || status=$?
+    note "exit status: $status (the scalable target, two step policies and two alarms to install)"
+    (( status == 2 )) || die "drift --only workers exited $status with the service deployed, expected 2"
+    miyabi apply --only workers --yes
+    miyabi drift --only workers
+    step "worker autoscale: the step rule on Pool-1's live queue (a plan), then drain and resume"
+    miyabi worker autoscale --pool 1
+    miyabi worker scale --pool 1 --desired 4 --yes
+    miyabi worker status --pool 1
+    miyabi worker drain --pool 1 --timeout 10s --interval 1 --yes || note "exit status: $? (tasks are still queued: the pool stays drained)"
+    miyabi worker dispatch --customer ACME --issue acme-corp/app#13 || note "exit status: $? (dispatch to a drained pool is refused)"
+    miyabi worker resume --pool 1 --yes
+}
+
 cost_report() {
     local month
     month="$(date -u +%Y-%m)"
@@ -277,10 +306,11 @@ main() {
     expect_clean
     identity_center
     agent_workers
+    worker_scaling
     cost_report
     cd "$ROOT"
     check_repo_untouched
-    step "demo finished: example org applied, customers placed in a pool and a silo, drift detected (exit 2) and repaired (exit 0), Identity Center access granted, tasks dispatched to the customers' accounts, cost reported per customer"
+    step "demo finished: example org applied, customers placed in a pool and a silo, drift detected (exit 2) and repaired (exit 0), Identity Center access granted, tasks dispatched to the customers' accounts and their workers' scaling installed, cost reported per customer"
 }
 
 main "$@"

@@ -6,11 +6,11 @@
 use serde::{Deserialize, Serialize};
 
 /// Depths of visible messages in `[at_least, below)` change the desired count by `change`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Step {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub at_least: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub below: Option<u64>,
     pub change: i32,
 }
@@ -52,7 +52,7 @@ impl Direction {
 
 /// `[workers.scaling]`, checked: steps do not overlap, leave no gap within a direction, and there
 /// is at least one step each way.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Scaling {
     pub min: u32,
     pub max: u32,

@@ -728,7 +728,7 @@ permission_set = "ReadOnly"
         let cases: &[(&str, &[&str])] = &[
             (
                 "[sso.permission_set.\"platformadmin\"]\n",
-                &["permission sets `PlatformAdmin` (line 117) and `platformadmin` differ only in case: AWS takes them for the same name"],
+                &["permission sets `PlatformAdmin` (line 131) and `platformadmin` differ only in case: AWS takes them for the same name"],
             ),
             ("[sso.permission_set.\"Platform Admin!\"]\n", &["permission set name `Platform Admin!` has characters AWS does not allow"]),
             (
@@ -811,7 +811,7 @@ permission_set = "ReadOnly"
             ),
             (
                 "[[sso.assignment]]\nlabel = \"pool-admins\"\ngroup = \"G\"\npermission_set = \"ReadOnly\"\nous = [\"Sandbox\"]\n",
-                &["two [[sso.assignment]] have the label `pool-admins` (the first at line 129)"],
+                &["two [[sso.assignment]] have the label `pool-admins` (the first at line 143)"],
             ),
             (
                 "[[sso.assignment]]\ngroup = \"G\"\npermission_set = \"ReadOnly\"\n",
