@@ -365,19 +365,21 @@ pub struct StepPolicy {
 }
 
 impl StepPolicy {
-    /// How it reads in a plan: `+5 from 0, +10 from 50, +20 from 450; cooldown 60 s`.
-    pub fn describe(&self) -> String {
+    /// How it reads in a plan, its bounds as depths for an alarm at `threshold`:
+    /// `depth 50-99: +5, 100-499: +10, 500+: +20; cooldown 60 s`.
+    pub fn describe(&self, threshold: f64) -> String {
+        let depth = |bound: f64| bound + threshold;
         let steps: Vec<String> = self
             .adjustments
             .iter()
-            .map(|a| match (a.lower, a.upper) {
-                (Some(l), Some(u)) => format!("{:+} for [{l}, {u})", a.change),
-                (Some(l), None) => format!("{:+} from {l}", a.change),
-                (None, Some(u)) => format!("{:+} below {u}", a.change),
-                (None, None) => format!("{:+} always", a.change),
+            .map(|a| match (a.lower.map(depth), a.upper.map(depth)) {
+                (Some(l), Some(u)) => format!("{l}-{}: {:+}", u - 1.0, a.change),
+                (Some(l), None) => format!("{l}+: {:+}", a.change),
+                (None, Some(u)) => format!("under {u}: {:+}", a.change),
+                (None, None) => format!("any: {:+}", a.change),
             })
             .collect();
-        format!("{}; cooldown {} s", steps.join(", "), self.cooldown_s)
+        format!("depth {}; cooldown {} s", steps.join(", "), self.cooldown_s)
     }
 }
 
@@ -533,7 +535,8 @@ mod tests {
                 Adjustment { lower: Some(450.0), upper: None, change: 20 },
             ]
         );
-        assert_eq!(out.describe(), "+5 for [0, 50), +10 for [50, 450), +20 from 450; cooldown 60 s");
+        assert_eq!(out.describe(50.0), "depth 50-99: +5, 100-499: +10, 500+: +20; cooldown 60 s");
+        assert_eq!(rule.policy(Direction::In).describe(10.0), "depth under 10: -1; cooldown 300 s");
         assert_eq!(rule.policy(Direction::In).adjustments, [Adjustment { lower: None, upper: Some(0.0), change: -1 }]);
         assert_eq!(rule.alarm(Direction::In, "q").describe(), "visible < 10 for 5 x 60 s, missing data breaching");
     }

@@ -420,7 +420,7 @@ async fn scaling_is_installed_in_pool_and_silo_accounts_and_a_hand_edited_step_i
     let text = stdout(drift.get_output());
     for line in [
         "+ scalable target service/miyabi-cluster/agent-worker-service in Pool-1 (1 to 100 tasks)",
-        "+ scale-out policy and alarm in Silo-Initech (when visible >= 50 for 1 x 60 s, missing data notBreaching: +5 for [0, 50), +10 for [50, 450), +20 from 450; cooldown 60 s)",
+        "+ scale-out policy and alarm in Silo-Initech (when visible >= 50 for 1 x 60 s, missing data notBreaching: depth 50-99: +5, 100-499: +10, 500+: +20; cooldown 60 s)",
     ] {
         assert!(text.contains(line), "{line}\n{text}");
     }
@@ -470,9 +470,7 @@ async fn scaling_is_installed_in_pool_and_silo_accounts_and_a_hand_edited_step_i
     // (moto gives a policy a new ARN on every put, so its alarm is shown relinked too; AWS keeps the ARN.)
     assert!(text.contains("~ scale-out policy and alarm in Pool-1 ("), "{text}");
     assert!(
-        text.contains(
-            "policy +2 for [0, 50), +10 for [50, 450), +20 from 450; cooldown 60 s (ChangeInCapacity on Maximum) -> +5 for [0, 50)"
-        ),
+        text.contains("policy depth 50-99: +2, 100-499: +10, 500+: +20; cooldown 60 s (ChangeInCapacity on Maximum) -> depth 50-99: +5,"),
         "{text}"
     );
     let status = json(tool(url, dir).args(["worker", "status", "--pool", "1", "--output", "json"]));

@@ -779,14 +779,65 @@ pub(crate) mod tests {
     /// Workers that reach `account` through these clients, as if its member role had been
     /// assumed; any other account is unreachable. ECS is never called.
     pub(crate) fn with_clients(account: &str, sqs: aws_sdk_sqs::Client, dynamodb: aws_sdk_dynamodb::Client) -> Workers {
+        reaching(account, Clients { sqs, dynamodb, ..uncalled() })
+    }
+
+    /// Clients of every service that no test calls.
+    fn uncalled() -> Clients {
+        Clients {
+            sqs: aws_sdk_sqs::Client::from_conf(aws_sdk_sqs::config::Builder::from(&sdk()).build()),
+            dynamodb: aws_sdk_dynamodb::Client::from_conf(aws_sdk_dynamodb::config::Builder::from(&sdk()).build()),
+            ecs: aws_sdk_ecs::Client::from_conf(aws_sdk_ecs::config::Builder::from(&sdk()).build()),
+            autoscaling: aws_sdk_applicationautoscaling::Client::from_conf(
+                aws_sdk_applicationautoscaling::config::Builder::from(&sdk()).build(),
+            ),
+            cloudwatch: aws_sdk_cloudwatch::Client::from_conf(aws_sdk_cloudwatch::config::Builder::from(&sdk()).build()),
+        }
+    }
+
+    /// Workers that reach `account` through `clients`, as if its member role had been assumed.
+    fn reaching(account: &str, clients: Clients) -> Workers {
         let workers = unreachable();
-        let ecs = aws_sdk_ecs::Client::from_conf(aws_sdk_ecs::config::Builder::from(&sdk()).build());
-        let autoscaling =
-            aws_sdk_applicationautoscaling::Client::from_conf(aws_sdk_applicationautoscaling::config::Builder::from(&sdk()).build());
-        let cloudwatch = aws_sdk_cloudwatch::Client::from_conf(aws_sdk_cloudwatch::config::Builder::from(&sdk()).build());
-        let clients = Clients { sqs, dynamodb, ecs, autoscaling, cloudwatch };
         workers.sessions.lock().expect("sessions lock").insert(account.to_string(), Arc::new(OnceCell::new_with(Some(clients))));
         workers
+    }
+
+    #[tokio::test]
+    async fn the_last_scaling_activity_is_reported_and_a_failure_is_not_retried() {
+        use aws_sdk_applicationautoscaling::operation::describe_scaling_activities::DescribeScalingActivitiesOutput;
+        use aws_sdk_applicationautoscaling::types::{ScalingActivity as Activity, ScalingActivityStatusCode};
+        const RESOURCE: &str = "service/miyabi-cluster/agent-worker-service";
+        let found = mock!(aws_sdk_applicationautoscaling::Client::describe_scaling_activities).then_output(|| {
+            let activity = Activity::builder()
+                .activity_id("a-1")
+                .service_namespace(ServiceNamespace::Ecs)
+                .resource_id(RESOURCE)
+                .scalable_dimension(DIMENSION)
+                .description("Setting desired count to 12.")
+                .cause("monitor alarm miyabi-workers-miyabi-tasks-scale-out in state ALARM triggered policy miyabi-workers-scale-out")
+                .start_time(aws_smithy_types::DateTime::from_secs(1_795_449_600))
+                .status_code(ScalingActivityStatusCode::Successful)
+                .build()
+                .unwrap();
+            DescribeScalingActivitiesOutput::builder().scaling_activities(activity).build()
+        });
+        let client = mock_client!(aws_sdk_applicationautoscaling, RuleMode::Sequential, &[&found]);
+        let workers = reaching(ACCOUNT, Clients { autoscaling: client, ..uncalled() });
+        let activity = workers.last_scaling_activity(ACCOUNT, RESOURCE).await.unwrap().unwrap();
+        assert_eq!(
+            (activity.started.as_str(), activity.status.as_str(), activity.description.as_str()),
+            ("2026-11-23T16:00:00Z", "Successful", "Setting desired count to 12.")
+        );
+        let broken = mock!(aws_sdk_applicationautoscaling::Client::describe_scaling_activities).then_http_response(|| {
+            aws_smithy_runtime_api::http::Response::new(
+                aws_smithy_runtime_api::http::StatusCode::try_from(500).unwrap(),
+                aws_smithy_types::body::SdkBody::from("<html>Internal Server Error</html>"),
+            )
+        });
+        let client = mock_client!(aws_sdk_applicationautoscaling, RuleMode::MatchAny, &[&broken]);
+        let workers = reaching(ACCOUNT, Clients { autoscaling: client, ..uncalled() });
+        assert!(workers.last_scaling_activity(ACCOUNT, RESOURCE).await.is_err());
+        assert_eq!(broken.num_calls(), 1, "a secondary figure is asked once");
     }
 
     fn settings() -> Settings {

@@ -103,7 +103,7 @@ pub fn describe(change: &Change) -> String {
         }
         Change::PutScalingPolicy { account, direction, policy, alarm, changed, .. } if changed.is_empty() => {
             let way = direction.as_str();
-            format!("scale-{way} policy and alarm in {account} (when {}: {})", alarm.describe(), policy.describe())
+            format!("scale-{way} policy and alarm in {account} (when {}: {})", alarm.describe(), policy.describe(alarm.threshold))
         }
         Change::PutScalingPolicy { account, direction, changed, .. } => {
             format!("scale-{} policy and alarm in {account} ({})", direction.as_str(), updates(changed))

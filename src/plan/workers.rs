@@ -160,13 +160,17 @@ pub fn scaling_changes(
         let (live_policy, live_alarm) = (live.policies.get(&policy.name), live.alarms.get(&alarm.name));
         let mut changed = BTreeMap::new();
         let none = || "none".to_string();
+        let threshold = alarm.threshold;
         match live_policy {
             Some(found) if found.policy != policy || found.adjustment_type != "ChangeInCapacity" || found.aggregation != "Maximum" => {
-                let from = format!("{} ({} on {})", found.policy.describe(), found.adjustment_type, found.aggregation);
-                changed.insert("policy".to_string(), Update { from, to: format!("{} (ChangeInCapacity on Maximum)", policy.describe()) });
+                let from = format!("{} ({} on {})", found.policy.describe(threshold), found.adjustment_type, found.aggregation);
+                changed.insert(
+                    "policy".to_string(),
+                    Update { from, to: format!("{} (ChangeInCapacity on Maximum)", policy.describe(threshold)) },
+                );
             }
             None if live_alarm.is_some() => {
-                changed.insert("policy".to_string(), Update { from: none(), to: policy.describe() });
+                changed.insert("policy".to_string(), Update { from: none(), to: policy.describe(threshold) });
             }
             _ => {}
         }

@@ -157,8 +157,8 @@ fn scaling_is_installed_once_the_service_runs() {
     WorkerStores + table tasks in Pool-3 (PK, SK; on demand)
     WorkerQueues + queue tasks in Pool-3 (MaximumMessageSize 262144, VisibilityTimeout 1800, dead letters to tasks-dlq after 3 receives)
     ScalingTargets + scalable target service/cluster/worker in Pool-1 (1 to 100 tasks)
-    ScalingPolicies + scale-out policy and alarm in Pool-1 (when visible >= 50 for 1 x 60 s, missing data notBreaching: +5 for [0, 50), +10 for [50, 450), +20 from 450; cooldown 60 s)
-    ScalingPolicies + scale-in policy and alarm in Pool-1 (when visible < 10 for 5 x 60 s, missing data breaching: -1 below 0; cooldown 300 s)
+    ScalingPolicies + scale-out policy and alarm in Pool-1 (when visible >= 50 for 1 x 60 s, missing data notBreaching: depth 50-99: +5, 100-499: +10, 500+: +20; cooldown 60 s)
+    ScalingPolicies + scale-in policy and alarm in Pool-1 (when visible < 10 for 5 x 60 s, missing data breaching: depth under 10: -1; cooldown 300 s)
     warning: account Pool-2 (222) has no ECS service worker in cluster cluster: the workers are the application's own deployment, which miyabi-org reads and scales but never creates; deploy it there (its scaling is installed once it runs)
     ");
 }
@@ -187,7 +187,7 @@ fn a_hand_edited_step_a_relinked_alarm_and_a_drained_pool_are_drift() {
     let plan = plan(&desired, &live, &[("Pool-1", "111")], false);
     insta::assert_snapshot!(lines(&plan), @r"
     ScalingTargets ~ scalable target service/cluster/worker in Pool-1 (scaling active -> suspended)
-    ScalingPolicies ~ scale-out policy and alarm in Pool-1 (policy +2 for [0, 50), +10 for [50, 450), +20 from 450; cooldown 60 s (ChangeInCapacity on Maximum) -> +5 for [0, 50), +10 for [50, 450), +20 from 450; cooldown 60 s (ChangeInCapacity on Maximum))
+    ScalingPolicies ~ scale-out policy and alarm in Pool-1 (policy depth 50-99: +2, 100-499: +10, 500+: +20; cooldown 60 s (ChangeInCapacity on Maximum) -> depth 50-99: +5, 100-499: +10, 500+: +20; cooldown 60 s (ChangeInCapacity on Maximum))
     ScalingPolicies ~ scale-in policy and alarm in Pool-1 (alarm AWS/SQS ApproximateNumberOfMessagesVisible Maximum: visible < 3 for 5 x 60 s, missing data breaching -> AWS/SQS ApproximateNumberOfMessagesVisible Maximum: visible < 10 for 5 x 60 s, missing data breaching, alarm actions arn:aws:sns:us-east-1:111:pager -> the scale-in policy)
     ");
     assert!(plan.changes.iter().all(|c| c.effect() == Effect::Change));
