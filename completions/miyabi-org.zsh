@@ -2970,7 +2970,7 @@ _miyabi-org__subcmd__help__subcmd__validate_commands() {
 _miyabi-org__subcmd__help__subcmd__worker_commands() {
     local commands; commands=(
 'dispatch:Send a task (or a JSONL file of tasks) to the queue of the customer'\''s account' \
-'status:Queue depth, in-flight, delayed, dead letters and ECS counts, one row per account' \
+'status:Queue depth, in-flight, delayed, dead letters, ECS counts and the scaling state, one row per account' \
 'tasks:A customer'\''s tasks from the task table' \
 'cancel:Mark tasks cancelled in the task table (workers skip them); nothing is deleted' \
 'redrive:Move dead letters back to the task queue' \
@@ -3361,7 +3361,7 @@ _miyabi-org__subcmd__validate_commands() {
 _miyabi-org__subcmd__worker_commands() {
     local commands; commands=(
 'dispatch:Send a task (or a JSONL file of tasks) to the queue of the customer'\''s account' \
-'status:Queue depth, in-flight, delayed, dead letters and ECS counts, one row per account' \
+'status:Queue depth, in-flight, delayed, dead letters, ECS counts and the scaling state, one row per account' \
 'tasks:A customer'\''s tasks from the task table' \
 'cancel:Mark tasks cancelled in the task table (workers skip them); nothing is deleted' \
 'redrive:Move dead letters back to the task queue' \
@@ -3397,7 +3397,7 @@ _miyabi-org__subcmd__worker__subcmd__drain_commands() {
 _miyabi-org__subcmd__worker__subcmd__help_commands() {
     local commands; commands=(
 'dispatch:Send a task (or a JSONL file of tasks) to the queue of the customer'\''s account' \
-'status:Queue depth, in-flight, delayed, dead letters and ECS counts, one row per account' \
+'status:Queue depth, in-flight, delayed, dead letters, ECS counts and the scaling state, one row per account' \
 'tasks:A customer'\''s tasks from the task table' \
 'cancel:Mark tasks cancelled in the task table (workers skip them); nothing is deleted' \
 'redrive:Move dead letters back to the task queue' \

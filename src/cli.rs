@@ -494,7 +494,7 @@ pub enum GenerateFormat {
 pub enum WorkerCommand {
     /// Send a task (or a JSONL file of tasks) to the queue of the customer's account
     Dispatch(WorkerDispatchArgs),
-    /// Queue depth, in-flight, delayed, dead letters and ECS counts, one row per account
+    /// Queue depth, in-flight, delayed, dead letters, ECS counts and the scaling state, one row per account
     Status(WorkerStatusArgs),
     /// A customer's tasks from the task table
     Tasks(WorkerTasksArgs),
