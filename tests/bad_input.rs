@@ -64,6 +64,17 @@ fn big_inline_policy() -> String {
     )
 }
 
+/// Five more SCPs, `extra-1` to `extra-5`, declared in miyabi-org.toml: enough to pass AWS's
+/// quota of 10 SCPs on a target with the example's own.
+fn extra_scps(repo: &Path) {
+    for n in 1..=5 {
+        let document =
+            format!(r#"{{"Version": "2012-10-17", "Statement": [{{"Effect": "Deny", "Action": "extra{n}:*", "Resource": "*"}}]}}"#);
+        write(repo, &format!("policies/scp/extra-{n}.json"), &document);
+        append(repo, "miyabi-org.toml", &format!("\n[policy.\"extra-{n}\"]\ndescription = \"Extra {n}\"\n"));
+    }
+}
+
 /// Removes the example's `[workers]` section and its `[workers.scaling]` from miyabi-org.toml:
 /// the example puts them at the end of the file.
 fn drop_workers(repo: &Path) {
@@ -185,47 +196,49 @@ const CASES: &[Case] = &[
         name: "SCP over the size limit after minifying",
         break_repo: |r| write(r, "policies/scp/region-guard.json", &big_scp()),
         args: &["plan"],
-        error: r##"error: SCP region-guard is 11294 characters when minified, over the limit of 5120
+        error: r##"error: SCP region-guard is 11294 characters when minified, over the limit of 10240
  --> policies/scp/region-guard.json
   = help: split it into two policies, or raise [limits] scp_max_chars if AWS raised your quota
 
 1 problem found; nothing was sent to AWS"##,
     },
     Case {
-        name: "six SCPs on one OU",
+        name: "eleven SCPs on one OU",
         break_repo: |r| {
+            extra_scps(r);
             edit(
                 r,
                 "miyabi-org.toml",
                 WORKLOADS,
-                r#"scps = ["FullAWSAccess", "region-guard", "protect-security-services", "protect-platform-roles", "deny-root-user", "deny-leave-organization"]"#,
+                r#"scps = ["FullAWSAccess", "region-guard", "protect-security-services", "protect-platform-roles", "deny-root-user", "deny-leave-organization", "extra-1", "extra-2", "extra-3", "extra-4", "extra-5"]"#,
             )
         },
         args: &["plan"],
-        error: r##"error: [ou."Workloads"] has 6 SCPs, over the limit of 5 per target
+        error: r##"error: [ou."Workloads"] has 11 SCPs, over the limit of 10 per target
   --> miyabi-org.toml:33:8
    |
-33 | scps = ["FullAWSAccess", "region-guard", "protect-security-services", "protect-platform-roles", "deny-root-user", "deny-leave-organization"]
+33 | scps = ["FullAWSAccess", "region-guard", "protect-security-services", "protect-platform-roles", "deny-root-user", "deny-leave-organization", "extra-1", "extra-2", "extra-3", "extra-4", "extra-5"]
    |        ^
    = help: merge policies into fewer documents, or raise [limits] scps_per_target if AWS raised your quota
 
 1 problem found; nothing was sent to AWS"##,
     },
     Case {
-        name: "six SCPs on the root with FullAWSAccess kept",
+        name: "eleven SCPs on the root with FullAWSAccess kept",
         break_repo: |r| {
+            extra_scps(r);
             edit(
                 r,
                 "miyabi-org.toml",
                 r#"scps = ["FullAWSAccess", "deny-leave-organization", "deny-root-user"]"#,
-                r#"scps = ["deny-leave-organization", "deny-root-user", "region-guard", "protect-security-services", "protect-platform-roles"]"#,
+                r#"scps = ["deny-leave-organization", "deny-root-user", "region-guard", "protect-security-services", "protect-platform-roles", "extra-1", "extra-2", "extra-3", "extra-4", "extra-5"]"#,
             )
         },
         args: &["plan"],
-        error: r##"error: [root] has 6 SCPs (FullAWSAccess, kept on the root, takes one), over the limit of 5 per target
+        error: r##"error: [root] has 11 SCPs (FullAWSAccess, kept on the root, takes one), over the limit of 10 per target
   --> miyabi-org.toml:23:8
    |
-23 | scps = ["deny-leave-organization", "deny-root-user", "region-guard", "protect-security-services", "protect-platform-roles"]
+23 | scps = ["deny-leave-organization", "deny-root-user", "region-guard", "protect-security-services", "protect-platform-roles", "extra-1", "extra-2", "extra-3", "extra-4", "extra-5"]
    |        ^
    = help: merge policies into fewer documents, or raise [limits] scps_per_target if AWS raised your quota
 
@@ -499,12 +512,12 @@ error: statement Oops has neither Action nor NotAction
     },
     Case {
         name: "a limit of zero",
-        break_repo: |r| edit(r, "miyabi-org.toml", "scps_per_target = 5", "scps_per_target = 0"),
+        break_repo: |r| edit(r, "miyabi-org.toml", "scps_per_target = 10", "scps_per_target = 0"),
         args: &["plan"],
         error: r##"error: [limits] scps_per_target must be at least 1
   --> miyabi-org.toml:16:1
    |
-16 | scps_per_target = 0                   # FullAWSAccess takes a slot
+16 | scps_per_target = 0                  # FullAWSAccess takes a slot
    | ^
    = help: set scps_per_target to the quota AWS gives your organization
 

@@ -22,7 +22,7 @@ use support::fake_org::{FULL_AWS_ACCESS_ID, FakeOrg, MANAGEMENT_ID, OrgState, Po
 
 /// A few seconds in a debug build; `PROPTEST_CASES` asks for more.
 const DEFAULT_CASES: u32 = 64;
-const SCPS_PER_TARGET: usize = 5;
+const SCPS_PER_TARGET: usize = 10;
 const SCP_NAMES: [&str; 4] = ["scp-a", "scp-b", "scp-c", "scp-d"];
 const TAG_POLICY_NAMES: [&str; 2] = ["tag-a", "tag-b"];
 const OU_NAMES: [&str; 3] = ["A", "B", "C"];

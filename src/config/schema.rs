@@ -79,9 +79,9 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Self {
-            scp_max_chars: 5120,
+            scp_max_chars: 10_240,
             tag_policy_max_chars: 10_000,
-            scps_per_target: 5,
+            scps_per_target: 10,
             ou_max_depth: 5,
             api_calls_in_flight: 8,
             create_account_in_flight: 5,

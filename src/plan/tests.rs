@@ -485,7 +485,7 @@ fn github_annotations_at_a_thousand_accounts_say_where_the_rest_is() {
 
 #[test]
 fn a_target_at_its_limit_of_scps_makes_room_before_attaching() {
-    // Workloads holds five SCPs, AWS's default limit: attaching first would be refused.
+    // Workloads holds five SCPs: at a quota of five (AWS's until May 2026) attaching first would be refused.
     let mut s = converged();
     for name in ["hand-1", "hand-2", "hand-3"] {
         add_policy(&mut s, &format!("p-{name}"), name, &deny("s3:*"), Tags::new(), &["ou-work"]);
