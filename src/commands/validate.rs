@@ -105,10 +105,7 @@ pub fn scp_validate(session: &Session) -> Result<ExitStatus, Error> {
             policy_type: doc.kind,
             file: doc.source.path.display().to_string(),
             chars: doc.minified().chars().count(),
-            limit: match doc.kind {
-                PolicyKind::ServiceControl => limits.scp_max_chars,
-                PolicyKind::Tag => limits.tag_policy_max_chars,
-            },
+            limit: limits.max_chars(doc.kind).0,
         })
         .collect();
     let mut table = Table::new(&["policy", "type", "file", "chars (minified)", "limit"]);

@@ -129,7 +129,7 @@ pub fn load_with(root: &Path, changes: &Changes) -> Result<Repo, Problems> {
     let tenants = tenants_source.as_ref().and_then(|source| parse_toml::<TenantsFile>(source, &mut problems));
 
     let mut policies = Vec::new();
-    for kind in [PolicyKind::ServiceControl, PolicyKind::Tag] {
+    for kind in PolicyKind::ALL {
         for source in read_dir(root, &Path::new("policies").join(kind.dir()), "json", &mut problems) {
             if let Some(document) = parse_json(&source, &mut problems) {
                 let name = stem(&source.path);

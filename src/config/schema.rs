@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::policy_kind::PolicyKind;
+
 /// `miyabi-org.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -74,6 +76,33 @@ pub struct Limits {
     pub sso_inline_policy_max_chars: usize,
     /// Member accounts read or written at once by the workers' commands and plumbing.
     pub accounts_in_flight: usize,
+    /// The size quota of the other policy types, by folder (`rcp = 5120`); AWS's when absent.
+    pub max_chars: BTreeMap<Spanned<String>, usize>,
+    /// Policies of the other types on one target, by folder (`rcp = 5`); AWS's when absent.
+    pub per_target: BTreeMap<Spanned<String>, usize>,
+}
+
+impl Limits {
+    /// A document's size quota for the kind, and the `[limits]` key that raises it.
+    pub fn max_chars(&self, kind: PolicyKind) -> (usize, String) {
+        match kind {
+            PolicyKind::ServiceControl => (self.scp_max_chars, "scp_max_chars".into()),
+            PolicyKind::Tag => (self.tag_policy_max_chars, "tag_policy_max_chars".into()),
+            _ => (lookup(&self.max_chars, kind).unwrap_or(kind.row().max_chars), format!("max_chars.{}", kind.dir())),
+        }
+    }
+
+    /// The quota of the kind's policies on one target, and the `[limits]` key that raises it.
+    pub fn per_target(&self, kind: PolicyKind) -> (usize, String) {
+        match kind {
+            PolicyKind::ServiceControl => (self.scps_per_target, "scps_per_target".into()),
+            _ => (lookup(&self.per_target, kind).unwrap_or(kind.row().per_target), format!("per_target.{}", kind.dir())),
+        }
+    }
+}
+
+fn lookup(map: &BTreeMap<Spanned<String>, usize>, kind: PolicyKind) -> Option<usize> {
+    map.iter().find(|(key, _)| key.get_ref() == kind.dir()).map(|(_, value)| *value)
 }
 
 impl Default for Limits {
@@ -90,6 +119,8 @@ impl Default for Limits {
             sso_managed_policies: 10,
             sso_inline_policy_max_chars: 32_768,
             accounts_in_flight: 16,
+            max_chars: BTreeMap::new(),
+            per_target: BTreeMap::new(),
         }
     }
 }
@@ -104,7 +135,38 @@ pub struct RootSection {
     /// FullAWSAccess stays on the root unless this says otherwise: losing it locks out every account.
     #[serde(default)]
     pub detach_full_aws_access: bool,
+    #[serde(default)]
+    pub rcps: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub backup_policies: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub ai_opt_out_policies: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub declarative_policies: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub chatbot_policies: Vec<Spanned<String>>,
 }
+
+/// The lists of every type but SCPs (whose list has its own rules) on the root or an OU, each with
+/// its kind. RCPFullAWSAccess, which AWS attaches everywhere and never detaches, need not be listed.
+macro_rules! other_lists {
+    ($section:ty) => {
+        impl $section {
+            pub fn other_lists(&self) -> [(PolicyKind, &Vec<Spanned<String>>); 6] {
+                [
+                    (PolicyKind::ResourceControl, &self.rcps),
+                    (PolicyKind::Tag, &self.tag_policies),
+                    (PolicyKind::Backup, &self.backup_policies),
+                    (PolicyKind::AiOptOut, &self.ai_opt_out_policies),
+                    (PolicyKind::DeclarativeEc2, &self.declarative_policies),
+                    (PolicyKind::Chatbot, &self.chatbot_policies),
+                ]
+            }
+        }
+    };
+}
+other_lists!(RootSection);
+other_lists!(TargetSection);
 
 /// `[ou."Path"]`: an OU and its policies.
 #[derive(Debug, Default, Deserialize)]
@@ -114,6 +176,16 @@ pub struct TargetSection {
     pub scps: Option<Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
     pub tag_policies: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub rcps: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub backup_policies: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub ai_opt_out_policies: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub declarative_policies: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub chatbot_policies: Vec<Spanned<String>>,
 }
 
 /// `[policy."name"]`: settings of a policy whose document is in `policies/`.

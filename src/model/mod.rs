@@ -64,6 +64,16 @@ pub struct Desired {
 }
 
 impl Desired {
+    /// Whether the repo manages the kind's policies and attachments: SCPs and tag policies always
+    /// (as before the other types came), another type once the repo has a document of it or a
+    /// target lists one. A type the repo never names is left to whoever uses it.
+    pub fn manages(&self, kind: PolicyKind) -> bool {
+        let listed = |t: &TargetPolicies| t.names(kind).next().is_some();
+        matches!(kind, PolicyKind::ServiceControl | PolicyKind::Tag)
+            || self.policies.keys().any(|k| k.kind == kind)
+            || self.root.iter().chain(self.ous.values()).any(listed)
+    }
+
     /// Derives the desired state from a repo that passed validation.
     pub fn from_repo(repo: &Repo) -> Desired {
         let org = &repo.org;
@@ -73,7 +83,9 @@ impl Desired {
             if !root.detach_full_aws_access {
                 scps.insert(FULL_AWS_ACCESS.to_string());
             }
-            TargetPolicies { by_kind: BTreeMap::from([(PolicyKind::ServiceControl, scps), (PolicyKind::Tag, names(&root.tag_policies))]) }
+            let mut by_kind = BTreeMap::from([(PolicyKind::ServiceControl, scps)]);
+            by_kind.extend(root.other_lists().map(|(kind, list)| (kind, names(list))));
+            TargetPolicies { by_kind }
         });
         let ous = org
             .ou
@@ -81,9 +93,9 @@ impl Desired {
             .map(|(path, section)| {
                 let scps =
                     section.scps.as_ref().map_or_else(|| BTreeSet::from([FULL_AWS_ACCESS.to_string()]), |list| names(list.get_ref()));
-                let policies = TargetPolicies {
-                    by_kind: BTreeMap::from([(PolicyKind::ServiceControl, scps), (PolicyKind::Tag, names(&section.tag_policies))]),
-                };
+                let mut by_kind = BTreeMap::from([(PolicyKind::ServiceControl, scps)]);
+                by_kind.extend(section.other_lists().map(|(kind, list)| (kind, names(list))));
+                let policies = TargetPolicies { by_kind };
                 (path.get_ref().clone(), policies)
             })
             .collect();

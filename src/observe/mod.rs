@@ -260,7 +260,7 @@ pub async fn observe(
     let root = roots.map_err(not_management)?.into_iter().next().ok_or_else(|| AwsError::unexpected("ListRoots", "no root"))?;
 
     let tree = read_tree(read, &root.id, account_tags);
-    let policies = read_policies(read);
+    let policies = read_policies(read, &root.policy_types);
     let (tree, policies) = futures_util::join!(tree, policies);
     let (mut ous, accounts) = tree.map_err(not_management)?;
     let mut policies = policies.map_err(not_management)?;
@@ -338,10 +338,12 @@ async fn read_tree<'a>(
     Ok((ous, accounts))
 }
 
-/// Every SCP and tag policy with its document, targets and tags.
-async fn read_policies(read: &impl OrgRead) -> Result<Vec<Policy>, AwsError> {
-    let (scps, tag_policies) = futures_util::join!(read.list_policies(PolicyKind::ServiceControl), read.list_policies(PolicyKind::Tag));
-    let summaries = scps?.into_iter().chain(tag_policies?);
+/// Every policy with its document, targets and tags: SCPs and tag policies, and the policies of
+/// the other types enabled on the root (a type not enabled has none).
+async fn read_policies(read: &impl OrgRead, enabled: &BTreeSet<PolicyKind>) -> Result<Vec<Policy>, AwsError> {
+    let kinds = PolicyKind::ALL.into_iter().filter(|k| matches!(k, PolicyKind::ServiceControl | PolicyKind::Tag) || enabled.contains(k));
+    let lists = futures_util::future::join_all(kinds.map(|kind| read.list_policies(kind))).await;
+    let summaries = lists.into_iter().collect::<Result<Vec<_>, _>>()?.into_iter().flatten();
     let mut reads: FuturesUnordered<_> = summaries
         .map(|summary| async move {
             // AWS-managed policies cannot be tagged and their content is fixed: only their targets matter.

@@ -634,9 +634,9 @@ impl<'a> Planner<'a> {
     }
 
     fn policies(&mut self) {
-        let uses_tag_policies = self.desired.policies.keys().any(|k| k.kind == PolicyKind::Tag);
         for kind in PolicyKind::ALL {
-            let needed = kind == PolicyKind::ServiceControl || uses_tag_policies;
+            // Tag policies are managed without documents (to detach strays), but enabled only for some.
+            let needed = kind == PolicyKind::ServiceControl || self.desired.policies.keys().any(|k| k.kind == kind);
             if needed && !self.snapshot.root.policy_types.contains(&kind) {
                 self.plan.changes.push(Change::EnablePolicyType { policy_type: kind });
             }
@@ -686,7 +686,9 @@ impl<'a> Planner<'a> {
         }
         let mut changes = Vec::new();
         for (target, wanted) in targets {
-            for kind in PolicyKind::ALL {
+            for kind in PolicyKind::ALL.into_iter().filter(|&kind| self.desired.manages(kind)) {
+                // A default policy AWS never lets go of (RCPFullAWSAccess) is AWS's to attach.
+                let fixed = kind.default_policy().filter(|d| !d.detachable).map(|d| d.name);
                 let attached: BTreeMap<&str, &Policy> = match &target.id {
                     Some(id) => {
                         self.live_policies().filter(|p| p.kind == kind && p.targets.contains(id)).map(|p| (p.name.as_str(), p)).collect()
@@ -698,7 +700,9 @@ impl<'a> Planner<'a> {
                         .map(|p| (p.name.as_str(), p))
                         .collect(),
                 };
-                let wanted: BTreeSet<&str> = wanted.names(kind).map(String::as_str).collect();
+                let mut attached = attached;
+                attached.retain(|name, _| Some(*name) != fixed);
+                let wanted: BTreeSet<&str> = wanted.names(kind).map(String::as_str).filter(|name| Some(*name) != fixed).collect();
                 let attaching: Vec<&str> = wanted.iter().copied().filter(|name| !attached.contains_key(name)).collect();
                 let unwanted: Vec<(&str, &Policy)> =
                     attached.iter().filter(|(name, _)| !wanted.contains(*name)).map(|(n, p)| (*n, *p)).collect();

@@ -9,7 +9,7 @@ use crate::config::schema::{Limits, TemplateFile};
 use crate::config::{Repo, Template};
 use crate::diagnostic::{Location, Problem, Problems, SourceFile};
 use crate::model::{self, FULL_AWS_ACCESS};
-use crate::policy_kind::PolicyKind;
+use crate::policy_kind::{PolicyKind, PolicyType, Syntax, TYPES};
 
 /// Tags the tool adds to every account it creates besides the template's.
 const TOOL_TAGS: usize = 1;
@@ -149,6 +149,29 @@ impl Checker<'_> {
         self.limits_check("sso_managed_policies", limits.sso_managed_policies);
         self.limits_check("sso_inline_policy_max_chars", limits.sso_inline_policy_max_chars);
         self.limits_check("accounts_in_flight", limits.accounts_in_flight);
+        // SCPs (and, for sizes, tag policies) keep the keys they had before the other types came.
+        let own_keys = [
+            ("max_chars", &limits.max_chars, "scp_max_chars, tag_policy_max_chars"),
+            ("per_target", &limits.per_target, "scps_per_target"),
+        ];
+        for (table, map, legacy) in own_keys {
+            let overridable =
+                |t: &&PolicyType| t.kind != PolicyKind::ServiceControl && (table == "per_target" || t.kind != PolicyKind::Tag);
+            for (key, value) in map {
+                let location = at(self.org_source(), key);
+                if !TYPES.iter().filter(overridable).any(|t| t.dir == key.get_ref()) {
+                    let folders: Vec<&str> = TYPES.iter().filter(overridable).map(|t| t.dir).collect();
+                    let help = format!("name a policy type by its folder: {} ({legacy} are keys of their own)", folders.join(", "));
+                    self.push(location, format!("[limits] {table} has `{}`, which is not a policy type it sets", key.get_ref()), help);
+                } else if *value == 0 {
+                    self.push(
+                        location,
+                        format!("[limits] {table}.{} must be at least 1", key.get_ref()),
+                        "set it to the quota AWS gives your organization",
+                    );
+                }
+            }
+        }
         if limits.close_account_percent == 0 || limits.close_account_percent > 100 {
             let location = self.org_source().find("close_account_percent");
             self.push(
@@ -163,10 +186,10 @@ impl Checker<'_> {
         let limits = self.limits().clone();
         for doc in &self.repo.policies {
             let source = &doc.source;
-            if doc.name == FULL_AWS_ACCESS {
+            if let Some(default) = TYPES.iter().filter_map(|t| t.default_policy).find(|d| d.name == doc.name) {
                 self.push(
                     source.whole(),
-                    "FullAWSAccess is the AWS-managed policy and cannot be redefined",
+                    format!("{} is the AWS-managed policy and cannot be redefined", default.name),
                     "rename the file: AWS owns that name",
                 );
                 continue;
@@ -178,10 +201,7 @@ impl Checker<'_> {
                     "name the file with 1-128 printable characters, no spaces",
                 );
             }
-            let (max, key) = match doc.kind {
-                PolicyKind::ServiceControl => (limits.scp_max_chars, "scp_max_chars"),
-                PolicyKind::Tag => (limits.tag_policy_max_chars, "tag_policy_max_chars"),
-            };
+            let (max, key) = limits.max_chars(doc.kind);
             let size = doc.minified().chars().count();
             if size > max {
                 self.push(
@@ -190,11 +210,12 @@ impl Checker<'_> {
                     format!("split it into two policies, or raise [limits] {key} if AWS raised your quota"),
                 );
             }
-            match doc.kind {
-                PolicyKind::ServiceControl => self.statement_grammar(source, &doc.document),
-                PolicyKind::Tag => {
+            match doc.kind.row().syntax {
+                Syntax::Iam => self.statement_grammar(source, &doc.document),
+                Syntax::Management => {
                     if !doc.document.is_object() {
-                        self.push(source.at_line(1, 1), "a tag policy must be a JSON object", "write it as {\"tags\": {...}}");
+                        let example = management_example(doc.kind);
+                        self.push(source.at_line(1, 1), format!("a {} must be a JSON object", doc.kind), format!("write it as {example}"));
                     }
                 }
             }
@@ -210,7 +231,10 @@ impl Checker<'_> {
                 self.push(
                     at(&org_source, name),
                     format!("[policy.\"{}\"] names a policy that has no file", name.get_ref()),
-                    format!("add policies/scp/{0}.json or policies/tag/{0}.json, or remove the section", name.get_ref()),
+                    format!(
+                        "add policies/scp/{0}.json or policies/tag/{0}.json (or in the folder of another type), or remove the section",
+                        name.get_ref()
+                    ),
                 );
             }
             if section.description.get_ref().chars().count() > 512 {
@@ -219,7 +243,7 @@ impl Checker<'_> {
         }
     }
 
-    /// The IAM policy grammar that SCPs share: Version, Statement, Effect, Action or NotAction.
+    /// The IAM policy grammar that SCPs and RCPs share: Version, Statement, Effect, Action or NotAction.
     fn statement_grammar(&mut self, source: &SourceFile, document: &Value) {
         let Some(object) = document.as_object() else {
             self.push(
@@ -269,15 +293,15 @@ impl Checker<'_> {
     fn targets(&mut self) {
         let source = self.org_source().clone();
         let org = &self.repo.org;
-        type Target<'r> = (String, Option<&'r Spanned<Vec<Spanned<String>>>>, &'r Vec<Spanned<String>>, bool);
+        type Target<'r> = (String, Option<&'r Spanned<Vec<Spanned<String>>>>, [(PolicyKind, &'r Vec<Spanned<String>>); 6], bool);
         let mut targets: Vec<Target> = Vec::new();
         if let Some(root) = &org.root {
-            targets.push(("[root]".into(), Some(&root.scps), &root.tag_policies, !root.detach_full_aws_access));
+            targets.push(("[root]".into(), Some(&root.scps), root.other_lists(), !root.detach_full_aws_access));
         }
         for (path, section) in &org.ou {
-            targets.push((format!("[ou.\"{}\"]", path.get_ref()), section.scps.as_ref(), &section.tag_policies, false));
+            targets.push((format!("[ou.\"{}\"]", path.get_ref()), section.scps.as_ref(), section.other_lists(), false));
         }
-        for (target, scps, tag_policies, keeps_full_access) in targets {
+        for (target, scps, others, keeps_full_access) in targets {
             if let Some(scps) = scps {
                 if scps.get_ref().is_empty() {
                     self.push(
@@ -304,7 +328,17 @@ impl Checker<'_> {
                     );
                 }
             }
-            self.policy_list(&source, &target, tag_policies, PolicyKind::Tag);
+            for (kind, list) in others {
+                let count = self.policy_list(&source, &target, list, kind);
+                let (max, key) = self.limits().per_target(kind);
+                if let Some(first) = list.first().filter(|_| max > 0 && count > max) {
+                    self.push(
+                        at(&source, first),
+                        format!("{target} has {count} {}s, over the limit of {max} per target", kind),
+                        format!("merge policies into fewer documents, or raise [limits] {key} if AWS raised your quota"),
+                    );
+                }
+            }
         }
     }
 
@@ -317,7 +351,7 @@ impl Checker<'_> {
                 self.push(at(source, name), format!("{target} lists {n} twice"), "remove the duplicate");
                 continue;
             }
-            let exists = self.declared(kind, n) || (kind == PolicyKind::ServiceControl && n == FULL_AWS_ACCESS);
+            let exists = self.declared(kind, n) || kind.default_policy().is_some_and(|d| d.name == n);
             if exists {
                 continue;
             }
@@ -506,6 +540,18 @@ pub fn is_email(email: &str) -> bool {
                 && !domain.contains('@')
         }
         None => false,
+    }
+}
+
+/// What a document of a management policy type looks like, for the help of an error.
+fn management_example(kind: PolicyKind) -> &'static str {
+    match kind {
+        PolicyKind::Tag => "{\"tags\": {...}}",
+        PolicyKind::Backup => "{\"plans\": {...}}",
+        PolicyKind::AiOptOut => "{\"services\": {\"default\": {\"opt_out_policy\": {\"@@assign\": \"optOut\"}}}}",
+        PolicyKind::DeclarativeEc2 => "{\"ec2_attributes\": {...}}",
+        PolicyKind::Chatbot => "{\"chatbot\": {...}}",
+        PolicyKind::ServiceControl | PolicyKind::ResourceControl => "an IAM policy",
     }
 }
 
