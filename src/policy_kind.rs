@@ -179,6 +179,13 @@ impl PolicyKind {
     pub fn default_policy(self) -> Option<DefaultPolicy> {
         self.row().default_policy
     }
+
+    /// "an SCP", "an RCP", "an AI services opt-out policy", "a tag policy": as the label is said.
+    pub fn with_article(self) -> String {
+        let label = self.row().label;
+        let vowel_sound = label.starts_with(['A', 'E', 'I', 'O', 'U', 'R', 'S']);
+        format!("{} {label}", if vowel_sound { "an" } else { "a" })
+    }
 }
 
 impl fmt::Display for PolicyKind {

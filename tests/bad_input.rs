@@ -64,6 +64,12 @@ fn big_inline_policy() -> String {
     )
 }
 
+/// An RCP `name` with `statement` as its only statement, listed at Workloads.
+fn rcp(repo: &Path, name: &str, statement: &str) {
+    write(repo, &format!("policies/rcp/{name}.json"), &format!("{{\"Version\": \"2012-10-17\", \"Statement\": [{statement}]}}\n"));
+    edit(repo, "miyabi-org.toml", WORKLOADS, &format!("{WORKLOADS}\nrcps = [\"{name}\"]"));
+}
+
 /// Five more SCPs, `extra-1` to `extra-5`, declared in miyabi-org.toml: enough to pass AWS's
 /// quota of 10 SCPs on a target with the example's own.
 fn extra_scps(repo: &Path) {
@@ -144,7 +150,7 @@ const CASES: &[Case] = &[
         name: "unknown key in an OU",
         break_repo: |r| edit(r, "miyabi-org.toml", "[ou.\"Sandbox\"]\nscps", "[ou.\"Sandbox\"]\nscp"),
         args: &["plan"],
-        error: r##"error: unknown field `scp`, expected `scps` or `tag_policies`
+        error: r##"error: unknown field `scp`, expected one of `scps`, `tag_policies`, `rcps`, `backup_policies`, `ai_opt_out_policies`, `declarative_policies`, `chatbot_policies`
   --> miyabi-org.toml:42:1
    |
 42 | scp = ["FullAWSAccess", "region-guard"]
@@ -361,19 +367,19 @@ const CASES: &[Case] = &[
             write(r, "policies/scp/deny-root-user.json", r#"{"Version": "2012-10-17", "Statement": [{"Sid": "Oops", "Resource": "*"}]}"#)
         },
         args: &["plan"],
-        error: r##"error: statement Oops has no Effect of "Allow" or "Deny"
- --> policies/scp/deny-root-user.json:1:49
+        error: r##"error: statement `Oops`: `Effect` is missing
+ --> policies/scp/deny-root-user.json:1:41
   |
 1 | {"Version": "2012-10-17", "Statement": [{"Sid": "Oops", "Resource": "*"}]}
-  |                                                 ^
-  = help: set "Effect": "Deny" or "Allow"
+  |                                         ^
+  = help: add "Effect": "Deny" or "Effect": "Allow"
 
-error: statement Oops has neither Action nor NotAction
- --> policies/scp/deny-root-user.json:1:49
+error: statement `Oops`: neither `Action` nor `NotAction` is set
+ --> policies/scp/deny-root-user.json:1:41
   |
 1 | {"Version": "2012-10-17", "Statement": [{"Sid": "Oops", "Resource": "*"}]}
-  |                                                 ^
-  = help: add "Action": [...] naming the actions it covers
+  |                                         ^
+  = help: add "Action": ["service:ActionName", ...]
 
 2 problems found; nothing was sent to AWS"##,
     },
@@ -381,12 +387,12 @@ error: statement Oops has neither Action nor NotAction
         name: "wrong policy Version",
         break_repo: |r| edit(r, "policies/scp/deny-root-user.json", "2012-10-17", "2008-10-17"),
         args: &["plan"],
-        error: r##"error: policy Version must be "2012-10-17"
- --> policies/scp/deny-root-user.json:2:3
+        error: r##"error: `Version` must be `2012-10-17`, not `2008-10-17`
+ --> policies/scp/deny-root-user.json:2:14
   |
 2 |   "Version": "2008-10-17",
-  |   ^
-  = help: set "Version": "2012-10-17"
+  |              ^
+  = help: set "Version": "2012-10-17"; SCPs and RCPs take no other version
 
 1 problem found; nothing was sent to AWS"##,
     },
@@ -435,7 +441,7 @@ error: statement Oops has neither Action nor NotAction
     |
 127 | [policy."deny-everything"]
     |         ^
-    = help: add policies/scp/deny-everything.json or policies/tag/deny-everything.json, or remove the section
+    = help: add policies/scp/deny-everything.json or policies/tag/deny-everything.json (or in the folder of another type), or remove the section
 
 1 problem found; nothing was sent to AWS"##,
     },
@@ -556,12 +562,12 @@ error: statement Oops has neither Action nor NotAction
             edit(r, "policies/scp/deny-root-user.json", "2012-10-17", "2008-10-17");
         },
         args: &["validate"],
-        error: r##"error: policy Version must be "2012-10-17"
- --> policies/scp/deny-root-user.json:2:3
+        error: r##"error: `Version` must be `2012-10-17`, not `2008-10-17`
+ --> policies/scp/deny-root-user.json:2:14
   |
 2 |   "Version": "2008-10-17",
-  |   ^
-  = help: set "Version": "2012-10-17"
+  |              ^
+  = help: set "Version": "2012-10-17"; SCPs and RCPs take no other version
 
 error: [ou."Sandbox"] lists SCP nope, which is not defined
   --> miyabi-org.toml:42:26
@@ -1753,6 +1759,169 @@ error: `acme-corp/app/*` is not a GitHub repository pattern: write `owner/repo` 
         args: &["worker", "dispatch", "--customer", "ACME", "--issue", "acme-corp/app#3", "--kind", "Fix It"],
         error: r##"error: kind `Fix It` is not 1-64 lower-case letters, digits, `-` or `_`
   = help: name the work as the workers route it, such as `issue` (the default); nothing was sent"##,
+    },
+    Case {
+        name: "policy types: an RCP that allows",
+        break_repo: |r| rcp(r, "perimeter", r#"{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}"#),
+        args: &["plan"],
+        error: r##"error: statement 1: an RCP cannot allow: `Effect` must be `Deny`
+ --> policies/rcp/perimeter.json:1:52
+  |
+1 | {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}]}
+  |                                                    ^
+  = help: write the statement as what to refuse, with "Effect": "Deny"; only AWS's own RCPFullAWSAccess allows
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "policy types: an RCP on a service RCPs do not cover",
+        break_repo: |r| rcp(r, "perimeter", r#"{"Effect": "Deny", "Principal": "*", "Action": "ec2:RunInstances", "Resource": "*"}"#),
+        args: &["plan"],
+        error: r##"error: statement 1: `ec2:RunInstances`: RCPs do not apply to the service `ec2`
+ --> policies/rcp/perimeter.json:1:88
+  |
+1 | {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": "*", "Action": "ec2:RunInstances", "Resource": "*"}]}
+  |                                                                                        ^
+  = help: RCPs apply only to the services in AWS's list of services that support RCPs (s3, sts, kms, sqs, secretsmanager, ...), named exactly; restrict `ec2` with an SCP instead
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "policy types: an RCP without a principal",
+        break_repo: |r| rcp(r, "perimeter", r#"{"Effect": "Deny", "Action": "s3:*", "Resource": "*"}"#),
+        args: &["plan"],
+        error: r##"error: statement 1: `Principal` is missing
+ --> policies/rcp/perimeter.json:1:41
+  |
+1 | {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "s3:*", "Resource": "*"}]}
+  |                                         ^
+  = help: add "Principal": "*"; an RCP narrows principals with Conditions
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "policy types: an SCP with two Statement keys",
+        break_repo: |r| {
+            let statement = r#"[{"Effect": "Deny", "Action": "s3:DeleteBucket", "Resource": "*"}]"#;
+            let document = format!("{{\"Version\": \"2012-10-17\", \"Statement\": {statement}, \"Statement\": {statement}}}\n");
+            write(r, "policies/scp/deny-root-user.json", &document)
+        },
+        args: &["plan"],
+        error: r##"error: duplicate key `Statement`: AWS refuses it; merge the two
+ --> policies/scp/deny-root-user.json:1:108
+  |
+1 | {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "s3:DeleteBucket", "Resource": "*"}], "Statement": [{"Effect": "Deny", "Action": "s3:DeleteBucket", "Resource": "*"}]}
+  |                                                                                                            ^
+  = help: keep a single `Statement` holding what both held
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "policy types: an SCP with a principal",
+        break_repo: |r| {
+            let document =
+                r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*"}]}"#;
+            write(r, "policies/scp/deny-root-user.json", document)
+        },
+        args: &["plan"],
+        error: r##"error: statement 1: SCPs do not take `Principal`
+ --> policies/scp/deny-root-user.json:1:60
+  |
+1 | {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*"}]}
+  |                                                            ^
+  = help: remove it: an SCP applies to the principals of the accounts it is attached to; narrow it with a Condition on `aws:PrincipalArn`
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "policy types: an AI opt-out policy that is not an object",
+        break_repo: |r| {
+            write(r, "policies/ai-opt-out/opt-out.json", "[\"optOut\"]\n");
+            edit(
+                r,
+                "miyabi-org.toml",
+                "tag_policies = [\"customer-tag\"]",
+                "tag_policies = [\"customer-tag\"]\nai_opt_out_policies = [\"opt-out\"]",
+            );
+        },
+        args: &["plan"],
+        error: r##"error: an AI services opt-out policy must be a JSON object
+ --> policies/ai-opt-out/opt-out.json:1:1
+  |
+1 | ["optOut"]
+  | ^
+  = help: write it as {"services": {"default": {"opt_out_policy": {"@@assign": "optOut"}}}}
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "policy types: an RCP listed under scps",
+        break_repo: |r| {
+            write(
+                r,
+                "policies/rcp/perimeter.json",
+                r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*"}]}"#,
+            );
+            edit(
+                r,
+                "miyabi-org.toml",
+                "scps = [\"FullAWSAccess\", \"region-guard\"]",
+                "scps = [\"FullAWSAccess\", \"region-guard\", \"perimeter\"]",
+            );
+        },
+        args: &["plan"],
+        error: r##"error: [ou."Sandbox"] lists perimeter under scps, but it is an RCP
+  --> miyabi-org.toml:42:42
+   |
+42 | scps = ["FullAWSAccess", "region-guard", "perimeter"]
+   |                                          ^
+   = help: move it to rcps
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "policy types: more RCPs on a target than [limits] allows",
+        break_repo: |r| {
+            for name in ["one", "two"] {
+                let document =
+                    r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*"}]}"#;
+                write(r, &format!("policies/rcp/{name}.json"), document);
+            }
+            edit(r, "miyabi-org.toml", WORKLOADS, &format!("{WORKLOADS}\nrcps = [\"one\", \"two\"]"));
+            edit(r, "miyabi-org.toml", "ou_max_depth = 5", "ou_max_depth = 5\nper_target = { rcp = 1 }");
+        },
+        args: &["plan"],
+        error: r##"error: [ou."Workloads"] has 2 RCPs, over the limit of 1 per target
+  --> miyabi-org.toml:35:9
+   |
+35 | rcps = ["one", "two"]
+   |         ^
+   = help: merge policies into fewer documents, or raise [limits] per_target.rcp if AWS raised your quota
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "policy types: a [limits] quota of a type that does not exist",
+        break_repo: |r| edit(r, "miyabi-org.toml", "ou_max_depth = 5", "ou_max_depth = 5\nmax_chars = { rcps = 6000 }"),
+        args: &["plan"],
+        error: r##"error: [limits] max_chars has `rcps`, which is not a policy type it sets
+  --> miyabi-org.toml:18:15
+   |
+18 | max_chars = { rcps = 6000 }
+   |               ^
+   = help: name a policy type by its folder: rcp, backup, ai-opt-out, declarative-ec2, chatbot (scp_max_chars, tag_policy_max_chars are keys of their own)
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "policy types: RCPFullAWSAccess redefined",
+        break_repo: |r| write(r, "policies/rcp/RCPFullAWSAccess.json", r#"{"Version": "2012-10-17", "Statement": []}"#),
+        args: &["plan"],
+        error: r##"error: RCPFullAWSAccess is the AWS-managed policy and cannot be redefined
+ --> policies/rcp/RCPFullAWSAccess.json
+  = help: rename the file: AWS owns that name
+
+1 problem found; nothing was sent to AWS"##,
     },
     Case {
         name: "scaling: overlapping steps",

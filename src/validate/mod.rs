@@ -10,12 +10,14 @@ use crate::config::{Repo, Template};
 use crate::diagnostic::{Location, Problem, Problems, SourceFile};
 use crate::model::{self, FULL_AWS_ACCESS};
 use crate::policy_kind::{PolicyKind, PolicyType, Syntax, TYPES};
+use policy_syntax::{Family, check_iam_policy};
 
 /// Tags the tool adds to every account it creates besides the template's.
 const TOOL_TAGS: usize = 1;
 const MAX_TAGS: usize = 50;
 const TEMPLATE_PLACEHOLDERS: [&str; 4] = ["pool", "customer", "slug", "tier"];
 
+mod policy_syntax;
 mod sso;
 mod tenancy;
 mod workers;
@@ -211,11 +213,20 @@ impl Checker<'_> {
                 );
             }
             match doc.kind.row().syntax {
-                Syntax::Iam => self.statement_grammar(source, &doc.document),
+                Syntax::Iam => {
+                    let family = if doc.kind == PolicyKind::ResourceControl { Family::ResourceControl } else { Family::ServiceControl };
+                    for problem in check_iam_policy(&source.text, family) {
+                        self.push(source.at(problem.offset), problem.message, problem.help);
+                    }
+                }
                 Syntax::Management => {
                     if !doc.document.is_object() {
                         let example = management_example(doc.kind);
-                        self.push(source.at_line(1, 1), format!("a {} must be a JSON object", doc.kind), format!("write it as {example}"));
+                        self.push(
+                            source.at_line(1, 1),
+                            format!("{} must be a JSON object", doc.kind.with_article()),
+                            format!("write it as {example}"),
+                        );
                     }
                 }
             }
@@ -243,7 +254,8 @@ impl Checker<'_> {
         }
     }
 
-    /// The IAM policy grammar that SCPs and RCPs share: Version, Statement, Effect, Action or NotAction.
+    /// The IAM policy grammar of the repo's IAM policies (drift's role, Identity Center's inline
+    /// policies); SCPs and RCPs get `policy_syntax`, with the rules of Organizations: Version, Statement, Effect, Action or NotAction.
     fn statement_grammar(&mut self, source: &SourceFile, document: &Value) {
         let Some(object) = document.as_object() else {
             self.push(
@@ -358,7 +370,7 @@ impl Checker<'_> {
             let other = PolicyKind::ALL.into_iter().find(|&other| other != kind && self.declared(other, n));
             let (message, help) = match other {
                 Some(other) => (
-                    format!("{target} lists {n} under {}, but it is a {other}", kind.config_key()),
+                    format!("{target} lists {n} under {}, but it is {}", kind.config_key(), other.with_article()),
                     format!("move it to {}", other.config_key()),
                 ),
                 None if self.repo.org.organization.ignore_policies.iter().any(|p| model::glob_matches(p.get_ref(), n)) => (

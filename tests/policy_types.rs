@@ -1,0 +1,117 @@
+//! The policy types beyond SCPs and tag policies, against the sandbox through the real SDK: an RCP
+//! at Workloads and an AI services opt-out policy at the root are enabled, created, attached and
+//! kept, RCPFullAWSAccess is never touched, and drift made by hand is found and repaired.
+
+mod support;
+
+use std::collections::BTreeSet;
+
+use aws_sdk_organizations::types::{PolicyType, TargetType};
+use support::{Sandbox, edit, example_repo, stdout, tool};
+
+const DATA_PERIMETER: &str = r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "OnlyOurOrganization",
+      "Effect": "Deny",
+      "Principal": "*",
+      "Action": ["s3:*", "kms:*"],
+      "Resource": "*",
+      "Condition": {
+        "StringNotEqualsIfExists": { "aws:PrincipalOrgID": "o-example" },
+        "BoolIfExists": { "aws:PrincipalIsAWSService": "false" }
+      }
+    }
+  ]
+}
+"#;
+
+const OPT_OUT_ALL: &str = r#"{"services": {"default": {"opt_out_policy": {"@@assign": "optOut"}}}}
+"#;
+
+/// The example org with the RCP at Workloads and the AI opt-out policy at the root.
+fn repo_with_other_types() -> tempfile::TempDir {
+    let repo = example_repo();
+    let dir = repo.path();
+    for (path, text) in [("policies/rcp/data-perimeter.json", DATA_PERIMETER), ("policies/ai-opt-out/opt-out-all.json", OPT_OUT_ALL)] {
+        std::fs::create_dir_all(dir.join(path).parent().unwrap()).unwrap();
+        std::fs::write(dir.join(path), text).unwrap();
+    }
+    edit(
+        dir,
+        "miyabi-org.toml",
+        "tag_policies = [\"customer-tag\"]\n",
+        "tag_policies = [\"customer-tag\"]\nai_opt_out_policies = [\"opt-out-all\"]\n",
+    );
+    let workloads = "scps = [\"FullAWSAccess\", \"region-guard\", \"protect-security-services\", \"protect-platform-roles\"]\n";
+    edit(dir, "miyabi-org.toml", workloads, &format!("{workloads}rcps = [\"data-perimeter\"]\n"));
+    repo
+}
+
+/// The names of the policies of a type attached to a target.
+async fn attached(sandbox: &Sandbox, target: &str, kind: PolicyType) -> BTreeSet<String> {
+    let out = sandbox.organizations().await.list_policies_for_target().target_id(target).filter(kind).send().await.unwrap();
+    out.policies().iter().map(|p| p.name().unwrap().to_string()).collect()
+}
+
+async fn workloads_id(sandbox: &Sandbox) -> String {
+    let root = sandbox.root_id().await;
+    let out = sandbox.organizations().await.list_organizational_units_for_parent().parent_id(&root).send().await.unwrap();
+    out.organizational_units().iter().find(|ou| ou.name() == Some("Workloads")).unwrap().id().unwrap().to_string()
+}
+
+async fn policy_id(sandbox: &Sandbox, name: &str, kind: PolicyType) -> String {
+    let out = sandbox.organizations().await.list_policies().filter(kind).send().await.unwrap();
+    out.policies().iter().find(|p| p.name() == Some(name)).unwrap().id().unwrap().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_rcp_and_an_ai_opt_out_policy_are_applied_kept_and_repaired() {
+    let sandbox = Sandbox::start();
+    sandbox.create_organization().await;
+    let repo = repo_with_other_types();
+    let (url, dir) = (sandbox.url.as_str(), repo.path());
+
+    let plan = stdout(tool(url, dir).args(["plan"]).assert().code(0).get_output());
+    for line in [
+        "~ enable RESOURCE_CONTROL_POLICY on the root",
+        "~ enable AISERVICES_OPT_OUT_POLICY on the root",
+        "+ RCP data-perimeter",
+        "+ AI services opt-out policy opt-out-all",
+        "+ RCP data-perimeter -> OU Workloads",
+        "+ AI services opt-out policy opt-out-all -> root",
+    ] {
+        assert!(plan.contains(line), "{line}\n{plan}");
+    }
+    tool(url, dir).args(["-q", "apply", "--yes"]).assert().success();
+    tool(url, dir).args(["-q", "drift"]).assert().code(0);
+
+    let (root, workloads) = (sandbox.root_id().await, workloads_id(&sandbox).await);
+    let listed = sandbox.organizations().await.list_roots().send().await.unwrap();
+    let enabled: BTreeSet<String> = listed.roots()[0].policy_types().iter().map(|t| t.r#type().unwrap().as_str().to_string()).collect();
+    assert!(enabled.is_superset(&BTreeSet::from(["RESOURCE_CONTROL_POLICY".to_string(), "AISERVICES_OPT_OUT_POLICY".to_string()])));
+    // AWS's RCPFullAWSAccess stays where AWS put it, next to the repo's RCP.
+    assert_eq!(
+        attached(&sandbox, &workloads, PolicyType::ResourceControlPolicy).await,
+        BTreeSet::from(["RCPFullAWSAccess".to_string(), "data-perimeter".to_string()])
+    );
+    assert_eq!(attached(&sandbox, &root, PolicyType::ResourceControlPolicy).await, BTreeSet::from(["RCPFullAWSAccess".to_string()]));
+    assert_eq!(attached(&sandbox, &root, PolicyType::AiservicesOptOutPolicy).await, BTreeSet::from(["opt-out-all".to_string()]));
+
+    // By hand: the RCP loosened, the AI opt-out policy detached from the root.
+    let orgs = sandbox.organizations().await;
+    let rcp = policy_id(&sandbox, "data-perimeter", PolicyType::ResourceControlPolicy).await;
+    let loosened = DATA_PERIMETER.replace("[\"s3:*\", \"kms:*\"]", "[\"s3:*\"]");
+    orgs.update_policy().policy_id(&rcp).content(loosened).send().await.unwrap();
+    let ai = policy_id(&sandbox, "opt-out-all", PolicyType::AiservicesOptOutPolicy).await;
+    orgs.detach_policy().policy_id(&ai).target_id(&root).send().await.unwrap();
+
+    let drift = stdout(tool(url, dir).args(["drift"]).assert().code(2).get_output());
+    assert!(drift.contains("~ RCP data-perimeter"), "{drift}");
+    assert!(drift.contains("+ AI services opt-out policy opt-out-all -> root"), "{drift}");
+    tool(url, dir).args(["-q", "apply", "--yes"]).assert().success();
+    tool(url, dir).args(["-q", "drift"]).assert().code(0);
+    let targets = orgs.list_targets_for_policy().policy_id(&ai).send().await.unwrap();
+    assert_eq!(targets.targets().iter().map(|t| t.r#type().cloned()).collect::<Vec<_>>(), [Some(TargetType::Root)]);
+}
