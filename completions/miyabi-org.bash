@@ -52,6 +52,9 @@ _miyabi__org() {
             miyabi__org,plan)
                 cmd="miyabi__org__subcmd__plan"
                 ;;
+            miyabi__org,rcp)
+                cmd="miyabi__org__subcmd__rcp"
+                ;;
             miyabi__org,scp)
                 cmd="miyabi__org__subcmd__scp"
                 ;;
@@ -181,6 +184,9 @@ _miyabi__org() {
             miyabi__org__subcmd__help,plan)
                 cmd="miyabi__org__subcmd__help__subcmd__plan"
                 ;;
+            miyabi__org__subcmd__help,rcp)
+                cmd="miyabi__org__subcmd__help__subcmd__rcp"
+                ;;
             miyabi__org__subcmd__help,scp)
                 cmd="miyabi__org__subcmd__help__subcmd__scp"
                 ;;
@@ -238,8 +244,14 @@ _miyabi__org() {
             miyabi__org__subcmd__help__subcmd__ou,list)
                 cmd="miyabi__org__subcmd__help__subcmd__ou__subcmd__list"
                 ;;
+            miyabi__org__subcmd__help__subcmd__rcp,explain)
+                cmd="miyabi__org__subcmd__help__subcmd__rcp__subcmd__explain"
+                ;;
             miyabi__org__subcmd__help__subcmd__scp,apply)
                 cmd="miyabi__org__subcmd__help__subcmd__scp__subcmd__apply"
+                ;;
+            miyabi__org__subcmd__help__subcmd__scp,explain)
+                cmd="miyabi__org__subcmd__help__subcmd__scp__subcmd__explain"
                 ;;
             miyabi__org__subcmd__help__subcmd__scp,list)
                 cmd="miyabi__org__subcmd__help__subcmd__scp__subcmd__list"
@@ -343,8 +355,23 @@ _miyabi__org() {
             miyabi__org__subcmd__ou__subcmd__help,list)
                 cmd="miyabi__org__subcmd__ou__subcmd__help__subcmd__list"
                 ;;
+            miyabi__org__subcmd__rcp,explain)
+                cmd="miyabi__org__subcmd__rcp__subcmd__explain"
+                ;;
+            miyabi__org__subcmd__rcp,help)
+                cmd="miyabi__org__subcmd__rcp__subcmd__help"
+                ;;
+            miyabi__org__subcmd__rcp__subcmd__help,explain)
+                cmd="miyabi__org__subcmd__rcp__subcmd__help__subcmd__explain"
+                ;;
+            miyabi__org__subcmd__rcp__subcmd__help,help)
+                cmd="miyabi__org__subcmd__rcp__subcmd__help__subcmd__help"
+                ;;
             miyabi__org__subcmd__scp,apply)
                 cmd="miyabi__org__subcmd__scp__subcmd__apply"
+                ;;
+            miyabi__org__subcmd__scp,explain)
+                cmd="miyabi__org__subcmd__scp__subcmd__explain"
                 ;;
             miyabi__org__subcmd__scp,help)
                 cmd="miyabi__org__subcmd__scp__subcmd__help"
@@ -360,6 +387,9 @@ _miyabi__org() {
                 ;;
             miyabi__org__subcmd__scp__subcmd__help,apply)
                 cmd="miyabi__org__subcmd__scp__subcmd__help__subcmd__apply"
+                ;;
+            miyabi__org__subcmd__scp__subcmd__help,explain)
+                cmd="miyabi__org__subcmd__scp__subcmd__help__subcmd__explain"
                 ;;
             miyabi__org__subcmd__scp__subcmd__help,help)
                 cmd="miyabi__org__subcmd__scp__subcmd__help__subcmd__help"
@@ -512,7 +542,7 @@ _miyabi__org() {
 
     case "${cmd}" in
         miyabi__org)
-            opts="-o -q -v -y -h -V --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help --version init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help"
+            opts="-o -q -v -y -h -V --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help --version init validate plan apply drift org ou scp rcp account tenant budget sso cost worker completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1622,7 +1652,7 @@ _miyabi__org() {
             return 0
             ;;
         miyabi__subcmd__org__subcmd__help)
-            opts="init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help"
+            opts="init validate plan apply drift org ou scp rcp account tenant budget sso cost worker completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1999,8 +2029,36 @@ _miyabi__org() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__rcp)
+            opts="explain"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__rcp__subcmd__explain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         miyabi__subcmd__org__subcmd__help__subcmd__scp)
-            opts="list validate plan apply"
+            opts="list validate plan apply explain"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2014,6 +2072,20 @@ _miyabi__org() {
             return 0
             ;;
         miyabi__subcmd__org__subcmd__help__subcmd__scp__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__scp__subcmd__explain)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2889,8 +2961,146 @@ _miyabi__org() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        miyabi__subcmd__org__subcmd__rcp)
+            opts="-o -q -v -y -h --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help explain help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__rcp__subcmd__explain)
+            opts="-o -q -v -y -h --account --all-accounts --action --resource --repo --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --action)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resource)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__rcp__subcmd__help)
+            opts="explain help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__rcp__subcmd__help__subcmd__explain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__rcp__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         miyabi__subcmd__org__subcmd__scp)
-            opts="-o -q -v -y -h --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help list validate plan apply help"
+            opts="-o -q -v -y -h --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help list validate plan apply explain help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2973,8 +3183,62 @@ _miyabi__org() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        miyabi__subcmd__org__subcmd__scp__subcmd__explain)
+            opts="-o -q -v -y -h --account --all-accounts --action --resource --repo --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --action)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resource)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         miyabi__subcmd__org__subcmd__scp__subcmd__help)
-            opts="list validate plan apply help"
+            opts="list validate plan apply explain help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2988,6 +3252,20 @@ _miyabi__org() {
             return 0
             ;;
         miyabi__subcmd__org__subcmd__scp__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__scp__subcmd__help__subcmd__explain)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

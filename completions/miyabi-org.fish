@@ -50,6 +50,7 @@ complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "drift" -d 'Pl
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "org" -d 'The live organization'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "ou" -d 'Organizational units'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "scp" -d 'Service control policies (and tag policies) and their attachments'
+complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "rcp" -d 'Resource control policies'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "account" -d 'Accounts: the account factory, import, move, close'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "tenant" -d 'The tenant registry: customers, their pools and silos'
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -f -a "budget" -d 'Budgets of accounts and customers'
@@ -281,28 +282,29 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_see
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from help" -f -a "list" -d 'Live and declared OUs side by side'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Plan and apply the OU tree only'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply explain help" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply explain help" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply explain help" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply explain help" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply explain help" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
 csv\t''
 github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -l color -d 'When to color the output' -r -f -a "auto\t''
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply explain help" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -f -a "list" -d 'Live policies, their targets and whether the repo manages them'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -f -a "validate" -d 'Check the policy files offline and show their sizes against the limits'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -f -a "plan" -d 'Plan policies and attachments only'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -f -a "apply" -d 'Plan and apply policies and attachments only'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply explain help" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply explain help" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply explain help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply explain help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply explain help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply explain help" -f -a "list" -d 'Live policies, their targets and whether the repo manages them'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply explain help" -f -a "validate" -d 'Check the policy files offline and show their sizes against the limits'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply explain help" -f -a "plan" -d 'Plan policies and attachments only'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply explain help" -f -a "apply" -d 'Plan and apply policies and attachments only'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply explain help" -f -a "explain" -d 'Which SCP allows or denies an action in an account: root, OUs and the account, as AWS evaluates them'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply explain help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -373,11 +375,77 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_se
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -l no-progress -d 'Plain lines instead of progress bars and spinners'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from explain" -l account -d 'The account, by name or id' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from explain" -l action -d 'The action, as service:Action (s3:PutObject)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from explain" -l resource -d 'The resource ARN the action is on; statements limited to resources are shown as depending on it without one' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from explain" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from explain" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from explain" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from explain" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from explain" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from explain" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from explain" -l all-accounts -d 'Every account where the action is not allowed, from one read of the organization'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from explain" -l repo -d 'From the repo alone, with no AWS call: the policies and attachments the repo declares'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from explain" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from explain" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from explain" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from explain" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from explain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from help" -f -a "list" -d 'Live policies, their targets and whether the repo manages them'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check the policy files offline and show their sizes against the limits'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Plan policies and attachments only'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Plan and apply policies and attachments only'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from help" -f -a "explain" -d 'Which SCP allows or denies an action in an account: root, OUs and the account, as AWS evaluates them'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and not __fish_seen_subcommand_from explain help" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and not __fish_seen_subcommand_from explain help" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and not __fish_seen_subcommand_from explain help" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and not __fish_seen_subcommand_from explain help" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and not __fish_seen_subcommand_from explain help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and not __fish_seen_subcommand_from explain help" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and not __fish_seen_subcommand_from explain help" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and not __fish_seen_subcommand_from explain help" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and not __fish_seen_subcommand_from explain help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and not __fish_seen_subcommand_from explain help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and not __fish_seen_subcommand_from explain help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and not __fish_seen_subcommand_from explain help" -f -a "explain" -d 'Which RCP denies an action on the resources of an account: root, OUs and the account'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and not __fish_seen_subcommand_from explain help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and __fish_seen_subcommand_from explain" -l account -d 'The account, by name or id' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and __fish_seen_subcommand_from explain" -l action -d 'The action, as service:Action (s3:PutObject)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and __fish_seen_subcommand_from explain" -l resource -d 'The resource ARN the action is on; statements limited to resources are shown as depending on it without one' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and __fish_seen_subcommand_from explain" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and __fish_seen_subcommand_from explain" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and __fish_seen_subcommand_from explain" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and __fish_seen_subcommand_from explain" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and __fish_seen_subcommand_from explain" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and __fish_seen_subcommand_from explain" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and __fish_seen_subcommand_from explain" -l all-accounts -d 'Every account where the action is not allowed, from one read of the organization'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and __fish_seen_subcommand_from explain" -l repo -d 'From the repo alone, with no AWS call: the policies and attachments the repo declares'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and __fish_seen_subcommand_from explain" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and __fish_seen_subcommand_from explain" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and __fish_seen_subcommand_from explain" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and __fish_seen_subcommand_from explain" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and __fish_seen_subcommand_from explain" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and __fish_seen_subcommand_from help" -f -a "explain" -d 'Which RCP denies an action on the resources of an account: root, OUs and the account'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -1225,23 +1293,24 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s v -l verbo
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -l no-progress -d 'Plain lines instead of progress bars and spinners'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "init" -d 'Scaffold an org repo from the embedded defaults'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "validate" -d 'Run every offline check of the repo; makes no AWS call'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "plan" -d 'Read the live organization and show what apply would change'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "apply" -d 'Apply a saved plan, or plan and apply, after asking'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "drift" -d 'Plan for CI: exit 0 when clean, 2 on drift, 1 on error; never writes'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "org" -d 'The live organization'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "ou" -d 'Organizational units'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "scp" -d 'Service control policies (and tag policies) and their attachments'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "account" -d 'Accounts: the account factory, import, move, close'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "tenant" -d 'The tenant registry: customers, their pools and silos'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "budget" -d 'Budgets of accounts and customers'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "sso" -d 'IAM Identity Center: permission sets and who may enter which account'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "cost" -d 'Cost per customer from the Cost and Usage Report'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "worker" -d 'Agent-worker tasks in the account each customer lives in'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "man" -d 'Write man pages into a directory'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp account tenant budget sso cost worker completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp rcp account tenant budget sso cost worker completions man help" -f -a "init" -d 'Scaffold an org repo from the embedded defaults'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp rcp account tenant budget sso cost worker completions man help" -f -a "validate" -d 'Run every offline check of the repo; makes no AWS call'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp rcp account tenant budget sso cost worker completions man help" -f -a "plan" -d 'Read the live organization and show what apply would change'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp rcp account tenant budget sso cost worker completions man help" -f -a "apply" -d 'Apply a saved plan, or plan and apply, after asking'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp rcp account tenant budget sso cost worker completions man help" -f -a "drift" -d 'Plan for CI: exit 0 when clean, 2 on drift, 1 on error; never writes'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp rcp account tenant budget sso cost worker completions man help" -f -a "org" -d 'The live organization'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp rcp account tenant budget sso cost worker completions man help" -f -a "ou" -d 'Organizational units'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp rcp account tenant budget sso cost worker completions man help" -f -a "scp" -d 'Service control policies (and tag policies) and their attachments'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp rcp account tenant budget sso cost worker completions man help" -f -a "rcp" -d 'Resource control policies'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp rcp account tenant budget sso cost worker completions man help" -f -a "account" -d 'Accounts: the account factory, import, move, close'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp rcp account tenant budget sso cost worker completions man help" -f -a "tenant" -d 'The tenant registry: customers, their pools and silos'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp rcp account tenant budget sso cost worker completions man help" -f -a "budget" -d 'Budgets of accounts and customers'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp rcp account tenant budget sso cost worker completions man help" -f -a "sso" -d 'IAM Identity Center: permission sets and who may enter which account'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp rcp account tenant budget sso cost worker completions man help" -f -a "cost" -d 'Cost per customer from the Cost and Usage Report'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp rcp account tenant budget sso cost worker completions man help" -f -a "worker" -d 'Agent-worker tasks in the account each customer lives in'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp rcp account tenant budget sso cost worker completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp rcp account tenant budget sso cost worker completions man help" -f -a "man" -d 'Write man pages into a directory'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and not __fish_seen_subcommand_from init validate plan apply drift org ou scp rcp account tenant budget sso cost worker completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "show" -d 'The organization, its root and a line per OU'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "tree" -d 'The OU tree with accounts and attached policies'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from ou" -f -a "list" -d 'Live and declared OUs side by side'
@@ -1250,6 +1319,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_s
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from scp" -f -a "validate" -d 'Check the policy files offline and show their sizes against the limits'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from scp" -f -a "plan" -d 'Plan policies and attachments only'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from scp" -f -a "apply" -d 'Plan and apply policies and attachments only'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from scp" -f -a "explain" -d 'Which SCP allows or denies an action in an account: root, OUs and the account, as AWS evaluates them'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from rcp" -f -a "explain" -d 'Which RCP denies an action on the resources of an account: root, OUs and the account'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "create" -d 'Place a customer in a pool (created when needed), or create a core account with --template'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "list" -d 'Accounts with their OU, tier, pool, customers and status'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "import" -d 'Adopt an existing account into the repo without recreating it'

@@ -613,6 +613,39 @@ github\:"GitHub Actions workflow commands\: annotations on the files of a pull r
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
+(explain)
+_arguments "${_arguments_options[@]}" : \
+'--account=[The account, by name or id]:NAME|ID:_default' \
+'--action=[The action, as service\:Action (s3\:PutObject)]:ACTION:_default' \
+'--resource=[The resource ARN the action is on; statements limited to resources are shown as depending on it without one]:ARN:_default' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(--repo)--all-accounts[Every account where the action is not allowed, from one read of the organization]' \
+'--repo[From the repo alone, with no AWS call\: the policies and attachments the repo declares]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_miyabi-org__subcmd__scp__subcmd__help_commands" \
@@ -638,6 +671,107 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (apply)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(explain)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(rcp)
+_arguments "${_arguments_options[@]}" : \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+":: :_miyabi-org__subcmd__rcp_commands" \
+"*::: :->rcp" \
+&& ret=0
+
+    case $state in
+    (rcp)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-rcp-command-$line[1]:"
+        case $line[1] in
+            (explain)
+_arguments "${_arguments_options[@]}" : \
+'--account=[The account, by name or id]:NAME|ID:_default' \
+'--action=[The action, as service\:Action (s3\:PutObject)]:ACTION:_default' \
+'--resource=[The resource ARN the action is on; statements limited to resources are shown as depending on it without one]:ARN:_default' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(--repo)--all-accounts[Every account where the action is not allowed, from one read of the organization]' \
+'--repo[From the repo alone, with no AWS call\: the policies and attachments the repo declares]' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__rcp__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-rcp-help-command-$line[1]:"
+        case $line[1] in
+            (explain)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -2235,6 +2369,30 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(explain)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(rcp)
+_arguments "${_arguments_options[@]}" : \
+":: :_miyabi-org__subcmd__help__subcmd__rcp_commands" \
+"*::: :->rcp" \
+&& ret=0
+
+    case $state in
+    (rcp)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:miyabi-org-help-rcp-command-$line[1]:"
+        case $line[1] in
+            (explain)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
         esac
     ;;
 esac
@@ -2483,6 +2641,7 @@ _miyabi-org_commands() {
 'org:The live organization' \
 'ou:Organizational units' \
 'scp:Service control policies (and tag policies) and their attachments' \
+'rcp:Resource control policies' \
 'account:Accounts\: the account factory, import, move, close' \
 'tenant:The tenant registry\: customers, their pools and silos' \
 'budget:Budgets of accounts and customers' \
@@ -2698,6 +2857,7 @@ _miyabi-org__subcmd__help_commands() {
 'org:The live organization' \
 'ou:Organizational units' \
 'scp:Service control policies (and tag policies) and their attachments' \
+'rcp:Resource control policies' \
 'account:Accounts\: the account factory, import, move, close' \
 'tenant:The tenant registry\: customers, their pools and silos' \
 'budget:Budgets of accounts and customers' \
@@ -2859,6 +3019,18 @@ _miyabi-org__subcmd__help__subcmd__plan_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org help plan commands' commands "$@"
 }
+(( $+functions[_miyabi-org__subcmd__help__subcmd__rcp_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__rcp_commands() {
+    local commands; commands=(
+'explain:Which RCP denies an action on the resources of an account\: root, OUs and the account' \
+    )
+    _describe -t commands 'miyabi-org help rcp commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__rcp__subcmd__explain_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__rcp__subcmd__explain_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help rcp explain commands' commands "$@"
+}
 (( $+functions[_miyabi-org__subcmd__help__subcmd__scp_commands] )) ||
 _miyabi-org__subcmd__help__subcmd__scp_commands() {
     local commands; commands=(
@@ -2866,6 +3038,7 @@ _miyabi-org__subcmd__help__subcmd__scp_commands() {
 'validate:Check the policy files offline and show their sizes against the limits' \
 'plan:Plan policies and attachments only' \
 'apply:Plan and apply policies and attachments only' \
+'explain:Which SCP allows or denies an action in an account\: root, OUs and the account, as AWS evaluates them' \
     )
     _describe -t commands 'miyabi-org help scp commands' commands "$@"
 }
@@ -2873,6 +3046,11 @@ _miyabi-org__subcmd__help__subcmd__scp_commands() {
 _miyabi-org__subcmd__help__subcmd__scp__subcmd__apply_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org help scp apply commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__scp__subcmd__explain_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__scp__subcmd__explain_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help scp explain commands' commands "$@"
 }
 (( $+functions[_miyabi-org__subcmd__help__subcmd__scp__subcmd__list_commands] )) ||
 _miyabi-org__subcmd__help__subcmd__scp__subcmd__list_commands() {
@@ -3127,6 +3305,37 @@ _miyabi-org__subcmd__plan_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org plan commands' commands "$@"
 }
+(( $+functions[_miyabi-org__subcmd__rcp_commands] )) ||
+_miyabi-org__subcmd__rcp_commands() {
+    local commands; commands=(
+'explain:Which RCP denies an action on the resources of an account\: root, OUs and the account' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org rcp commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__rcp__subcmd__explain_commands] )) ||
+_miyabi-org__subcmd__rcp__subcmd__explain_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org rcp explain commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__rcp__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__rcp__subcmd__help_commands() {
+    local commands; commands=(
+'explain:Which RCP denies an action on the resources of an account\: root, OUs and the account' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'miyabi-org rcp help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__rcp__subcmd__help__subcmd__explain_commands] )) ||
+_miyabi-org__subcmd__rcp__subcmd__help__subcmd__explain_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org rcp help explain commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__rcp__subcmd__help__subcmd__help_commands] )) ||
+_miyabi-org__subcmd__rcp__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org rcp help help commands' commands "$@"
+}
 (( $+functions[_miyabi-org__subcmd__scp_commands] )) ||
 _miyabi-org__subcmd__scp_commands() {
     local commands; commands=(
@@ -3134,6 +3343,7 @@ _miyabi-org__subcmd__scp_commands() {
 'validate:Check the policy files offline and show their sizes against the limits' \
 'plan:Plan policies and attachments only' \
 'apply:Plan and apply policies and attachments only' \
+'explain:Which SCP allows or denies an action in an account\: root, OUs and the account, as AWS evaluates them' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'miyabi-org scp commands' commands "$@"
@@ -3143,6 +3353,11 @@ _miyabi-org__subcmd__scp__subcmd__apply_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org scp apply commands' commands "$@"
 }
+(( $+functions[_miyabi-org__subcmd__scp__subcmd__explain_commands] )) ||
+_miyabi-org__subcmd__scp__subcmd__explain_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org scp explain commands' commands "$@"
+}
 (( $+functions[_miyabi-org__subcmd__scp__subcmd__help_commands] )) ||
 _miyabi-org__subcmd__scp__subcmd__help_commands() {
     local commands; commands=(
@@ -3150,6 +3365,7 @@ _miyabi-org__subcmd__scp__subcmd__help_commands() {
 'validate:Check the policy files offline and show their sizes against the limits' \
 'plan:Plan policies and attachments only' \
 'apply:Plan and apply policies and attachments only' \
+'explain:Which SCP allows or denies an action in an account\: root, OUs and the account, as AWS evaluates them' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'miyabi-org scp help commands' commands "$@"
@@ -3158,6 +3374,11 @@ _miyabi-org__subcmd__scp__subcmd__help_commands() {
 _miyabi-org__subcmd__scp__subcmd__help__subcmd__apply_commands() {
     local commands; commands=()
     _describe -t commands 'miyabi-org scp help apply commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__scp__subcmd__help__subcmd__explain_commands] )) ||
+_miyabi-org__subcmd__scp__subcmd__help__subcmd__explain_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org scp help explain commands' commands "$@"
 }
 (( $+functions[_miyabi-org__subcmd__scp__subcmd__help__subcmd__help_commands] )) ||
 _miyabi-org__subcmd__scp__subcmd__help__subcmd__help_commands() {

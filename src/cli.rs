@@ -96,6 +96,9 @@ pub enum Command {
     /// Service control policies (and tag policies) and their attachments
     #[command(subcommand)]
     Scp(ScpCommand),
+    /// Resource control policies
+    #[command(subcommand)]
+    Rcp(RcpCommand),
     /// Accounts: the account factory, import, move, close
     #[command(subcommand)]
     Account(AccountCommand),
@@ -201,6 +204,34 @@ pub enum ScpCommand {
     Plan(PlanResultArgs),
     /// Plan and apply policies and attachments only
     Apply,
+    /// Which SCP allows or denies an action in an account: root, OUs and the account, as AWS evaluates them
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RcpCommand {
+    /// Which RCP denies an action on the resources of an account: root, OUs and the account
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+#[command(group(clap::ArgGroup::new("where").required(true).args(["account", "all_accounts"])))]
+pub struct ExplainArgs {
+    /// The account, by name or id
+    #[arg(long, value_name = "NAME|ID")]
+    pub account: Option<String>,
+    /// Every account where the action is not allowed, from one read of the organization
+    #[arg(long, conflicts_with = "repo")]
+    pub all_accounts: bool,
+    /// The action, as service:Action (s3:PutObject)
+    #[arg(long)]
+    pub action: String,
+    /// The resource ARN the action is on; statements limited to resources are shown as depending on it without one
+    #[arg(long, value_name = "ARN")]
+    pub resource: Option<String>,
+    /// From the repo alone, with no AWS call: the policies and attachments the repo declares
+    #[arg(long)]
+    pub repo: bool,
 }
 
 #[derive(Debug, Clone, Args)]

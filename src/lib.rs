@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod dispatch;
 pub mod error;
 pub mod exit;
+pub mod explain;
 pub mod model;
 pub mod observe;
 pub mod output;

@@ -42,7 +42,7 @@ fn the_domain_never_imports_the_aws_adapters() {
 #[test]
 fn the_repo_files_and_the_shared_leaves_import_no_domain_module() {
     assert_eq!(uses("config", &["model", "plan", "observe", "apply"]), Vec::<String>::new());
-    for leaf in ["api_error", "policy_kind", "scaling", "task"] {
+    for leaf in ["api_error", "policy_kind", "scaling", "task", "explain"] {
         assert_eq!(uses(leaf, &["aws", "model", "config", "plan", "observe", "apply", "commands", "error"]), Vec::<String>::new());
     }
 }

@@ -115,3 +115,52 @@ async fn an_rcp_and_an_ai_opt_out_policy_are_applied_kept_and_repaired() {
     let targets = orgs.list_targets_for_policy().policy_id(&ai).send().await.unwrap();
     assert_eq!(targets.targets().iter().map(|t| t.r#type().cloned()).collect::<Vec<_>>(), [Some(TargetType::Root)]);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn explain_names_the_policy_that_decides_from_the_organization_and_from_the_repo() {
+    let sandbox = Sandbox::start();
+    sandbox.create_organization().await;
+    let repo = repo_with_other_types();
+    let (url, dir) = (sandbox.url.as_str(), repo.path());
+    tool(url, dir).args(["-q", "apply", "--yes"]).assert().success();
+    tool(url, dir).args(["-q", "account", "create", "--pool", "1", "--customer", "ACME", "--yes"]).assert().success();
+    let explain = |args: &[&str]| support::json(tool(url, dir).args(args).args(["--output", "json"]));
+
+    let leave = explain(&["scp", "explain", "--account", "Pool-1", "--action", "organizations:LeaveOrganization"]);
+    assert_eq!(leave["verdict"]["verdict"], "denied_by", "{leave}");
+    assert_eq!((leave["verdict"]["policy"].as_str(), leave["verdict"]["level"].as_str()), (Some("deny-leave-organization"), Some("root")));
+    let levels: Vec<&str> = leave["levels"].as_array().unwrap().iter().map(|l| l["name"].as_str().unwrap()).collect();
+    assert_eq!(levels, ["root", "Workloads", "Workloads/Pool", "Pool-1"]);
+
+    // The region guard is conditioned: allowed, and the condition named rather than guessed.
+    let text = stdout(
+        tool(url, dir).args(["scp", "explain", "--account", "Pool-1", "--action", "ec2:RunInstances"]).assert().success().get_output(),
+    );
+    assert!(text.starts_with("allowed\n"), "{text}");
+    assert!(text.contains("depends on: Deny in region-guard"), "{text}");
+
+    let rcp = explain(&["rcp", "explain", "--account", "Pool-1", "--action", "s3:GetObject"]);
+    assert_eq!(rcp["verdict"]["verdict"], "allowed", "{rcp}");
+    assert_eq!(rcp["depends_on"][0]["policy"], "data-perimeter", "{rcp}");
+
+    // Every member account in one read: the root's deny reaches them all.
+    let all = explain(&["scp", "explain", "--all-accounts", "--action", "organizations:LeaveOrganization"]);
+    assert_eq!(all["not_allowed"].as_array().unwrap().len() as u64, all["accounts"].as_u64().unwrap(), "{all}");
+    assert!(all["accounts"].as_u64().unwrap() >= 4, "{all}");
+
+    // From the repo alone: the same verdict with no AWS endpoint at all.
+    let offline = support::json(tool("http://127.0.0.1:9", dir).args([
+        "scp",
+        "explain",
+        "--repo",
+        "--account",
+        "Pool-1",
+        "--action",
+        "organizations:LeaveOrganization",
+        "--output",
+        "json",
+    ]));
+    assert_eq!(offline["verdict"], leave["verdict"], "{offline}");
+    let refused = tool(url, dir).args(["scp", "explain", "--account", "Pool-1", "--action", "LeaveOrganization"]).assert().code(64);
+    assert!(support::stderr(refused.get_output()).contains("is not service:Action"));
+}

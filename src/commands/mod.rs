@@ -3,6 +3,7 @@
 mod account;
 mod budget;
 mod cost;
+mod explain;
 mod init;
 mod org;
 mod plan;
@@ -23,8 +24,8 @@ use serde::Serialize;
 use crate::apply::ApplyReport;
 use crate::aws::{AwsContext, AwsOptions, CallStats};
 use crate::cli::{
-    AccountCommand, BudgetCommand, Cli, Command, CostCommand, OrgCommand, OuCommand, ScpCommand, SsoCommand, SsoReadArgs, TenantCommand,
-    WorkerCommand,
+    AccountCommand, BudgetCommand, Cli, Command, CostCommand, OrgCommand, OuCommand, RcpCommand, ScpCommand, SsoCommand, SsoReadArgs,
+    TenantCommand, WorkerCommand,
 };
 use crate::config::edit::Edit;
 use crate::config::schema::Limits;
@@ -38,6 +39,7 @@ use crate::observe::workers::{Names, ScalingNames, observe_workers};
 use crate::observe::{self, Guard, Snapshot};
 use crate::output::Printer;
 use crate::plan::{Scope, find_account};
+use crate::policy_kind::PolicyKind;
 
 pub async fn run(cli: Cli) -> Result<ExitStatus, Error> {
     let session = Session::new(&cli)?;
@@ -55,6 +57,8 @@ pub async fn run(cli: Cli) -> Result<ExitStatus, Error> {
         Command::Scp(ScpCommand::Validate) => validate::scp_validate(&session),
         Command::Scp(ScpCommand::Plan(result)) => plan::plan(&session, &[Scope::Scp], Default::default(), &result).await,
         Command::Scp(ScpCommand::Apply) => plan::apply(&session, None, &[Scope::Scp], Default::default()).await,
+        Command::Scp(ScpCommand::Explain(args)) => explain::explain(&session, &args, PolicyKind::ServiceControl).await,
+        Command::Rcp(RcpCommand::Explain(args)) => explain::explain(&session, &args, PolicyKind::ResourceControl).await,
         Command::Account(AccountCommand::Create(args)) => account::create(&session, &args).await,
         Command::Account(AccountCommand::List) => account::list(&session).await,
         Command::Account(AccountCommand::Import(args)) => account::import(&session, &args).await,
