@@ -67,7 +67,7 @@ fn big_inline_policy() -> String {
 /// An RCP `name` with `statement` as its only statement, listed at Workloads.
 fn rcp(repo: &Path, name: &str, statement: &str) {
     write(repo, &format!("policies/rcp/{name}.json"), &format!("{{\"Version\": \"2012-10-17\", \"Statement\": [{statement}]}}\n"));
-    edit(repo, "miyabi-org.toml", WORKLOADS, &format!("{WORKLOADS}\nrcps = [\"{name}\"]"));
+    edit(repo, "miyabi-org.toml", "rcps = [\"data-perimeter\"]", &format!("rcps = [\"data-perimeter\", \"{name}\"]"));
 }
 
 /// Five more SCPs, `extra-1` to `extra-5`, declared in miyabi-org.toml: enough to pass AWS's
@@ -125,9 +125,9 @@ const CASES: &[Case] = &[
         break_repo: |r| edit(r, "miyabi-org.toml", "[ou.\"Security\"]", "[ou.\"Security\""),
         args: &["plan"],
         error: r##"error: unclosed table, expected `]`
-  --> miyabi-org.toml:26:15
+  --> miyabi-org.toml:27:15
    |
-26 | [ou."Security"
+27 | [ou."Security"
    |               ^
    = help: correct the TOML syntax (see https://toml.io)
 
@@ -151,9 +151,9 @@ const CASES: &[Case] = &[
         break_repo: |r| edit(r, "miyabi-org.toml", "[ou.\"Sandbox\"]\nscps", "[ou.\"Sandbox\"]\nscp"),
         args: &["plan"],
         error: r##"error: unknown field `scp`, expected one of `scps`, `tag_policies`, `rcps`, `backup_policies`, `ai_opt_out_policies`, `declarative_policies`, `chatbot_policies`
-  --> miyabi-org.toml:42:1
+  --> miyabi-org.toml:44:1
    |
-42 | scp = ["FullAWSAccess", "region-guard"]
+44 | scp = ["FullAWSAccess", "region-guard"]
    | ^
    = help: remove the key or correct its spelling to one of the expected keys
 
@@ -177,9 +177,9 @@ const CASES: &[Case] = &[
         break_repo: |r| edit(r, "miyabi-org.toml", r#"scps = ["FullAWSAccess", "region-guard"]"#, r#"scps = "region-guard""#),
         args: &["plan"],
         error: r##"error: invalid type: string "region-guard", expected a sequence
-  --> miyabi-org.toml:42:8
+  --> miyabi-org.toml:44:8
    |
-42 | scps = "region-guard"
+44 | scps = "region-guard"
    |        ^
    = help: give the key a value of the expected type
 
@@ -221,9 +221,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: [ou."Workloads"] has 11 SCPs, over the limit of 10 per target
-  --> miyabi-org.toml:33:8
+  --> miyabi-org.toml:34:8
    |
-33 | scps = ["FullAWSAccess", "region-guard", "protect-security-services", "protect-platform-roles", "deny-root-user", "deny-leave-organization", "extra-1", "extra-2", "extra-3", "extra-4", "extra-5"]
+34 | scps = ["FullAWSAccess", "region-guard", "protect-security-services", "protect-platform-roles", "deny-root-user", "deny-leave-organization", "extra-1", "extra-2", "extra-3", "extra-4", "extra-5"]
    |        ^
    = help: merge policies into fewer documents, or raise [limits] scps_per_target if AWS raised your quota
 
@@ -261,9 +261,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: OU Workloads/Pool/A/B/C/D is 6 levels deep, over the limit of 5
-   --> miyabi-org.toml:130:5
+   --> miyabi-org.toml:138:5
     |
-130 | [ou."Workloads/Pool/A/B/C/D"]
+138 | [ou."Workloads/Pool/A/B/C/D"]
     |     ^
     = help: flatten the tree: AWS nests OUs at most 5 levels below the root
 
@@ -276,9 +276,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] lists SCP region-gaurd, which is not defined
-  --> miyabi-org.toml:42:26
+  --> miyabi-org.toml:44:26
    |
-42 | scps = ["FullAWSAccess", "region-gaurd"]
+44 | scps = ["FullAWSAccess", "region-gaurd"]
    |                          ^
    = help: add policies/scp/region-gaurd.json or correct the name
 
@@ -289,9 +289,9 @@ const CASES: &[Case] = &[
         break_repo: |r| append(r, "miyabi-org.toml", "[ou.\"Suspended/Closed\"]\n"),
         args: &["plan"],
         error: r##"error: OU Suspended/Closed has no declared parent Suspended
-   --> miyabi-org.toml:127:5
+   --> miyabi-org.toml:135:5
     |
-127 | [ou."Suspended/Closed"]
+135 | [ou."Suspended/Closed"]
     |     ^
     = help: add [ou."Suspended"]
 
@@ -304,9 +304,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] lists customer-tag under scps, but it is a tag policy
-  --> miyabi-org.toml:42:26
+  --> miyabi-org.toml:44:26
    |
-42 | scps = ["FullAWSAccess", "customer-tag"]
+44 | scps = ["FullAWSAccess", "customer-tag"]
    |                          ^
    = help: move it to tag_policies
 
@@ -324,9 +324,9 @@ const CASES: &[Case] = &[
         },
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] lists region-guard twice
-  --> miyabi-org.toml:42:42
+  --> miyabi-org.toml:44:42
    |
-42 | scps = ["FullAWSAccess", "region-guard", "region-guard"]
+44 | scps = ["FullAWSAccess", "region-guard", "region-guard"]
    |                                          ^
    = help: remove the duplicate
 
@@ -337,9 +337,9 @@ const CASES: &[Case] = &[
         break_repo: |r| edit(r, "miyabi-org.toml", r#"scps = ["FullAWSAccess", "region-guard"]"#, "scps = []"),
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] has no SCP: AWS requires at least one on every target
-  --> miyabi-org.toml:42:8
+  --> miyabi-org.toml:44:8
    |
-42 | scps = []
+44 | scps = []
    |        ^
    = help: list at least "FullAWSAccess"
 
@@ -437,9 +437,9 @@ error: statement `Oops`: neither `Action` nor `NotAction` is set
         break_repo: |r| append(r, "miyabi-org.toml", "[policy.\"deny-everything\"]\ndescription = \"x\"\n"),
         args: &["plan"],
         error: r##"error: [policy."deny-everything"] names a policy that has no file
-   --> miyabi-org.toml:127:9
+   --> miyabi-org.toml:135:9
     |
-127 | [policy."deny-everything"]
+135 | [policy."deny-everything"]
     |         ^
     = help: add policies/scp/deny-everything.json or policies/tag/deny-everything.json (or in the folder of another type), or remove the section
 
@@ -547,9 +547,9 @@ error: statement `Oops`: neither `Action` nor `NotAction` is set
         break_repo: |r| append(r, "miyabi-org.toml", "[ou.\"Workloads//Pool\"]\n"),
         args: &["plan"],
         error: r##"error: `Workloads//Pool` is not a valid OU path: it has an empty name
-   --> miyabi-org.toml:127:5
+   --> miyabi-org.toml:135:5
     |
-127 | [ou."Workloads//Pool"]
+135 | [ou."Workloads//Pool"]
     |     ^
     = help: write OU paths as Parent/Child with names of 1-128 characters and no surrounding spaces
 
@@ -570,9 +570,9 @@ error: statement `Oops`: neither `Action` nor `NotAction` is set
   = help: set "Version": "2012-10-17"; SCPs and RCPs take no other version
 
 error: [ou."Sandbox"] lists SCP nope, which is not defined
-  --> miyabi-org.toml:42:26
+  --> miyabi-org.toml:44:26
    |
-42 | scps = ["FullAWSAccess", "nope"]
+44 | scps = ["FullAWSAccess", "nope"]
    |                          ^
    = help: add policies/scp/nope.json or correct the name
 
@@ -720,9 +720,9 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         break_repo: |r| edit(r, "miyabi-org.toml", "template = \"bridge\"", "template = \"bridges\""),
         args: &["plan"],
         error: r##"error: tier bridge uses template bridges, which is not in account-templates/
-  --> miyabi-org.toml:64:12
+  --> miyabi-org.toml:66:12
    |
-64 | template = "bridges"
+66 | template = "bridges"
    |            ^
    = help: use one of: bridge, core, pool, silo
 
@@ -733,9 +733,9 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         break_repo: |r| edit(r, "miyabi-org.toml", "capacity = 10\n", "capacity = 0\n"),
         args: &["plan"],
         error: r##"error: tier bridge has a capacity of 0
-  --> miyabi-org.toml:65:12
+  --> miyabi-org.toml:67:12
    |
-65 | capacity = 0
+67 | capacity = 0
    |            ^
    = help: give the number of customers one account holds; 1 makes a silo
 
@@ -766,9 +766,9 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         },
         args: &["plan"],
         error: r##"error: [account."Miyabi Security"] uses template kore, which is not in account-templates/
-  --> miyabi-org.toml:46:12
+  --> miyabi-org.toml:48:12
    |
-46 | template = "kore"
+48 | template = "kore"
    |            ^
    = help: use one of: bridge, core, pool, silo
 
@@ -779,9 +779,9 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         break_repo: |r| edit(r, "miyabi-org.toml", "ou = \"Security\"\nemail", "ou = \"Securty\"\nemail"),
         args: &["plan"],
         error: r##"error: [account."Miyabi Security"] is placed in OU Securty, which is not declared
-  --> miyabi-org.toml:47:6
+  --> miyabi-org.toml:49:6
    |
-47 | ou = "Securty"
+49 | ou = "Securty"
    |      ^
    = help: add [ou."Securty"] or correct the path
 
@@ -792,16 +792,16 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         break_repo: |r| edit(r, "miyabi-org.toml", "email = \"security@miyabi.io\"", "email = \"security\""),
         args: &["plan"],
         error: r##"error: `security` is not an email address
-  --> miyabi-org.toml:48:9
+  --> miyabi-org.toml:50:9
    |
-48 | email = "security"
+50 | email = "security"
    |         ^
    = help: use name@domain
 
 error: core account Miyabi Security would get the email `security`
-  --> miyabi-org.toml:45:1
+  --> miyabi-org.toml:47:1
    |
-45 | [account."Miyabi Security"]
+47 | [account."Miyabi Security"]
    | ^
    = help: set [organization] email to a pattern such as aws+{slug}@example.com
 
@@ -818,9 +818,9 @@ error: core account Miyabi Security would get the email `security`
         },
         args: &["plan"],
         error: r##"error: core account Miyabi Security would get the email security@miyabi.io, like another account
-  --> miyabi-org.toml:45:1
+  --> miyabi-org.toml:47:1
    |
-45 | [account."Miyabi Security"]
+47 | [account."Miyabi Security"]
    | ^
    = help: AWS requires a unique email per account: use {slug} in the pattern or set email
 
@@ -854,16 +854,16 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         break_repo: |r| append(r, "miyabi-org.toml", &format!("\n[account.\"{}\"]\ntemplate = \"core\"\n", "N".repeat(51))),
         args: &["plan"],
         error: r##"error: `NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN` is not a valid account name
-   --> miyabi-org.toml:128:10
+   --> miyabi-org.toml:136:10
     |
-128 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
+136 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
     |          ^
     = help: use 1-50 printable ASCII characters
 
 error: core account NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN would be named `NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN`, not a valid account name
-   --> miyabi-org.toml:128:1
+   --> miyabi-org.toml:136:1
     |
-128 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
+136 | [account."NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"]
     | ^
     = help: account names are 1-50 printable ASCII characters: shorten the template's name
 
@@ -881,9 +881,9 @@ error: core account NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN would be
    = help: add {slug}, as in aws+{slug}@example.com: AWS requires a unique email per account
 
 error: core account Miyabi Shared Services would get the email aws@miyabi.io, like another account
-  --> miyabi-org.toml:54:1
+  --> miyabi-org.toml:56:1
    |
-54 | [account."Miyabi Shared Services"]
+56 | [account."Miyabi Shared Services"]
    | ^
    = help: AWS requires a unique email per account: use {slug} in the pattern or set email
 
@@ -941,9 +941,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| edit(r, "miyabi-org.toml", "customer_tag = \"customer\"", "customer_tag = \"aws:customer\""),
         args: &["plan"],
         error: r##"error: `aws:customer` cannot be a tag key
-  --> miyabi-org.toml:59:16
+  --> miyabi-org.toml:61:16
    |
-59 | customer_tag = "aws:customer"             # cost allocation tag on pooled resources and silo accounts
+61 | customer_tag = "aws:customer"             # cost allocation tag on pooled resources and silo accounts
    |                ^
    = help: use 1-128 characters without the aws: prefix, such as customer
 
@@ -954,9 +954,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| edit(r, "miyabi-org.toml", "customer_tag = \"customer\"", "customer_tag = \"customer's\""),
         args: &["plan"],
         error: r##"error: `customer's` cannot be a tag key: AWS does not allow `'` in one
-  --> miyabi-org.toml:59:16
+  --> miyabi-org.toml:61:16
    |
-59 | customer_tag = "customer's"             # cost allocation tag on pooled resources and silo accounts
+61 | customer_tag = "customer's"             # cost allocation tag on pooled resources and silo accounts
    |                ^
    = help: use letters, digits, spaces and _ . : / = + - @, such as customer
 
@@ -967,9 +967,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Platform Admin!\"]\n")),
         args: &["plan"],
         error: r##"error: permission set name `Platform Admin!` has characters AWS does not allow
-   --> miyabi-org.toml:134:21
+   --> miyabi-org.toml:142:21
     |
-134 | [sso.permission_set."Platform Admin!"]
+142 | [sso.permission_set."Platform Admin!"]
     |                     ^
     = help: use only letters, digits and + = , . @ _ -, such as `PlatformAdmin`
 
@@ -979,10 +979,10 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         name: "sso: permission set names equal but for case",
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"platformadmin\"]\n")),
         args: &["plan"],
-        error: r##"error: permission sets `PlatformAdmin` (line 127) and `platformadmin` differ only in case: AWS takes them for the same name
-   --> miyabi-org.toml:134:21
+        error: r##"error: permission sets `PlatformAdmin` (line 135) and `platformadmin` differ only in case: AWS takes them for the same name
+   --> miyabi-org.toml:142:21
     |
-134 | [sso.permission_set."platformadmin"]
+142 | [sso.permission_set."platformadmin"]
     |                     ^
     = help: rename one of them, or merge them into one [sso.permission_set]: Identity Center names are case-insensitive
 
@@ -993,9 +993,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"PlatformAdmin\"]\n")),
         args: &["plan"],
         error: r##"error: duplicate key
-   --> miyabi-org.toml:134:21
+   --> miyabi-org.toml:142:21
     |
-134 | [sso.permission_set."PlatformAdmin"]
+142 | [sso.permission_set."PlatformAdmin"]
     |                     ^
     = help: declare each key and table once: remove the second, or rename it
 
@@ -1006,9 +1006,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Auditor\"]\nsession_duration = \"4 hours\"\n")),
         args: &["plan"],
         error: r##"error: permission set Auditor has a session_duration of `4 hours`, which is not an ISO-8601 duration
-   --> miyabi-org.toml:135:20
+   --> miyabi-org.toml:143:20
     |
-135 | session_duration = "4 hours"
+143 | session_duration = "4 hours"
     |                    ^
     = help: write hours and minutes as PT4H, PT90M or PT1H30M, from PT1H to PT12H
 
@@ -1019,9 +1019,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Auditor\"]\nsession_duration = \"PT13H\"\n")),
         args: &["plan"],
         error: r##"error: permission set Auditor has a session_duration of `PT13H` (780 minutes), outside the PT1H to PT12H AWS allows
-   --> miyabi-org.toml:135:20
+   --> miyabi-org.toml:143:20
     |
-135 | session_duration = "PT13H"
+143 | session_duration = "PT13H"
     |                    ^
     = help: use a duration from PT1H to PT12H
 
@@ -1032,9 +1032,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}[sso.permission_set.\"Auditor\"]\ndescription = \"監査チーム\"\n")),
         args: &["plan"],
         error: r##"error: the description of permission set Auditor has `監`, which AWS does not allow in one
-   --> miyabi-org.toml:135:15
+   --> miyabi-org.toml:143:15
     |
-135 | description = "監査チーム"
+143 | description = "監査チーム"
     |               ^
     = help: use printable Latin-1 characters only: letters of Western European languages, digits, punctuation, tabs and newlines
 
@@ -1048,9 +1048,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         },
         args: &["plan"],
         error: r##"error: the relay_state of permission set Auditor is 241 characters, over the limit of 240
-   --> miyabi-org.toml:135:15
+   --> miyabi-org.toml:143:15
     |
-135 | relay_state = "https://console.aws.amazon.com/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+143 | relay_state = "https://console.aws.amazon.com/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
     |               ^
     = help: use a URL of at most 240 characters
 
@@ -1063,9 +1063,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         },
         args: &["plan"],
         error: r##"error: permission set Auditor has inline_policy `policies/sso/auditor.json`, which cannot be read
-   --> miyabi-org.toml:135:17
+   --> miyabi-org.toml:143:17
     |
-135 | inline_policy = "policies/sso/auditor.json"
+143 | inline_policy = "policies/sso/auditor.json"
     |                 ^
     = help: create the file, an IAM policy in JSON (the path is from the repo root), or correct the path
 
@@ -1140,9 +1140,9 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         },
         args: &["plan"],
         error: r##"error: permission set Auditor has 11 managed and customer-managed policies, over the limit of 10
-   --> miyabi-org.toml:134:21
+   --> miyabi-org.toml:142:21
     |
-134 | [sso.permission_set."Auditor"]
+142 | [sso.permission_set."Auditor"]
     |                     ^
     = help: merge policies, move statements into its inline_policy, or raise [limits] sso_managed_policies if AWS raised your quota
 
@@ -1156,16 +1156,16 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
         },
         args: &["plan"],
         error: r##"error: permission set Auditor lists `SecurityAudit`, which is not an IAM policy ARN
-   --> miyabi-org.toml:135:21
+   --> miyabi-org.toml:143:21
     |
-135 | managed_policies = ["SecurityAudit", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]
+143 | managed_policies = ["SecurityAudit", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]
     |                     ^
     = help: write an AWS-managed policy as arn:aws:iam::aws:policy/NAME; give a customer-managed policy by name in customer_managed_policies = [{ name = "NAME", path = "/" }]
 
 error: permission set Auditor lists managed policy arn:aws:iam::aws:policy/ReadOnlyAccess twice
-   --> miyabi-org.toml:135:80
+   --> miyabi-org.toml:143:80
     |
-135 | managed_policies = ["SecurityAudit", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]
+143 | managed_policies = ["SecurityAudit", "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]
     |                                                                                ^
     = help: remove the duplicate
 
@@ -1182,16 +1182,16 @@ error: permission set Auditor lists managed policy arn:aws:iam::aws:policy/ReadO
         },
         args: &["plan"],
         error: r##"error: a customer-managed policy of permission set Auditor has no name
-   --> miyabi-org.toml:135:30
+   --> miyabi-org.toml:143:30
     |
-135 | customer_managed_policies = [{ path = "audit" }]
+143 | customer_managed_policies = [{ path = "audit" }]
     |                              ^
     = help: add name = "NAME": the name the IAM policy has in every account the permission set reaches
 
 error: a customer-managed policy of permission set Auditor has the path `audit`, which does not start and end with /
-   --> miyabi-org.toml:135:30
+   --> miyabi-org.toml:143:30
     |
-135 | customer_managed_policies = [{ path = "audit" }]
+143 | customer_managed_policies = [{ path = "audit" }]
     |                              ^
     = help: write the IAM path as / (the default) or like /platform/
 
@@ -1205,9 +1205,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: the permissions_boundary of permission set Auditor has both managed and customer_managed
-   --> miyabi-org.toml:135:24
+   --> miyabi-org.toml:143:24
     |
-135 | permissions_boundary = { managed = "arn:aws:iam::aws:policy/ReadOnlyAccess", customer_managed = { name = "miyabi-boundary" } }
+143 | permissions_boundary = { managed = "arn:aws:iam::aws:policy/ReadOnlyAccess", customer_managed = { name = "miyabi-boundary" } }
     |                        ^
     = help: keep one of them: a permission set has one permissions boundary
 
@@ -1224,9 +1224,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: the permissions_boundary of permission set Auditor, `ReadOnlyAccess`, is not an IAM policy ARN
-   --> miyabi-org.toml:135:24
+   --> miyabi-org.toml:143:24
     |
-135 | permissions_boundary = { managed = "ReadOnlyAccess" }
+143 | permissions_boundary = { managed = "ReadOnlyAccess" }
     |                        ^
     = help: write an AWS-managed policy as arn:aws:iam::aws:policy/NAME; give a customer-managed policy by name in customer_managed_policies = [{ name = "NAME", path = "/" }]
 
@@ -1240,9 +1240,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: assignment admins names both group PlatformAdmins and user alice@miyabi.io
-   --> miyabi-org.toml:134:8
+   --> miyabi-org.toml:142:8
     |
-134 | user = "alice@miyabi.io"
+142 | user = "alice@miyabi.io"
     |        ^
     = help: split it into two [[sso.assignment]], one for the group and one for the user
 
@@ -1256,9 +1256,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: assignment admins names no group or user
-   --> miyabi-org.toml:131:18
+   --> miyabi-org.toml:139:18
     |
-131 | permission_set = "PlatformAdmin"
+139 | permission_set = "PlatformAdmin"
     |                  ^
     = help: add group = "NAME" (a group's DisplayName) or user = "NAME" (a UserName)
 
@@ -1272,9 +1272,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: assignment admins gives permission set platformadmin, which is not in [sso.permission_set]
-   --> miyabi-org.toml:132:18
+   --> miyabi-org.toml:140:18
     |
-132 | permission_set = "platformadmin"
+140 | permission_set = "platformadmin"
     |                  ^
     = help: write `PlatformAdmin`, as [sso.permission_set] names it
 
@@ -1285,9 +1285,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}ous = [\"Workloads/Prod\"]\n")),
         args: &["plan"],
         error: r##"error: assignment admins reaches OU Workloads/Prod, which is not declared
-   --> miyabi-org.toml:134:8
+   --> miyabi-org.toml:142:8
     |
-134 | ous = ["Workloads/Prod"]
+142 | ous = ["Workloads/Prod"]
     |        ^
     = help: add [ou."Workloads/Prod"] or correct the path
 
@@ -1298,9 +1298,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}tiers = [\"gold\"]\n")),
         args: &["plan"],
         error: r##"error: assignment admins reaches tier gold, which is not declared
-   --> miyabi-org.toml:134:10
+   --> miyabi-org.toml:142:10
     |
-134 | tiers = ["gold"]
+142 | tiers = ["gold"]
     |          ^
     = help: use one of the tiers in [tenancy.tier]: bridge, pool, silo
 
@@ -1314,9 +1314,9 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: assignment admins reaches customer Initech, who is not registered in tenants.toml
-   --> miyabi-org.toml:134:22
+   --> miyabi-org.toml:142:22
     |
-134 | customers = ["ACME", "Initech"]
+142 | customers = ["ACME", "Initech"]
     |                      ^
     = help: place the customer first with `miyabi-org account create --customer Initech`, or correct the id
 
@@ -1331,16 +1331,16 @@ error: a customer-managed policy of permission set Auditor has the path `audit`,
         },
         args: &["plan"],
         error: r##"error: assignment admins reaches account `Miyabi Securty`, which the repo does not declare
-   --> miyabi-org.toml:133:13
+   --> miyabi-org.toml:141:13
     |
-133 | accounts = ["Miyabi Securty", "111122223333"]
+141 | accounts = ["Miyabi Securty", "111122223333"]
     |             ^
     = help: use the name of a core account ([account."NAME"]) or of a tenant account as its template names it, or a 12-digit account id
 
 error: assignment admins excludes account `Pool-7`, which the repo does not declare
-   --> miyabi-org.toml:134:31
+   --> miyabi-org.toml:142:31
     |
-134 | exclude_accounts = ["Pool-1", "Pool-7", "111122223333"]
+142 | exclude_accounts = ["Pool-1", "Pool-7", "111122223333"]
     |                               ^
     = help: use the name of a core account ([account."NAME"]) or of a tenant account as its template names it, or a 12-digit account id
 
@@ -1354,9 +1354,9 @@ error: assignment admins excludes account `Pool-7`, which the repo does not decl
         },
         args: &["plan"],
         error: r##"error: assignment admins reaches no account: it has no accounts, ous, tiers or customers, and no account template lists `admins` in sso = [...]
-   --> miyabi-org.toml:130:9
+   --> miyabi-org.toml:138:9
     |
-130 | label = "admins"
+138 | label = "admins"
     |         ^
     = help: add accounts, ous, tiers or customers, or sso = ["admins"] to the account templates it is for
 
@@ -1382,10 +1382,10 @@ error: assignment admins excludes account `Pool-7`, which the repo does not decl
         name: "sso: two assignments with one label",
         break_repo: |r| append(r, "miyabi-org.toml", &format!("{SSO}{SSO_READERS}label = \"admins\"\n")),
         args: &["plan"],
-        error: r##"error: two [[sso.assignment]] have the label `admins` (the first at line 130)
-   --> miyabi-org.toml:138:9
+        error: r##"error: two [[sso.assignment]] have the label `admins` (the first at line 138)
+   --> miyabi-org.toml:146:9
     |
-138 | label = "admins"
+146 | label = "admins"
     |         ^
     = help: give each assignment a label of its own: account templates name one in sso = [...]
 
@@ -1396,9 +1396,9 @@ error: assignment admins excludes account `Pool-7`, which the repo does not decl
         break_repo: |r| append(r, "miyabi-org.toml", &format!("[sso]\ninstance_arn = \"arn:aws:sso:::instance/ssoins-0123\"\n{SSO}")),
         args: &["plan"],
         error: r##"error: `arn:aws:sso:::instance/ssoins-0123` is not an IAM Identity Center instance ARN
-   --> miyabi-org.toml:128:16
+   --> miyabi-org.toml:136:16
     |
-128 | instance_arn = "arn:aws:sso:::instance/ssoins-0123"
+136 | instance_arn = "arn:aws:sso:::instance/ssoins-0123"
     |                ^
     = help: use the InstanceArn that `aws sso-admin list-instances` prints, like arn:aws:sso:::instance/ssoins-0123456789abcdef, or remove the key to have the tool find it
 
@@ -1409,9 +1409,9 @@ error: assignment admins excludes account `Pool-7`, which the repo does not decl
         break_repo: |r| append(r, "miyabi-org.toml", &format!("[sso]\nregion = \"tokyo\"\n{SSO}")),
         args: &["plan"],
         error: r##"error: `tokyo` is not an AWS region
-   --> miyabi-org.toml:128:10
+   --> miyabi-org.toml:136:10
     |
-128 | region = "tokyo"
+136 | region = "tokyo"
     |          ^
     = help: use the region code of your Identity Center instance, such as us-east-1, or remove the key to use [organization] home_region
 
@@ -1452,51 +1452,51 @@ ous = ["Workload"]
         },
         args: &["validate"],
         error: r##"error: `virginia` is not an AWS region
-   --> miyabi-org.toml:128:10
+   --> miyabi-org.toml:136:10
     |
-128 | region = "virginia"
+136 | region = "virginia"
     |          ^
     = help: use the region code of your Identity Center instance, such as us-east-1, or remove the key to use [organization] home_region
 
 error: permission set name `Platform Admin!` has characters AWS does not allow
-   --> miyabi-org.toml:129:21
+   --> miyabi-org.toml:137:21
     |
-129 | [sso.permission_set."Platform Admin!"]
+137 | [sso.permission_set."Platform Admin!"]
     |                     ^
     = help: use only letters, digits and + = , . @ _ -, such as `PlatformAdmin`
 
 error: permission set Platform Admin! has a session_duration of `PT24H` (1440 minutes), outside the PT1H to PT12H AWS allows
-   --> miyabi-org.toml:130:20
+   --> miyabi-org.toml:138:20
     |
-130 | session_duration = "PT24H"
+138 | session_duration = "PT24H"
     |                    ^
     = help: use a duration from PT1H to PT12H
 
 error: permission set Platform Admin! has inline_policy `policies/sso/admin.json`, which cannot be read
-   --> miyabi-org.toml:131:17
+   --> miyabi-org.toml:139:17
     |
-131 | inline_policy = "policies/sso/admin.json"
+139 | inline_policy = "policies/sso/admin.json"
     |                 ^
     = help: create the file, an IAM policy in JSON (the path is from the repo root), or correct the path
 
 error: an assignment names both group PlatformAdmins and user alice@miyabi.io
-   --> miyabi-org.toml:134:8
+   --> miyabi-org.toml:142:8
     |
-134 | user = "alice@miyabi.io"
+142 | user = "alice@miyabi.io"
     |        ^
     = help: split it into two [[sso.assignment]], one for the group and one for the user
 
 error: the assignment of group PlatformAdmins gives permission set PlatformAdmin, which is not in [sso.permission_set]
-   --> miyabi-org.toml:135:18
+   --> miyabi-org.toml:143:18
     |
-135 | permission_set = "PlatformAdmin"
+143 | permission_set = "PlatformAdmin"
     |                  ^
     = help: add [sso.permission_set."PlatformAdmin"], or use one of: Platform Admin!
 
 error: the assignment of group PlatformAdmins reaches OU Workload, which is not declared
-   --> miyabi-org.toml:136:8
+   --> miyabi-org.toml:144:8
     |
-136 | ous = ["Workload"]
+144 | ous = ["Workload"]
     |        ^
     = help: add [ou."Workload"] or correct the path
 
@@ -1514,9 +1514,9 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
         break_repo: |r| edit(r, "miyabi-org.toml", "queue = \"miyabi-tasks\"", "queue = \"miyabi tasks\""),
         args: &["plan"],
         error: r##"error: [workers] queue `miyabi tasks` is not a name SQS takes
-   --> miyabi-org.toml:106:9
+   --> miyabi-org.toml:108:9
     |
-106 | queue = "miyabi tasks"                  # a name ending in .fifo makes a FIFO queue
+108 | queue = "miyabi tasks"                  # a name ending in .fifo makes a FIFO queue
     |         ^
     = help: use 1-80 letters, digits, `-` and `_`, ending in `.fifo` for a FIFO queue
 
@@ -1527,9 +1527,9 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
         break_repo: |r| edit(r, "miyabi-org.toml", "\"miyabi-tasks-dlq\"", "\"miyabi-tasks/dlq\""),
         args: &["plan"],
         error: r##"error: [workers] dead_letter_queue `miyabi-tasks/dlq` is not a name SQS takes
-   --> miyabi-org.toml:107:21
+   --> miyabi-org.toml:109:21
     |
-107 | dead_letter_queue = "miyabi-tasks/dlq"
+109 | dead_letter_queue = "miyabi-tasks/dlq"
     |                     ^
     = help: use 1-80 letters, digits, `-` and `_`, ending in `.fifo` for a FIFO queue
 
@@ -1540,9 +1540,9 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
         break_repo: |r| edit(r, "miyabi-org.toml", "queue = \"miyabi-tasks\"", "queue = \"miyabi-tasks.fifo\""),
         args: &["plan"],
         error: r##"error: the dead-letter queue of FIFO queue miyabi-tasks.fifo must be a FIFO queue (name ending in .fifo) too
-   --> miyabi-org.toml:107:21
+   --> miyabi-org.toml:109:21
     |
-107 | dead_letter_queue = "miyabi-tasks-dlq"
+109 | dead_letter_queue = "miyabi-tasks-dlq"
     |                     ^
     = help: SQS moves messages only between queues of the same type
 
@@ -1553,9 +1553,9 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
         break_repo: |r| edit(r, "miyabi-org.toml", "\"miyabi-tasks-dlq\"", "\"miyabi-tasks\""),
         args: &["plan"],
         error: r##"error: the dead-letter queue is the task queue itself
-   --> miyabi-org.toml:107:21
+   --> miyabi-org.toml:109:21
     |
-107 | dead_letter_queue = "miyabi-tasks"
+109 | dead_letter_queue = "miyabi-tasks"
     |                     ^
     = help: give it its own name, such as miyabi-tasks-dlq
 
@@ -1566,9 +1566,9 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
         break_repo: |r| edit(r, "miyabi-org.toml", "visibility_timeout_s = 1800", "visibility_timeout_s = 50000"),
         args: &["plan"],
         error: r##"error: [workers] visibility_timeout_s = 50000 is out of range
-   --> miyabi-org.toml:109:24
+   --> miyabi-org.toml:111:24
     |
-109 | visibility_timeout_s = 50000             # an issue takes 14-25 minutes
+111 | visibility_timeout_s = 50000             # an issue takes 14-25 minutes
     |                        ^
     = help: SQS takes 0 to 43200 seconds (at most 12 hours)
 
@@ -1579,9 +1579,9 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
         break_repo: |r| edit(r, "miyabi-org.toml", "max_receive_count = 3", "max_receive_count = 0"),
         args: &["plan"],
         error: r##"error: [workers] max_receive_count = 0 is out of range
-   --> miyabi-org.toml:108:21
+   --> miyabi-org.toml:110:21
     |
-108 | max_receive_count = 0                   # receives before a message goes to the dead-letter queue
+110 | max_receive_count = 0                   # receives before a message goes to the dead-letter queue
     |                     ^
     = help: SQS takes 1 to 1000 receives before a message goes to the dead-letter queue
 
@@ -1592,9 +1592,9 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
         break_repo: |r| edit(r, "miyabi-org.toml", "table = \"miyabi-tasks\"", "max_message_size = 2097152\ntable = \"miyabi-tasks\""),
         args: &["plan"],
         error: r##"error: [workers] max_message_size = 2097152 is out of range
-   --> miyabi-org.toml:110:20
+   --> miyabi-org.toml:112:20
     |
-110 | max_message_size = 2097152
+112 | max_message_size = 2097152
     |                    ^
     = help: SQS takes 1024 to 1048576 bytes (1 KiB to 1 MiB)
 
@@ -1605,9 +1605,9 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
         break_repo: |r| edit(r, "miyabi-org.toml", "table = \"miyabi-tasks\"", "table = \"mt\""),
         args: &["plan"],
         error: r##"error: [workers] table `mt` is not a name DynamoDB takes
-   --> miyabi-org.toml:110:9
+   --> miyabi-org.toml:112:9
     |
-110 | table = "mt"                  # DynamoDB: PK "CUSTOMER#<id>", SK "TASK#<task id>"
+112 | table = "mt"                  # DynamoDB: PK "CUSTOMER#<id>", SK "TASK#<task id>"
     |         ^
     = help: use 3-255 letters, digits, `_`, `-` and `.`
 
@@ -1621,16 +1621,16 @@ error: template pool lists `pool-admins` in sso = [...], but no [[sso.assignment
         },
         args: &["plan"],
         error: r##"error: [workers] cluster `miyabi cluster` is not an ECS name
-   --> miyabi-org.toml:111:11
+   --> miyabi-org.toml:113:11
     |
-111 | cluster = "miyabi cluster"
+113 | cluster = "miyabi cluster"
     |           ^
     = help: use 1-255 letters, digits, `-` and `_`: the name of the application's ECS cluster and service
 
 error: `tokyo` is not an AWS region
-   --> miyabi-org.toml:113:10
+   --> miyabi-org.toml:115:10
     |
-113 | region = "tokyo"
+115 | region = "tokyo"
     |          ^
     = help: use the region code the workers run in, such as us-east-1, or remove the key to use [organization] home_region
 
@@ -1836,17 +1836,11 @@ error: `acme-corp/app/*` is not a GitHub repository pattern: write `owner/repo` 
     Case {
         name: "policy types: an AI opt-out policy that is not an object",
         break_repo: |r| {
-            write(r, "policies/ai-opt-out/opt-out.json", "[\"optOut\"]\n");
-            edit(
-                r,
-                "miyabi-org.toml",
-                "tag_policies = [\"customer-tag\"]",
-                "tag_policies = [\"customer-tag\"]\nai_opt_out_policies = [\"opt-out\"]",
-            );
+            write(r, "policies/ai-opt-out/opt-out-all.json", "[\"optOut\"]\n");
         },
         args: &["plan"],
         error: r##"error: an AI services opt-out policy must be a JSON object
- --> policies/ai-opt-out/opt-out.json:1:1
+ --> policies/ai-opt-out/opt-out-all.json:1:1
   |
 1 | ["optOut"]
   | ^
@@ -1871,9 +1865,9 @@ error: `acme-corp/app/*` is not a GitHub repository pattern: write `owner/repo` 
         },
         args: &["plan"],
         error: r##"error: [ou."Sandbox"] lists perimeter under scps, but it is an RCP
-  --> miyabi-org.toml:42:42
+  --> miyabi-org.toml:44:42
    |
-42 | scps = ["FullAWSAccess", "region-guard", "perimeter"]
+44 | scps = ["FullAWSAccess", "region-guard", "perimeter"]
    |                                          ^
    = help: move it to rcps
 
@@ -1887,14 +1881,14 @@ error: `acme-corp/app/*` is not a GitHub repository pattern: write `owner/repo` 
                     r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*"}]}"#;
                 write(r, &format!("policies/rcp/{name}.json"), document);
             }
-            edit(r, "miyabi-org.toml", WORKLOADS, &format!("{WORKLOADS}\nrcps = [\"one\", \"two\"]"));
+            edit(r, "miyabi-org.toml", "rcps = [\"data-perimeter\"]", "rcps = [\"one\", \"two\"]");
             edit(r, "miyabi-org.toml", "ou_max_depth = 5", "ou_max_depth = 5\nper_target = { rcp = 1 }");
         },
         args: &["plan"],
         error: r##"error: [ou."Workloads"] has 2 RCPs, over the limit of 1 per target
-  --> miyabi-org.toml:35:9
+  --> miyabi-org.toml:36:9
    |
-35 | rcps = ["one", "two"]
+36 | rcps = ["one", "two"]             # tenants' data reachable only by this organization's principals
    |         ^
    = help: merge policies into fewer documents, or raise [limits] per_target.rcp if AWS raised your quota
 
@@ -1928,9 +1922,9 @@ error: `acme-corp/app/*` is not a GitHub repository pattern: write `owner/repo` 
         break_repo: |r| edit(r, "miyabi-org.toml", "{ below = 10, change = -1 },", "{ below = 60, change = -1 },"),
         args: &["plan"],
         error: r##"error: [workers.scaling] step `depth >= 50: +5` overlaps step `depth < 60: -1`, which scales in
-   --> miyabi-org.toml:123:3
+   --> miyabi-org.toml:125:3
     |
-123 |   { at_least = 50, change = 5 },        # 10 to 49: the dead band, nothing changes
+125 |   { at_least = 50, change = 5 },        # 10 to 49: the dead band, nothing changes
     |   ^
     = help: the highest below may not pass the lowest at_least: depths between them are the dead band
 
@@ -1941,9 +1935,9 @@ error: `acme-corp/app/*` is not a GitHub repository pattern: write `owner/repo` 
         break_repo: |r| edit(r, "miyabi-org.toml", "{ at_least = 50, change = 5 },", "{ at_least = 50, below = 80, change = 5 },"),
         args: &["plan"],
         error: r##"error: [workers.scaling] depths 80 to 99 fall between steps `50 <= depth < 80: +5` and `depth >= 100: +10`, which scale out
-   --> miyabi-org.toml:124:3
+   --> miyabi-org.toml:126:3
     |
-124 |   { at_least = 100, change = 10 },
+126 |   { at_least = 100, change = 10 },
     |   ^
     = help: close the gap: one step's bound must be where the next begins (the dead band lies between the steps in and the steps out)
 
@@ -1954,9 +1948,9 @@ error: `acme-corp/app/*` is not a GitHub repository pattern: write `owner/repo` 
         break_repo: |r| edit(r, "miyabi-org.toml", "{ at_least = 100, change = 10 },", "{ at_least = 100, change = 0 },"),
         args: &["plan"],
         error: r##"error: [workers.scaling] step `depth >= 100: +0` changes nothing
-   --> miyabi-org.toml:124:3
+   --> miyabi-org.toml:126:3
     |
-124 |   { at_least = 100, change = 0 },
+126 |   { at_least = 100, change = 0 },
     |   ^
     = help: leave it out: depths no step covers are the dead band
 
@@ -1967,9 +1961,9 @@ error: `acme-corp/app/*` is not a GitHub repository pattern: write `owner/repo` 
         break_repo: |r| edit(r, "miyabi-org.toml", "{ below = 10, change = -1 },", "{ below = 10, change = 1 },"),
         args: &["plan"],
         error: r##"error: [workers.scaling] step `depth < 10: +1` scales out below a depth
-   --> miyabi-org.toml:122:3
+   --> miyabi-org.toml:124:3
     |
-122 |   { below = 10, change = 1 },          # depth < 10: one task fewer
+124 |   { below = 10, change = 1 },          # depth < 10: one task fewer
     |   ^
     = help: a step with only below scales in: make change negative, or write at_least = N for a step that scales out
 
@@ -1980,9 +1974,9 @@ error: `acme-corp/app/*` is not a GitHub repository pattern: write `owner/repo` 
         break_repo: |r| edit(r, "miyabi-org.toml", "min = 1\nmax = 100", "min = 20\nmax = 10"),
         args: &["plan"],
         error: r##"error: [workers.scaling] min = 20 is over max = 10
-   --> miyabi-org.toml:117:7
+   --> miyabi-org.toml:119:7
     |
-117 | min = 20
+119 | min = 20
     |       ^
     = help: make min at most max: the service runs between the two
 
@@ -1993,9 +1987,9 @@ error: `acme-corp/app/*` is not a GitHub repository pattern: write `owner/repo` 
         break_repo: |r| edit(r, "miyabi-org.toml", "min = 1\nmax = 100", "min = 1\nmax = 5000"),
         args: &["plan"],
         error: r##"error: [workers.scaling] max = 5000 is over 1000
-   --> miyabi-org.toml:118:7
+   --> miyabi-org.toml:120:7
     |
-118 | max = 5000
+120 | max = 5000
     |       ^
     = help: scale one account's workers to at most 1000 tasks; place customers in more pools for more
 
@@ -2006,9 +2000,9 @@ error: `acme-corp/app/*` is not a GitHub repository pattern: write `owner/repo` 
         break_repo: |r| edit(r, "miyabi-org.toml", "cooldown_in_s = 300", "cooldown_in_s = 86400"),
         args: &["plan"],
         error: r##"error: [workers.scaling] cooldown_in_s = 86400 is out of range
-   --> miyabi-org.toml:120:17
+   --> miyabi-org.toml:122:17
     |
-120 | cooldown_in_s = 86400
+122 | cooldown_in_s = 86400
     |                 ^
     = help: give 0 to 3600 seconds: a longer cooldown leaves the queue unanswered
 
@@ -2019,9 +2013,9 @@ error: `acme-corp/app/*` is not a GitHub repository pattern: write `owner/repo` 
         break_repo: |r| edit(r, "account-templates/pool.toml", "workers = true", "workers = true\nfargate_tasks = 40"),
         args: &["plan"],
         error: r##"error: [workers.scaling] max = 100 is over the 40 Fargate tasks accounts of template pool have room for (account-templates/pool.toml, fargate_tasks)
-   --> miyabi-org.toml:118:7
+   --> miyabi-org.toml:120:7
     |
-118 | max = 100
+120 | max = 100
     |       ^
     = help: lower max, or raise the account's Fargate quota and then fargate_tasks
 
@@ -2040,9 +2034,9 @@ error: `acme-corp/app/*` is not a GitHub repository pattern: write `owner/repo` 
         },
         args: &["plan"],
         error: r##"error: [workers.scaling] is declared without [workers]: scaling needs the queue it watches and the service it scales
-   --> miyabi-org.toml:107:1
+   --> miyabi-org.toml:109:1
     |
-107 | [workers.scaling]
+109 | [workers.scaling]
     | ^
     = help: declare queue, dead_letter_queue, table, cluster and service in [workers], or remove [workers.scaling]
 
@@ -2188,9 +2182,9 @@ error: `https://github.com/acme-corp/app/2` is not an issue: write OWNER/REPO#N 
         break_repo: |_| {},
         args: &["account", "create", "--template", "kore", "--name", "Miyabi Audit", "--yes"],
         error: r##"error: [account."Miyabi Audit"] uses template kore, which is not in account-templates/
-  --> miyabi-org.toml:58:12
+  --> miyabi-org.toml:60:12
    |
-58 | template = "kore"
+60 | template = "kore"
    |            ^
    = help: use one of: bridge, core, pool, silo
 

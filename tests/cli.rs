@@ -63,7 +63,7 @@ fn init_scaffolds_a_valid_repo_and_never_overwrites() {
     let repo = example_repo();
     let output = miyabi().arg("validate").current_dir(repo.path()).output().unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stdout(&output).ends_with("miyabi-org.toml is valid: 9 OUs, 6 policies, 4 account templates.\n"), "{}", stdout(&output));
+    assert!(stdout(&output).ends_with("miyabi-org.toml is valid: 9 OUs, 8 policies, 4 account templates.\n"), "{}", stdout(&output));
     // The embedded defaults are exactly this repository's own files.
     for entry in walk(Path::new(ROOT), &["miyabi-org.toml", "tenants.toml", "policies", "account-templates"]) {
         let ours = std::fs::read(Path::new(ROOT).join(&entry)).unwrap();
@@ -95,12 +95,18 @@ fn json_and_csv_outputs_of_offline_commands() {
     let repo = example_repo();
     let output = miyabi().args(["validate", "--output", "json"]).current_dir(repo.path()).output().unwrap();
     let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(value, serde_json::json!({"valid": true, "problems": [], "ous": 9, "policies": 6, "templates": 4}));
+    assert_eq!(value, serde_json::json!({"valid": true, "problems": [], "ous": 9, "policies": 8, "templates": 4}));
     let csv = stdout(&miyabi().args(["scp", "validate", "--output", "csv"]).current_dir(repo.path()).output().unwrap());
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], "policy,type,file,chars (minified),limit");
-    assert_eq!(lines.len(), 7);
+    assert_eq!(lines.len(), 9);
     assert!(lines.iter().any(|l| l.starts_with("customer-tag,TAG_POLICY,policies/tag/customer-tag.json,")), "{csv}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("data-perimeter,RESOURCE_CONTROL_POLICY,policies/rcp/data-perimeter.json,") && l.ends_with(",5120")),
+        "{csv}"
+    );
 }
 
 #[test]
@@ -118,7 +124,7 @@ fn validate_gives_its_problems_as_json_and_as_github_annotations() {
         value,
         serde_json::json!({"valid": false, "problems": [{
             "file": "miyabi-org.toml",
-            "line": 42,
+            "line": 44,
             "column": 26,
             "message": "[ou.\"Sandbox\"] lists SCP region-gaurd, which is not defined",
             "help": "add policies/scp/region-gaurd.json or correct the name"
@@ -130,10 +136,10 @@ fn validate_gives_its_problems_as_json_and_as_github_annotations() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stdout(&output),
-        "::error file=miyabi-org.toml,line=42,col=26,title=miyabi-org validate::[ou.\"Sandbox\"] lists SCP region-gaurd, which is not defined%0Ahelp: add policies/scp/region-gaurd.json or correct the name\n"
+        "::error file=miyabi-org.toml,line=44,col=26,title=miyabi-org validate::[ou.\"Sandbox\"] lists SCP region-gaurd, which is not defined%0Ahelp: add policies/scp/region-gaurd.json or correct the name\n"
     );
     assert!(
-        stderr(&output).starts_with("error: [ou.\"Sandbox\"] lists SCP region-gaurd, which is not defined\n  --> miyabi-org.toml:42:26"),
+        stderr(&output).starts_with("error: [ou.\"Sandbox\"] lists SCP region-gaurd, which is not defined\n  --> miyabi-org.toml:44:26"),
         "{}",
         stderr(&output)
     );
@@ -151,7 +157,7 @@ fn validate_gives_its_problems_as_json_and_as_github_annotations() {
         (&value["error"]["kind"], &value["error"]["message"]),
         (&"invalid_repo".into(), &"1 problem found; nothing was sent to AWS".into())
     );
-    assert_eq!(value["error"]["problems"][0]["line"], 42, "{value:#}");
+    assert_eq!(value["error"]["problems"][0]["line"], 44, "{value:#}");
 
     // An org repo in a directory of the checkout: GitHub wants the path from the checkout.
     let checkout = repo.path().parent().unwrap();
@@ -162,13 +168,13 @@ fn validate_gives_its_problems_as_json_and_as_github_annotations() {
         .env("GITHUB_WORKSPACE", checkout)
         .output()
         .unwrap();
-    assert!(stdout(&output).starts_with(&format!("::error file={dir}/miyabi-org.toml,line=42,col=26,")), "{}", stdout(&output));
+    assert!(stdout(&output).starts_with(&format!("::error file={dir}/miyabi-org.toml,line=44,col=26,")), "{}", stdout(&output));
 
     edit(repo.path(), "miyabi-org.toml", "region-gaurd", "region-guard");
     let output = validate("github");
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stdout(&output).starts_with("::notice title=miyabi-org validate::"), "{}", stdout(&output));
-    assert!(stdout(&output).ends_with("miyabi-org.toml is valid: 9 OUs, 6 policies, 4 account templates.\n"), "{}", stdout(&output));
+    assert!(stdout(&output).ends_with("miyabi-org.toml is valid: 9 OUs, 8 policies, 4 account templates.\n"), "{}", stdout(&output));
 }
 
 #[test]

@@ -7,45 +7,19 @@ mod support;
 use std::collections::BTreeSet;
 
 use aws_sdk_organizations::types::{PolicyType, TargetType};
-use support::{Sandbox, edit, example_repo, stdout, tool};
+use support::{Sandbox, example_repo, stdout, tool};
 
-const DATA_PERIMETER: &str = r#"{
-  "Version": "2012-10-17",
-  "Statement": [
-    {
-      "Sid": "OnlyOurOrganization",
-      "Effect": "Deny",
-      "Principal": "*",
-      "Action": ["s3:*", "kms:*"],
-      "Resource": "*",
-      "Condition": {
-        "StringNotEqualsIfExists": { "aws:PrincipalOrgID": "o-example" },
-        "BoolIfExists": { "aws:PrincipalIsAWSService": "false" }
-      }
-    }
-  ]
-}
-"#;
+const DATA_PERIMETER: &str = include_str!("../policies/rcp/data-perimeter.json");
+const OPT_OUT_ALL: &str = include_str!("../policies/ai-opt-out/opt-out-all.json");
 
-const OPT_OUT_ALL: &str = r#"{"services": {"default": {"opt_out_policy": {"@@assign": "optOut"}}}}
-"#;
-
-/// The example org with the RCP at Workloads and the AI opt-out policy at the root.
+/// The example org, which carries the RCP at Workloads and the AI opt-out policy at the root.
 fn repo_with_other_types() -> tempfile::TempDir {
     let repo = example_repo();
-    let dir = repo.path();
-    for (path, text) in [("policies/rcp/data-perimeter.json", DATA_PERIMETER), ("policies/ai-opt-out/opt-out-all.json", OPT_OUT_ALL)] {
-        std::fs::create_dir_all(dir.join(path).parent().unwrap()).unwrap();
-        std::fs::write(dir.join(path), text).unwrap();
-    }
-    edit(
-        dir,
-        "miyabi-org.toml",
-        "tag_policies = [\"customer-tag\"]\n",
-        "tag_policies = [\"customer-tag\"]\nai_opt_out_policies = [\"opt-out-all\"]\n",
+    let file = |path: &str| std::fs::read_to_string(repo.path().join(path)).unwrap();
+    assert_eq!(
+        (file("policies/rcp/data-perimeter.json"), file("policies/ai-opt-out/opt-out-all.json")),
+        (DATA_PERIMETER.into(), OPT_OUT_ALL.into())
     );
-    let workloads = "scps = [\"FullAWSAccess\", \"region-guard\", \"protect-security-services\", \"protect-platform-roles\"]\n";
-    edit(dir, "miyabi-org.toml", workloads, &format!("{workloads}rcps = [\"data-perimeter\"]\n"));
     repo
 }
 
@@ -102,7 +76,8 @@ async fn an_rcp_and_an_ai_opt_out_policy_are_applied_kept_and_repaired() {
     // By hand: the RCP loosened, the AI opt-out policy detached from the root.
     let orgs = sandbox.organizations().await;
     let rcp = policy_id(&sandbox, "data-perimeter", PolicyType::ResourceControlPolicy).await;
-    let loosened = DATA_PERIMETER.replace("[\"s3:*\", \"kms:*\"]", "[\"s3:*\"]");
+    let loosened = DATA_PERIMETER.replace("\"kms:*\", ", "");
+    assert_ne!(loosened, DATA_PERIMETER);
     orgs.update_policy().policy_id(&rcp).content(loosened).send().await.unwrap();
     let ai = policy_id(&sandbox, "opt-out-all", PolicyType::AiservicesOptOutPolicy).await;
     orgs.detach_policy().policy_id(&ai).target_id(&root).send().await.unwrap();

@@ -683,7 +683,7 @@ permission_set = "ReadOnly"
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let dir = tempfile::tempdir().unwrap();
         let mut files = vec![root.join("miyabi-org.toml"), root.join("tenants.toml")];
-        for sub in ["policies/scp", "policies/tag", "policies/iam", "account-templates"] {
+        for sub in ["policies/scp", "policies/rcp", "policies/tag", "policies/ai-opt-out", "policies/iam", "account-templates"] {
             files.extend(std::fs::read_dir(root.join(sub)).unwrap().map(|entry| entry.unwrap().path()));
         }
         for file in files {
@@ -728,7 +728,7 @@ permission_set = "ReadOnly"
         let cases: &[(&str, &[&str])] = &[
             (
                 "[sso.permission_set.\"platformadmin\"]\n",
-                &["permission sets `PlatformAdmin` (line 131) and `platformadmin` differ only in case: AWS takes them for the same name"],
+                &["permission sets `PlatformAdmin` (line 139) and `platformadmin` differ only in case: AWS takes them for the same name"],
             ),
             ("[sso.permission_set.\"Platform Admin!\"]\n", &["permission set name `Platform Admin!` has characters AWS does not allow"]),
             (
@@ -811,7 +811,7 @@ permission_set = "ReadOnly"
             ),
             (
                 "[[sso.assignment]]\nlabel = \"pool-admins\"\ngroup = \"G\"\npermission_set = \"ReadOnly\"\nous = [\"Sandbox\"]\n",
-                &["two [[sso.assignment]] have the label `pool-admins` (the first at line 143)"],
+                &["two [[sso.assignment]] have the label `pool-admins` (the first at line 151)"],
             ),
             (
                 "[[sso.assignment]]\ngroup = \"G\"\npermission_set = \"ReadOnly\"\n",
