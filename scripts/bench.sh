@@ -15,8 +15,11 @@
 #            expected), API calls (total and by operation) against the budget accounts +
 #            2 x OUs + 3 x policies + 10 and against the fewest the API allows (lists come in
 #            pages of at most 20), wall time and peak RSS (target < 100 MB).
-#  startup   `--version` and `validate` on a generated repo with 200 SCPs and 40 OUs, --runs
-#            times each: median and min (targets < 20 ms and < 200 ms).
+#            Then `scp explain --all-accounts` once in the same org: its API calls by operation
+#            and wall time (goal: no more calls than drift, none per account).
+#  startup   `--version` and `validate` on a generated repo with 200 policies of mixed types
+#            (SCPs, RCPs, tag and AI opt-out policies) and 40 OUs, --runs times each: median and
+#            min (targets < 20 ms each).
 #  scale     The drift section again in a reset sandbox at --scale-accounts, --scale-ous and
 #            --scale-scps (peak RSS target < 150 MB); its lines start with `scale`.
 #  tenancy   scripts/bench_tenancy.py: --pool-customers and --silo-customers placed with one
@@ -79,7 +82,7 @@ VALIDATE_SCPS=200
 VALIDATE_OUS=40
 RSS_LIMIT_MB=100
 VERSION_TARGET_MS=20
-VALIDATE_TARGET_MS=200
+VALIDATE_TARGET_MS=20
 
 BIN=""
 TMP=""
@@ -305,10 +308,48 @@ PY
 }
 
 # (Inside `section`, set -e does not apply: each step is chained with &&.)
+# `scp explain --all-accounts` in the seeded org: calls by operation against drift's, wall time.
+measure_explain() {
+    step "scp explain --all-accounts --output json at $ACCOUNTS accounts"
+    (
+        # shellcheck disable=SC1090
+        source "$TMP/drift-credentials"
+        "$PY" - "$BIN" "$TMP/drift-repo" "$TMP/drift-result.json" <<'PY'
+import json, subprocess, sys, time
+
+bin_, repo, drift_path = sys.argv[1:]
+drift = json.load(open(drift_path))
+cmd = [bin_, "--config", repo, "scp", "explain", "--all-accounts", "--action", "ec2:DeleteVpc", "--output", "json"]
+t0 = time.perf_counter()
+p = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True)
+wall = time.perf_counter() - t0
+doc = json.loads(p.stdout) if p.returncode == 0 else {}
+stats = doc.get("stats", {})
+calls, by_op = stats.get("api_calls"), stats.get("api_calls_by_operation", {})
+ok = calls is not None and calls <= drift["api_calls"] and all(n <= drift["api_calls_by_operation"].get(op, 0) for op, n in by_op.items())
+print("explain --all-accounts exit status: %d" % p.returncode)
+print("explain --all-accounts accounts: %s, not allowed: %s" % (doc.get("accounts"), len(doc.get("not_allowed", []))))
+print("explain --all-accounts api calls: %s (drift: %s; %s: no more than drift of any operation, none per account)"
+      % (calls, drift["api_calls"], "PASS" if ok else "FAIL"))
+for op, n in sorted(by_op.items()):
+    print("explain --all-accounts api calls %s: %s (drift: %s)" % (op, n, drift["api_calls_by_operation"].get(op, 0)))
+print("explain --all-accounts wall seconds: %.2f" % wall)
+print()
+print("| `scp explain --all-accounts` | %s API calls, %.2f s | no more than drift's %s, none per account (%s) |"
+      % (calls, wall, drift["api_calls"], "PASS" if ok else "FAIL"))
+print()
+if p.returncode != 0:
+    print(p.stderr.decode(errors="replace")[-2000:], file=sys.stderr)
+sys.exit(0 if ok and p.returncode == 0 else 1)
+PY
+    )
+}
+
 drift_section() {
     seed drift "$ACCOUNTS" "$OUS" "$SCPS" &&
         measure_drift drift "$ACCOUNTS" "$OUS" "$SCPS" "$RSS_LIMIT_MB" &&
-        report_drift drift ""
+        report_drift drift "" &&
+        measure_explain
 }
 
 scale_section() {
@@ -317,29 +358,44 @@ scale_section() {
         report_drift scale scale
 }
 
-# A repo with VALIDATE_SCPS small SCPs and VALIDATE_OUS OUs, each OU carrying
-# FullAWSAccess and 4 distinct policies (the rest stay unattached).
+# A repo with VALIDATE_SCPS small policies of mixed types (3 in 5 SCPs, then RCPs, tag and AI
+# opt-out policies in turn) and VALIDATE_OUS OUs, each OU carrying FullAWSAccess and up to 4
+# distinct SCPs and one policy of each other type (the rest stay unattached).
 make_validate_repo() {
     step "generating a repo with $VALIDATE_SCPS SCPs and $VALIDATE_OUS OUs"
     "$PY" - "$TMP/validate-repo" "$VALIDATE_SCPS" "$VALIDATE_OUS" <<'PY'
 import json, os, sys
 
-repo, n_scps, n_ous = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+repo, n_policies, n_ous = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 per_ou = 4
-scp_dir = os.path.join(repo, "policies", "scp")
-os.makedirs(scp_dir, exist_ok=True)
-names = ["bench-%03d" % (i + 1) for i in range(n_scps)]
-for i, name in enumerate(names):
-    doc = {"Version": "2012-10-17",
-           "Statement": [{"Sid": "DenyBench%03d" % (i + 1), "Effect": "Deny",
-                          "Action": "ec2:DeleteVpc", "Resource": "*",
-                          "Condition": {"StringEquals": {"aws:ResourceTag/bench": str(i + 1)}}}]}
-    with open(os.path.join(scp_dir, name + ".json"), "w") as f:
+kinds = {"scp": [], "rcp": [], "tag": [], "ai-opt-out": []}
+for i in range(n_policies):
+    kind = "scp" if i % 5 < 3 else ["rcp", "tag", "ai-opt-out"][(i // 5 + i % 5) % 3]
+    name = "bench-%03d" % (i + 1)
+    kinds[kind].append(name)
+    if kind == "scp":
+        doc = {"Version": "2012-10-17",
+               "Statement": [{"Sid": "DenyBench%03d" % (i + 1), "Effect": "Deny", "Action": "ec2:DeleteVpc", "Resource": "*",
+                              "Condition": {"StringEquals": {"aws:ResourceTag/bench": str(i + 1)}}}]}
+    elif kind == "rcp":
+        doc = {"Version": "2012-10-17",
+               "Statement": [{"Sid": "DenyBench%03d" % (i + 1), "Effect": "Deny", "Principal": "*", "Action": "s3:DeleteBucket",
+                              "Resource": "*", "Condition": {"StringNotEqualsIfExists": {"aws:PrincipalOrgID": "${aws:ResourceOrgID}"}}}]}
+    elif kind == "tag":
+        doc = {"tags": {"bench%03d" % (i + 1): {"tag_key": {"@@assign": "Bench%03d" % (i + 1)}}}}
+    else:
+        doc = {"services": {"default": {"opt_out_policy": {"@@assign": "optOut"}}}}
+    os.makedirs(os.path.join(repo, "policies", kind), exist_ok=True)
+    with open(os.path.join(repo, "policies", kind, name + ".json"), "w") as f:
         f.write(json.dumps(doc, indent=2) + "\n")
 lines = ["[organization]", 'name = "bench"', 'home_region = "us-east-1"']
+keys = {"rcp": "rcps", "tag": "tag_policies", "ai-opt-out": "ai_opt_out_policies"}
 for k in range(n_ous):
-    scps = ["FullAWSAccess"] + names[k * per_ou:(k + 1) * per_ou]
+    scps = ["FullAWSAccess"] + kinds["scp"][k * per_ou:(k + 1) * per_ou]
     lines += ["", '[ou."OU-%02d"]' % (k + 1), "scps = [%s]" % ", ".join('"%s"' % s for s in scps)]
+    for kind, key in keys.items():
+        if k < len(kinds[kind]):
+            lines.append('%s = ["%s"]' % (key, kinds[kind][k]))
 with open(os.path.join(repo, "miyabi-org.toml"), "w") as f:
     f.write("\n".join(lines) + "\n")
 PY
@@ -389,7 +445,7 @@ val_pass = val["median_ms"] < validate_ms and val["failures"] == 0 and val["firs
 print("binary: %s (%s)" % (bin_, ver["first_output"]))
 print("version median ms: %.1f (target < %g ms: %s)" % (ver["median_ms"], version_ms, ok(ver_pass)))
 print("version min ms: %.1f" % ver["min_ms"])
-print("validate (%d SCPs, %d OUs) median ms: %.1f (target < %g ms: %s)"
+print("validate (%d policies of mixed types, %d OUs) median ms: %.1f (target < %g ms: %s)"
       % (v_scps, v_ous, val["median_ms"], validate_ms, ok(val_pass)))
 print("validate min ms: %.1f" % val["min_ms"])
 print("runs: %d" % runs)
@@ -400,7 +456,7 @@ print("| Measure | Result | Target |")
 print("|---|---|---|")
 print("| `--version` | %.1f ms median, %.1f ms min | < %g ms (%s) |"
       % (ver["median_ms"], ver["min_ms"], version_ms, ok(ver_pass)))
-print("| `validate`, %d SCPs / %d OUs | %.1f ms median, %.1f ms min | < %g ms (%s) |"
+print("| `validate`, %d policies of mixed types / %d OUs | %.1f ms median, %.1f ms min | < %g ms (%s) |"
       % (v_scps, v_ous, val["median_ms"], val["min_ms"], validate_ms, ok(val_pass)))
 print()
 sys.exit(0 if ver_pass and val_pass else 1)

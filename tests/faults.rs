@@ -110,7 +110,7 @@ async fn a_partial_apply_says_what_was_done_and_what_failed_and_a_rerun_converge
     assert!(error.contains("FAILED  + SCP region-guard: CreatePolicy region-guard: injected refusal"), "{error}");
     assert!(
         error.ends_with(
-            "error: apply failed: 11 changes done, 6 failed, 20 not attempted\n  = help: fix the cause shown above and run apply again: it plans from the live state and converges\n"
+            "error: apply failed: 13 changes done, 8 failed, 22 not attempted\n  = help: fix the cause shown above and run apply again: it plans from the live state and converges\n"
         ),
         "{error}"
     );
