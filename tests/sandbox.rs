@@ -19,12 +19,12 @@ async fn apply_builds_the_example_org_and_a_second_apply_changes_nothing() {
 
     tool(&sandbox.url, dir).arg("validate").assert().success();
     let plan = json(tool(&sandbox.url, dir).args(["plan", "--output", "json"]));
-    assert_eq!(plan["summary"]["add"], 32, "{plan:#}");
+    assert_eq!(plan["summary"]["add"], 36, "{plan:#}");
     tool(&sandbox.url, dir).args(["plan", "--detailed-exitcode"]).assert().code(2);
 
     let output = tool(&sandbox.url, dir).args(["apply", "--yes"]).output().unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stderr(&output).contains("Applied 37 changes."), "{}", stderr(&output));
+    assert!(stderr(&output).contains("Applied 43 changes."), "{}", stderr(&output));
 
     let output = tool(&sandbox.url, dir).args(["apply", "--yes"]).output().unwrap();
     assert!(output.status.success());
@@ -127,7 +127,7 @@ async fn drift_reports_hand_made_changes_and_apply_repairs_them() {
     );
     assert_eq!(
         lines[2],
-        "::warning file=miyabi-org.toml,line=26,col=5,title=miyabi-org drift%3A Attachments::- SCP hand-made -/-> OU Security"
+        "::warning file=miyabi-org.toml,line=27,col=5,title=miyabi-org drift%3A Attachments::- SCP hand-made -/-> OU Security"
     );
     assert!(
         lines[3]
