@@ -79,8 +79,8 @@ pub enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
-    /// Run every offline check of the repo; makes no AWS call
-    Validate,
+    /// Run every offline check of the repo; makes no AWS call unless --online
+    Validate(ValidateArgs),
     /// Read the live organization and show what apply would change
     Plan(PlanArgs),
     /// Apply a saved plan, or plan and apply, after asking
@@ -206,6 +206,13 @@ pub enum ScpCommand {
     Apply,
     /// Which SCP allows or denies an action in an account: root, OUs and the account, as AWS evaluates them
     Explain(ExplainArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ValidateArgs {
+    /// Then send every SCP and RCP to IAM Access Analyzer's ValidatePolicy and show its findings
+    #[arg(long)]
+    pub online: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -9,6 +9,7 @@ macro_rules! sdk {
     };
 }
 
+mod access_analyzer;
 mod athena;
 mod budgets;
 mod calls;
@@ -32,6 +33,7 @@ use tokio::sync::Semaphore;
 use crate::api_error::CredentialProblem;
 use credentials::ProfileChoice;
 
+pub use access_analyzer::Analyzer;
 pub use athena::{Athena, AthenaError, AthenaResult, AthenaSettings};
 pub use budgets::{BudgetReader, BudgetWriter};
 pub use cost_explorer::{CostExplorer, CostGroup};
@@ -120,6 +122,15 @@ impl AwsContext {
     /// Read access to the organization; all `drift` ever gets.
     pub fn org_reader(&self) -> OrgReader {
         OrgReader::new(self.organizations_client(), self.sts_client(), self.organizations_limit.clone())
+    }
+
+    /// IAM Access Analyzer in `region`, for `validate --online`.
+    pub fn analyzer(&self, region: &str) -> Analyzer {
+        let config = aws_sdk_accessanalyzer::config::Builder::from(&self.sdk)
+            .region(Region::new(region.to_string()))
+            .interceptor(self.counter.clone())
+            .build();
+        Analyzer::new(aws_sdk_accessanalyzer::Client::from_conf(config))
     }
 
     pub fn athena(&self) -> Athena {

@@ -45,7 +45,7 @@ pub async fn run(cli: Cli) -> Result<ExitStatus, Error> {
     let session = Session::new(&cli)?;
     match cli.command {
         Command::Init { dir } => init::init(&session, &dir),
-        Command::Validate => validate::validate(&session),
+        Command::Validate(args) => validate::validate(&session, &args).await,
         Command::Plan(args) => plan::plan(&session, &args.read.only, reads(&args.read.sso), &args.result).await,
         Command::Apply(args) => plan::apply(&session, args.file.as_deref(), &args.read.only, reads(&args.read.sso)).await,
         Command::Drift(args) => plan::drift(&session, &args.read.only, reads(&args.read.sso)).await,
