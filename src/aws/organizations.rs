@@ -444,6 +444,40 @@ mod tests {
         assert_eq!((first.num_calls(), second.num_calls()), (1, 1));
     }
 
+    /// The types moto refuses (backup, declarative EC2, chatbot): each enabled, created and
+    /// read with its own API name, the listing filtered by type.
+    #[tokio::test]
+    async fn the_types_the_sandbox_lacks_are_sent_with_their_api_names() {
+        use aws_sdk_organizations::operation::create_policy::{CreatePolicyInput, CreatePolicyOutput};
+        use aws_sdk_organizations::operation::enable_policy_type::{EnablePolicyTypeInput, EnablePolicyTypeOutput};
+        use aws_sdk_organizations::operation::list_policies::{ListPoliciesInput, ListPoliciesOutput};
+        for kind in [PolicyKind::Backup, PolicyKind::DeclarativeEc2, PolicyKind::Chatbot] {
+            let name = kind.aws_name();
+            let enable = mock!(Client::enable_policy_type)
+                .match_requests(move |r: &EnablePolicyTypeInput| r.policy_type().map(|t| t.as_str()) == Some(name))
+                .then_output(|| EnablePolicyTypeOutput::builder().build());
+            let create = mock!(Client::create_policy)
+                .match_requests(move |r: &CreatePolicyInput| r.r#type().map(|t| t.as_str()) == Some(name) && r.name() == Some("baseline"))
+                .then_output(|| {
+                    let summary = types::PolicySummary::builder().id("p-baseline").name("baseline").build();
+                    CreatePolicyOutput::builder().policy(types::Policy::builder().policy_summary(summary).build()).build()
+                });
+            let list = mock!(Client::list_policies)
+                .match_requests(move |r: &ListPoliciesInput| r.filter().map(|t| t.as_str()) == Some(name))
+                .then_output(move || {
+                    let summary = types::PolicySummary::builder().id("p-baseline").name("baseline").r#type(PolicyType::from(name)).build();
+                    ListPoliciesOutput::builder().policies(summary).build()
+                });
+            let client = mock_client!(aws_sdk_organizations, RuleMode::MatchAny, &[&enable, &create, &list]);
+            let writer = OrgWriter::new(reader(client, no_sts()));
+            writer.enable_policy_type("r-root", kind).await.unwrap();
+            assert_eq!(writer.create_policy(kind, "baseline", "d", "{}", &Tags::new()).await.unwrap(), "p-baseline");
+            let listed = writer.reader.list_policies(kind).await.unwrap();
+            assert_eq!(listed.iter().map(|p| (p.name.as_str(), p.kind)).collect::<Vec<_>>(), [("baseline", kind)], "{kind:?}");
+            assert_eq!((enable.num_calls(), create.num_calls(), list.num_calls()), (1, 1, 1), "{kind:?}");
+        }
+    }
+
     #[tokio::test]
     async fn writes_are_retried_on_concurrent_modification() {
         let rule = mock!(Client::attach_policy)
