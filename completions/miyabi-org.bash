@@ -4258,7 +4258,7 @@ _miyabi__org() {
             return 0
             ;;
         miyabi__subcmd__org__subcmd__validate)
-            opts="-o -q -v -y -h --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            opts="-o -q -v -y -h --online --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -96,6 +96,7 @@ markdown\:""
 csv\:""
 github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
+'--online[Then send every SCP and RCP to IAM Access Analyzer'\''s ValidatePolicy and show its findings]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
@@ -2634,7 +2635,7 @@ esac
 _miyabi-org_commands() {
     local commands; commands=(
 'init:Scaffold an org repo from the embedded defaults' \
-'validate:Run every offline check of the repo; makes no AWS call' \
+'validate:Run every offline check of the repo; makes no AWS call unless --online' \
 'plan:Read the live organization and show what apply would change' \
 'apply:Apply a saved plan, or plan and apply, after asking' \
 'drift:Plan for CI\: exit 0 when clean, 2 on drift, 1 on error; never writes' \
@@ -2850,7 +2851,7 @@ _miyabi-org__subcmd__drift_commands() {
 _miyabi-org__subcmd__help_commands() {
     local commands; commands=(
 'init:Scaffold an org repo from the embedded defaults' \
-'validate:Run every offline check of the repo; makes no AWS call' \
+'validate:Run every offline check of the repo; makes no AWS call unless --online' \
 'plan:Read the live organization and show what apply would change' \
 'apply:Apply a saved plan, or plan and apply, after asking' \
 'drift:Plan for CI\: exit 0 when clean, 2 on drift, 1 on error; never writes' \
