@@ -1839,12 +1839,114 @@ error: `acme-corp/app/*` is not a GitHub repository pattern: write `owner/repo` 
             write(r, "policies/ai-opt-out/opt-out-all.json", "[\"optOut\"]\n");
         },
         args: &["plan"],
-        error: r##"error: an AI services opt-out policy must be a JSON object
+        error: r##"error: the policy is not a JSON object
  --> policies/ai-opt-out/opt-out-all.json:1:1
   |
 1 | ["optOut"]
   | ^
-  = help: write it as {"services": {"default": {"opt_out_policy": {"@@assign": "optOut"}}}}
+  = help: write the policy as one object: {"services": {...}}
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "policy types: a tag policy with an operator that does not exist",
+        break_repo: |r| edit(r, "policies/tag/customer-tag.json", "\"@@assign\": \"customer\"", "\"@@assing\": \"customer\""),
+        args: &["plan"],
+        error: r##"error: `tags.customer.tag_key`: unknown inheritance operator `@@assing`
+ --> policies/tag/customer-tag.json:5:9
+  |
+5 |         "@@assing": "customer"
+  |         ^
+  = help: did you mean `@@assign`?
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "policy types: a tag value that is not a list",
+        break_repo: |r| {
+            edit(
+                r,
+                "policies/tag/customer-tag.json",
+                "\"enforced_for\": {",
+                "\"tag_value\": {\"@@assign\": \"ACME\"},\n      \"enforced_for\": {",
+            )
+        },
+        args: &["plan"],
+        error: r##"error: `tags.customer.tag_value`: `@@assign` must be an array of strings, not `ACME`
+ --> policies/tag/customer-tag.json:7:33
+  |
+7 |       "tag_value": {"@@assign": "ACME"},
+  |                                 ^
+  = help: write "@@assign": ["ACME"]
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "policy types: an AI opt-out value in the wrong case",
+        break_repo: |r| edit(r, "policies/ai-opt-out/opt-out-all.json", "\"optOut\"", "\"optout\""),
+        args: &["plan"],
+        error: r##"error: `services.default.opt_out_policy`: `@@assign` must be `optOut` or `optIn`, not `optout`
+ --> policies/ai-opt-out/opt-out-all.json:5:21
+  |
+5 |         "@@assign": "optout"
+  |                     ^
+  = help: did you mean `optOut`? values are case-sensitive
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "policy types: a backup policy with an unknown top-level key",
+        break_repo: |r| {
+            write(r, "policies/backup/daily.json", "{\"plan\": {}}\n");
+            edit(r, "miyabi-org.toml", "rcps = [\"data-perimeter\"]", "rcps = [\"data-perimeter\"]\nbackup_policies = [\"daily\"]");
+        },
+        args: &["plan"],
+        error: r##"error: `plans` is missing
+ --> policies/backup/daily.json:1:1
+  |
+1 | {"plan": {}}
+  | ^
+  = help: backup policies start with the fixed key `plans`
+
+error: unknown top-level key `plan`
+ --> policies/backup/daily.json:1:2
+  |
+1 | {"plan": {}}
+  |  ^
+  = help: did you mean `plans`? keys are case-sensitive
+
+2 problems found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "policy types: a declarative policy with an attribute EC2 does not have",
+        break_repo: |r| {
+            let document = r#"{"ec2_attributes": {"imds_defaults": {"http_tokens": {"@@assign": "required"}}}}"#;
+            write(r, "policies/declarative-ec2/imds.json", document);
+            edit(r, "miyabi-org.toml", "rcps = [\"data-perimeter\"]", "rcps = [\"data-perimeter\"]\ndeclarative_policies = [\"imds\"]");
+        },
+        args: &["plan"],
+        error: r##"error: `ec2_attributes`: unknown key `imds_defaults`
+ --> policies/declarative-ec2/imds.json:1:21
+  |
+1 | {"ec2_attributes": {"imds_defaults": {"http_tokens": {"@@assign": "required"}}}}
+  |                     ^
+  = help: `ec2_attributes` takes only `exception_message`, `vpc_block_public_access`, `serial_console_access`, `image_block_public_access`, `allowed_images_settings`, `instance_metadata_defaults` and `snapshot_block_public_access`
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "policy types: a child-control operator with a bad value",
+        break_repo: |r| {
+            let document = r#"{"services": {"default": {"opt_out_policy": {"@@operators_allowed_for_child_policies": ["@@nothing"], "@@assign": "optOut"}}}}"#;
+            write(r, "policies/ai-opt-out/opt-out-all.json", document)
+        },
+        args: &["plan"],
+        error: r##"error: `services.default.opt_out_policy`: `@@operators_allowed_for_child_policies` lists `@@nothing`, which is not an operator
+ --> policies/ai-opt-out/opt-out-all.json:1:89
+  |
+1 | {"services": {"default": {"opt_out_policy": {"@@operators_allowed_for_child_policies": ["@@nothing"], "@@assign": "optOut"}}}}
+  |                                                                                         ^
+  = help: write ["@@none"] to lock the setting, ["@@all"] to allow every operator, or list some of `@@assign`, `@@append` and `@@remove`
 
 1 problem found; nothing was sent to AWS"##,
     },

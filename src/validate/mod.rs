@@ -10,6 +10,7 @@ use crate::config::{Repo, Template};
 use crate::diagnostic::{Location, Problem, Problems, SourceFile};
 use crate::model::{self, FULL_AWS_ACCESS};
 use crate::policy_kind::{PolicyKind, PolicyType, Syntax, TYPES};
+use management_syntax::{ManagementType, check_management_policy};
 use policy_syntax::{Family, check_iam_policy};
 
 /// Tags the tool adds to every account it creates besides the template's.
@@ -17,6 +18,7 @@ const TOOL_TAGS: usize = 1;
 const MAX_TAGS: usize = 50;
 const TEMPLATE_PLACEHOLDERS: [&str; 4] = ["pool", "customer", "slug", "tier"];
 
+mod management_syntax;
 mod policy_syntax;
 mod sso;
 mod tenancy;
@@ -220,13 +222,15 @@ impl Checker<'_> {
                     }
                 }
                 Syntax::Management => {
-                    if !doc.document.is_object() {
-                        let example = management_example(doc.kind);
-                        self.push(
-                            source.at_line(1, 1),
-                            format!("{} must be a JSON object", doc.kind.with_article()),
-                            format!("write it as {example}"),
-                        );
+                    let kind = match doc.kind {
+                        PolicyKind::Tag => ManagementType::Tag,
+                        PolicyKind::Backup => ManagementType::Backup,
+                        PolicyKind::AiOptOut => ManagementType::AiOptOut,
+                        PolicyKind::DeclarativeEc2 => ManagementType::DeclarativeEc2,
+                        PolicyKind::Chatbot | PolicyKind::ServiceControl | PolicyKind::ResourceControl => ManagementType::Chatbot,
+                    };
+                    for problem in check_management_policy(&source.text, kind) {
+                        self.push(source.at(problem.offset), problem.message, problem.help);
                     }
                 }
             }
@@ -552,18 +556,6 @@ pub fn is_email(email: &str) -> bool {
                 && !domain.contains('@')
         }
         None => false,
-    }
-}
-
-/// What a document of a management policy type looks like, for the help of an error.
-fn management_example(kind: PolicyKind) -> &'static str {
-    match kind {
-        PolicyKind::Tag => "{\"tags\": {...}}",
-        PolicyKind::Backup => "{\"plans\": {...}}",
-        PolicyKind::AiOptOut => "{\"services\": {\"default\": {\"opt_out_policy\": {\"@@assign\": \"optOut\"}}}}",
-        PolicyKind::DeclarativeEc2 => "{\"ec2_attributes\": {...}}",
-        PolicyKind::Chatbot => "{\"chatbot\": {...}}",
-        PolicyKind::ServiceControl | PolicyKind::ResourceControl => "an IAM policy",
     }
 }
 

@@ -150,7 +150,7 @@ pub fn check_iam_policy(text: &str, family: Family) -> Vec<SyntaxProblem> {
 // ---------------------------------------------------------------------------------------------------------------
 // Positioned JSON
 
-enum Value {
+pub(super) enum Value {
     Null,
     Bool,
     Number,
@@ -159,19 +159,19 @@ enum Value {
     Object(Vec<Member>),
 }
 
-struct Node {
-    offset: usize,
-    value: Value,
+pub(super) struct Node {
+    pub(super) offset: usize,
+    pub(super) value: Value,
 }
 
-struct Member {
-    key: String,
-    key_offset: usize,
-    value: Node,
+pub(super) struct Member {
+    pub(super) key: String,
+    pub(super) key_offset: usize,
+    pub(super) value: Node,
 }
 
 impl Node {
-    fn as_str(&self) -> Option<&str> {
+    pub(super) fn as_str(&self) -> Option<&str> {
         match &self.value {
             Value::Str(text) => Some(text),
             _ => None,
@@ -179,7 +179,7 @@ impl Node {
     }
 
     /// The value as the caller would name it in a message: a string verbatim, anything else by its kind.
-    fn describe(&self) -> String {
+    pub(super) fn describe(&self) -> String {
         match &self.value {
             Value::Str(text) => format!("`{text}`"),
             Value::Null => "null".to_string(),
@@ -203,15 +203,15 @@ fn first<'a>(members: &'a [Member], key: &str) -> Option<&'a Member> {
 /// Deep enough for any policy, shallow enough that recursion can never exhaust the stack.
 const MAX_DEPTH: usize = 64;
 
-struct Parser<'a> {
-    text: &'a str,
-    pos: usize,
+pub(super) struct Parser<'a> {
+    pub(super) text: &'a str,
+    pub(super) pos: usize,
 }
 
 type Parsed<T> = Result<T, SyntaxProblem>;
 
 impl Parser<'_> {
-    fn document(mut self) -> Parsed<Node> {
+    pub(super) fn document(mut self) -> Parsed<Node> {
         self.skip_whitespace();
         let root = self.value(0)?;
         self.skip_whitespace();
@@ -931,7 +931,7 @@ fn check_operator(name: &str) -> Result<(), (String, String)> {
 }
 
 /// The known word that `word` most likely misspells: the same but for case, or at most two edits away.
-fn suggest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+pub(super) fn suggest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
     if let Some(same) = known.iter().find(|candidate| candidate.eq_ignore_ascii_case(word)) {
         return Some(same);
     }
