@@ -362,7 +362,7 @@ scale_section() {
 # opt-out policies in turn) and VALIDATE_OUS OUs, each OU carrying FullAWSAccess and up to 4
 # distinct SCPs and one policy of each other type (the rest stay unattached).
 make_validate_repo() {
-    step "generating a repo with $VALIDATE_SCPS SCPs and $VALIDATE_OUS OUs"
+    step "generating a repo with $VALIDATE_SCPS policies of mixed types and $VALIDATE_OUS OUs"
     "$PY" - "$TMP/validate-repo" "$VALIDATE_SCPS" "$VALIDATE_OUS" <<'PY'
 import json, os, sys
 
