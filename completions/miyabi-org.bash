@@ -124,6 +124,9 @@ _miyabi__org() {
             miyabi__org__subcmd__budget__subcmd__help,list)
                 cmd="miyabi__org__subcmd__budget__subcmd__help__subcmd__list"
                 ;;
+            miyabi__org__subcmd__cost,advise)
+                cmd="miyabi__org__subcmd__cost__subcmd__advise"
+                ;;
             miyabi__org__subcmd__cost,generate)
                 cmd="miyabi__org__subcmd__cost__subcmd__generate"
                 ;;
@@ -135,6 +138,9 @@ _miyabi__org() {
                 ;;
             miyabi__org__subcmd__cost,sql)
                 cmd="miyabi__org__subcmd__cost__subcmd__sql"
+                ;;
+            miyabi__org__subcmd__cost__subcmd__help,advise)
+                cmd="miyabi__org__subcmd__cost__subcmd__help__subcmd__advise"
                 ;;
             miyabi__org__subcmd__cost__subcmd__help,generate)
                 cmd="miyabi__org__subcmd__cost__subcmd__help__subcmd__generate"
@@ -222,6 +228,9 @@ _miyabi__org() {
                 ;;
             miyabi__org__subcmd__help__subcmd__budget,list)
                 cmd="miyabi__org__subcmd__help__subcmd__budget__subcmd__list"
+                ;;
+            miyabi__org__subcmd__help__subcmd__cost,advise)
+                cmd="miyabi__org__subcmd__help__subcmd__cost__subcmd__advise"
                 ;;
             miyabi__org__subcmd__help__subcmd__cost,generate)
                 cmd="miyabi__org__subcmd__help__subcmd__cost__subcmd__generate"
@@ -565,11 +574,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -607,11 +616,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -653,11 +662,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -727,11 +736,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -883,11 +892,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -925,11 +934,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -971,11 +980,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1017,11 +1026,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1059,11 +1068,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1101,11 +1110,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1199,11 +1208,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1241,11 +1250,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1260,7 +1269,7 @@ _miyabi__org() {
             return 0
             ;;
         miyabi__subcmd__org__subcmd__cost)
-            opts="-o -q -v -y -h --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help report sql generate help"
+            opts="-o -q -v -y -h --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help report sql advise generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1283,11 +1292,81 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__cost__subcmd__advise)
+            opts="-o -q -v -y -h --months --to --engine --schema --metric --shared --path --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --months)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --engine)
+                    COMPREPLY=($(compgen -W "athena cost-explorer local" -- "${cur}"))
+                    return 0
+                    ;;
+                --schema)
+                    COMPREPLY=($(compgen -W "cur2 legacy" -- "${cur}"))
+                    return 0
+                    ;;
+                --metric)
+                    COMPREPLY=($(compgen -W "unblended amortized net-amortized" -- "${cur}"))
+                    return 0
+                    ;;
+                --shared)
+                    COMPREPLY=($(compgen -W "proportional even none" -- "${cur}"))
+                    return 0
+                    ;;
+                --path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1302,7 +1381,7 @@ _miyabi__org() {
             return 0
             ;;
         miyabi__subcmd__org__subcmd__cost__subcmd__generate)
-            opts="-o -q -v -y -h --out --schema --format --from --to --rows-per-month --seed --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            opts="-o -q -v -y -h --out --schema --format --from --to --rows-per-month --seed --scale --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1336,6 +1415,10 @@ _miyabi__org() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --scale)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1353,11 +1436,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1372,8 +1455,22 @@ _miyabi__org() {
             return 0
             ;;
         miyabi__subcmd__org__subcmd__cost__subcmd__help)
-            opts="report sql generate help"
+            opts="report sql advise generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__cost__subcmd__help__subcmd__advise)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1442,7 +1539,7 @@ _miyabi__org() {
             return 0
             ;;
         miyabi__subcmd__org__subcmd__cost__subcmd__report)
-            opts="-o -q -v -y -h --by --month --from --to --engine --schema --metric --shared --top --path --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            opts="-o -q -v -y -h --by --month --from --to --engine --schema --metric --shared --path --top --chart --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1480,11 +1577,11 @@ _miyabi__org() {
                     COMPREPLY=($(compgen -W "proportional even none" -- "${cur}"))
                     return 0
                     ;;
-                --top)
+                --path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --path)
+                --top)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1505,11 +1602,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1524,7 +1621,7 @@ _miyabi__org() {
             return 0
             ;;
         miyabi__subcmd__org__subcmd__cost__subcmd__sql)
-            opts="-o -q -v -y -h --by --month --from --to --engine --schema --metric --shared --top --path --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
+            opts="-o -q -v -y -h --by --month --from --to --engine --schema --metric --shared --path --config --profile --region --endpoint-url --output --color --quiet --verbose --yes --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1562,10 +1659,6 @@ _miyabi__org() {
                     COMPREPLY=($(compgen -W "proportional even none" -- "${cur}"))
                     return 0
                     ;;
-                --top)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1587,11 +1680,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1633,11 +1726,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1820,8 +1913,22 @@ _miyabi__org() {
             return 0
             ;;
         miyabi__subcmd__org__subcmd__help__subcmd__cost)
-            opts="report sql generate"
+            opts="report sql advise generate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        miyabi__subcmd__org__subcmd__help__subcmd__cost__subcmd__advise)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2487,11 +2594,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2529,11 +2636,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2571,11 +2678,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2669,11 +2776,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2711,11 +2818,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2753,11 +2860,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2795,11 +2902,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2893,11 +3000,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2943,11 +3050,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2985,11 +3092,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3039,11 +3146,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3123,11 +3230,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3165,11 +3272,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3219,11 +3326,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3359,11 +3466,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3405,11 +3512,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3447,11 +3554,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3489,11 +3596,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3531,11 +3638,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3601,11 +3708,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3767,11 +3874,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3809,11 +3916,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3855,11 +3962,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3925,11 +4032,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3967,11 +4074,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4093,11 +4200,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4143,11 +4250,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4197,11 +4304,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4239,11 +4346,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4281,11 +4388,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4323,11 +4430,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4377,11 +4484,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4427,11 +4534,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4493,11 +4600,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4551,11 +4658,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4755,11 +4862,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4805,11 +4912,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4863,11 +4970,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4925,11 +5032,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4975,11 +5082,11 @@ _miyabi__org() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown csv github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown csv github html" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -32,7 +32,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -s o -l output -d 'H
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_needs_command" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -68,7 +69,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -s o -l outp
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand init" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -85,7 +87,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -s o -l 
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand validate" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -110,7 +113,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -s o -l outp
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand plan" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -135,7 +139,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -s o -l out
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand apply" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -159,7 +164,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -s o -l out
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand drift" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -177,7 +183,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fis
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and not __fish_seen_subcommand_from show tree help" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -197,7 +204,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_se
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from show" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -214,7 +222,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_se
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand org; and __fish_seen_subcommand_from tree" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -234,7 +243,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and not __fish_seen_subcommand_from list apply help" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -254,7 +264,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_see
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from list" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -271,7 +282,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_see
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand ou; and __fish_seen_subcommand_from apply" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -291,7 +303,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fis
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and not __fish_seen_subcommand_from list validate plan apply explain help" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -314,7 +327,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_se
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from list" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -331,7 +345,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_se
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from validate" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -349,7 +364,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_se
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from plan" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -367,7 +383,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_se
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from apply" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -387,7 +404,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_se
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand scp; and __fish_seen_subcommand_from explain" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -412,7 +430,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and not __fis
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and not __fish_seen_subcommand_from explain help" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -434,7 +453,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and __fish_se
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand rcp; and __fish_seen_subcommand_from explain" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -455,7 +475,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not _
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and not __fish_seen_subcommand_from create list import move close help" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -486,7 +507,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fis
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from create" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -505,7 +527,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fis
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from list" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -526,7 +549,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fis
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from import" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -545,7 +569,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fis
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from move" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -564,7 +589,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fis
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand account; and __fish_seen_subcommand_from close" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -587,7 +613,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and not __fish_seen_subcommand_from list show place migrate help" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -609,7 +636,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from list" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -626,7 +654,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from show" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -646,7 +675,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from place" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -666,7 +696,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand tenant; and __fish_seen_subcommand_from migrate" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -689,7 +720,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and not __fish_seen_subcommand_from list apply help" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -709,7 +741,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from list" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -726,7 +759,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand budget; and __fish_seen_subcommand_from apply" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -746,7 +780,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and not __fis
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and not __fish_seen_subcommand_from list plan apply assign unassign permission-sets help" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -773,7 +808,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_se
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from list" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -792,7 +828,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_se
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from plan" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -811,7 +848,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_se
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from apply" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -836,7 +874,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_se
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from assign" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -861,7 +900,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_se
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from unassign" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -879,7 +919,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_se
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from permission-sets" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -895,27 +936,29 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_se
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from help" -f -a "unassign" -d 'Remove an assignment from miyabi-org.toml, then plan and apply the removal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from help" -f -a "permission-sets" -d 'Declared and live permission sets, with their provisioning state'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand sso; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql advise generate help" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql advise generate help" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql advise generate help" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql advise generate help" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql advise generate help" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -l color -d 'When to color the output' -r -f -a "auto\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql advise generate help" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -s q -l quiet -d 'Print only results and errors'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -f -a "report" -d 'Cost per customer (or account, pool, tier, service, month), reconciled with the CUR total'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -f -a "sql" -d 'The SQL the report runs, for the Athena console'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -f -a "generate" -d 'Write a synthetic CUR for the repo\'s accounts and customers (tests, demo, benchmark)'
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql advise generate help" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql advise generate help" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql advise generate help" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql advise generate help" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql advise generate help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql advise generate help" -f -a "report" -d 'Cost per customer (or account, pool, tier, service, month), reconciled with the CUR total'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql advise generate help" -f -a "sql" -d 'The SQL the report runs, for the Athena console'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql advise generate help" -f -a "advise" -d 'Placement advice from cost per customer: noisy neighbours, oversized silos, fragmented pools, unit cost per tier (exit 2 when there is advice; nothing is moved)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql advise generate help" -f -a "generate" -d 'Write a synthetic CUR for the repo\'s accounts and customers (tests, demo, benchmark)'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and not __fish_seen_subcommand_from report sql advise generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l by -d 'What one row of the report is' -r -f -a "customer\t''
 account\t''
 pool\t''
@@ -936,8 +979,8 @@ net-amortized\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l shared -d 'How untagged pool cost is split (default: [cost] shared)' -r -f -a "proportional\t'Untagged pool cost split by each customer\'s tagged cost'
 even\t'Split evenly among the pool\'s customers'
 none\t'Left unallocated, reported as such'"
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l top -d 'Only the N largest rows; the rest are summed in one line' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l path -d 'The CUR files for the local engine (default: [cost.local] path)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l top -d 'Only the N largest rows; the rest are summed in one line' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -946,10 +989,12 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_s
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -l chart -d 'A bar per row, scaled to the widest (table output)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -s q -l quiet -d 'Print only results and errors'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from report" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
@@ -975,7 +1020,6 @@ net-amortized\t''"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l shared -d 'How untagged pool cost is split (default: [cost] shared)' -r -f -a "proportional\t'Untagged pool cost split by each customer\'s tagged cost'
 even\t'Split evenly among the pool\'s customers'
 none\t'Left unallocated, reported as such'"
-complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l top -d 'Only the N largest rows; the rest are summed in one line' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l path -d 'The CUR files for the local engine (default: [cost.local] path)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
@@ -985,7 +1029,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_s
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -994,6 +1039,38 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_s
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -l no-progress -d 'Plain lines instead of progress bars and spinners'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from sql" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from advise" -l months -d 'How many full months to judge by; advice holds only if it holds in each' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from advise" -l to -d 'The last month of the window, YYYY-MM (default: the last full month)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from advise" -l engine -d 'Where to read the CUR (default: [cost] engine)' -r -f -a "athena\t''
+cost-explorer\t''
+local\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from advise" -l schema -d 'The CUR\'s schema (default: [cost] schema)' -r -f -a "cur2\t'CUR 2.0 (Data Exports): tags in the map `resource_tags`, `BILLING_PERIOD=YYYY-MM` partitions'
+legacy\t'Legacy CUR: one `resource_tags_user_<tag>` column per tag, `year=YYYY/month=M` partitions'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from advise" -l metric -d 'Which cost (default: [cost] metric)' -r -f -a "unblended\t''
+amortized\t'As the Cloud Intelligence Dashboards summary view amortizes Savings Plans and RIs'
+net-amortized\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from advise" -l shared -d 'How untagged pool cost is split (default: [cost] shared)' -r -f -a "proportional\t'Untagged pool cost split by each customer\'s tagged cost'
+even\t'Split evenly among the pool\'s customers'
+none\t'Left unallocated, reported as such'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from advise" -l path -d 'The CUR files for the local engine (default: [cost.local] path)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from advise" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from advise" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from advise" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from advise" -l endpoint-url -d 'Send every AWS call to this endpoint, such as the local sandbox' -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from advise" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from advise" -l color -d 'When to color the output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from advise" -s q -l quiet -d 'Print only results and errors'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from advise" -s v -l verbose -d 'Also print API calls by operation and timings, and every item of lists that text output summarises'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from advise" -s y -l yes -d 'Answer yes to confirmations; required to apply when standard input is not a terminal'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from advise" -l no-progress -d 'Plain lines instead of progress bars and spinners'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from advise" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l out -d 'Where to write the files' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l schema -r -f -a "cur2\t'CUR 2.0 (Data Exports): tags in the map `resource_tags`, `BILLING_PERIOD=YYYY-MM` partitions'
 legacy\t'Legacy CUR: one `resource_tags_user_<tag>` column per tag, `year=YYYY/month=M` partitions'"
@@ -1003,6 +1080,7 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_s
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l to -d 'Last month, YYYY-MM' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l rows-per-month -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l seed -r
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l scale -d 'CUSTOMER=FACTOR: that customer\'s lines cost FACTOR times as much (repeatable)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l profile -d 'AWS profile from ~/.aws/config (default: the SDK\'s default chain)' -r
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l region -d 'AWS region for the SDK (default: the profile\'s, then [organization] home_region)' -r
@@ -1011,7 +1089,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_s
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1022,6 +1101,7 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_s
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "report" -d 'Cost per customer (or account, pool, tier, service, month), reconciled with the CUR total'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "sql" -d 'The SQL the report runs, for the Athena console'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "advise" -d 'Placement advice from cost per customer: noisy neighbours, oversized silos, fragmented pools, unit cost per tier (exit 2 when there is advice; nothing is moved)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Write a synthetic CUR for the repo\'s accounts and customers (tests, demo, benchmark)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -l config -d 'The org repo (default: the first directory upwards holding miyabi-org.toml)' -r -F
@@ -1032,7 +1112,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and not __fish_seen_subcommand_from dispatch status tasks cancel redrive scale autoscale drain resume help" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1067,7 +1148,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from dispatch" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1090,7 +1172,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from status" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1115,7 +1198,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from tasks" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1139,7 +1223,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from cancel" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1158,7 +1243,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from redrive" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1179,7 +1265,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from scale" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1200,7 +1287,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from autoscale" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1222,7 +1310,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from drain" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1241,7 +1330,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand worker; and __fish_seen_subcommand_from resume" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1268,7 +1358,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -s o 
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand completions" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1285,7 +1376,8 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -s o -l outpu
 json\t''
 markdown\t''
 csv\t''
-github\t'GitHub Actions workflow commands: annotations on the files of a pull request'"
+github\t'GitHub Actions workflow commands: annotations on the files of a pull request'
+html\t'One self-contained page with inline SVG charts (`cost report`)'"
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand man" -l color -d 'When to color the output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1341,6 +1433,7 @@ complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_s
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from sso" -f -a "permission-sets" -d 'Declared and live permission sets, with their provisioning state'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "report" -d 'Cost per customer (or account, pool, tier, service, month), reconciled with the CUR total'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "sql" -d 'The SQL the report runs, for the Athena console'
+complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "advise" -d 'Placement advice from cost per customer: noisy neighbours, oversized silos, fragmented pools, unit cost per tier (exit 2 when there is advice; nothing is moved)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "generate" -d 'Write a synthetic CUR for the repo\'s accounts and customers (tests, demo, benchmark)'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "dispatch" -d 'Send a task (or a JSONL file of tasks) to the queue of the customer\'s account'
 complete -c miyabi-org -n "__fish_miyabi_org_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "status" -d 'Queue depth, in-flight, delayed, dead letters, ECS counts and the scaling state, one row per account'

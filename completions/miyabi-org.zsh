@@ -23,12 +23,14 @@ _miyabi-org() {
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -60,12 +62,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -89,12 +93,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--online[Then send every SCP and RCP to IAM Access Analyzer'\''s ValidatePolicy and show its findings]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -125,12 +131,14 @@ workers\:"The agent workers'\'' queues and task tables in the accounts that run 
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--all-principals[Also read the grants of principals the repo does not name (one ListAccountAssignments per provisioned account and permission set); they are reported as unmanaged, never removed]' \
 '--detailed-exitcode[Exit 2 when there are changes, 0 when there are none]' \
@@ -161,12 +169,14 @@ workers\:"The agent workers'\'' queues and task tables in the accounts that run 
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--all-principals[Also read the grants of principals the repo does not name (one ListAccountAssignments per provisioned account and permission set); they are reported as unmanaged, never removed]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -197,12 +207,14 @@ workers\:"The agent workers'\'' queues and task tables in the accounts that run 
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--all-principals[Also read the grants of principals the repo does not name (one ListAccountAssignments per provisioned account and permission set); they are reported as unmanaged, never removed]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -226,12 +238,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -262,12 +276,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -290,12 +306,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -350,12 +368,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -386,12 +406,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -414,12 +436,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -474,12 +498,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -510,12 +536,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -538,12 +566,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -567,12 +597,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--detailed-exitcode[Exit 2 when there are changes, 0 when there are none]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -596,12 +628,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -627,12 +661,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(--repo)--all-accounts[Every account where the action is not allowed, from one read of the organization]' \
 '--repo[From the repo alone, with no AWS call\: the policies and attachments the repo declares]' \
@@ -701,12 +737,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -740,12 +778,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(--repo)--all-accounts[Every account where the action is not allowed, from one read of the organization]' \
 '--repo[From the repo alone, with no AWS call\: the policies and attachments the repo declares]' \
@@ -798,12 +838,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -842,12 +884,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--silo[A dedicated account\: the tier \`silo\`]' \
 '--dry-run[Show the plan and change nothing]' \
@@ -872,12 +916,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -904,12 +950,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--dry-run[]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -935,12 +983,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--dry-run[]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -966,12 +1016,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1039,12 +1091,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1075,12 +1129,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1103,12 +1159,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1135,12 +1193,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--dry-run[]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -1167,12 +1227,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--dry-run[]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -1237,12 +1299,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1273,12 +1337,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1301,12 +1367,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1361,12 +1429,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1400,12 +1470,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--all-principals[Also read the grants of principals the repo does not name (one ListAccountAssignments per provisioned account and permission set); they are reported as unmanaged, never removed]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -1430,12 +1502,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--all-principals[Also read the grants of principals the repo does not name (one ListAccountAssignments per provisioned account and permission set); they are reported as unmanaged, never removed]' \
 '--detailed-exitcode[Exit 2 when there are changes, 0 when there are none]' \
@@ -1460,12 +1534,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--all-principals[Also read the grants of principals the repo does not name (one ListAccountAssignments per provisioned account and permission set); they are reported as unmanaged, never removed]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -1496,12 +1572,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--dry-run[Show the plan of the edit; write nothing, to miyabi-org.toml or to AWS]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -1532,12 +1610,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--dry-run[Show the plan of the edit; write nothing, to miyabi-org.toml or to AWS]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -1561,12 +1641,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1637,12 +1719,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1678,8 +1762,8 @@ net-amortized\:""))' \
 '--shared=[How untagged pool cost is split (default\: \[cost\] shared)]:SHARED:((proportional\:"Untagged pool cost split by each customer'\''s tagged cost"
 even\:"Split evenly among the pool'\''s customers"
 none\:"Left unallocated, reported as such"))' \
-'--top=[Only the N largest rows; the rest are summed in one line]:N:_default' \
 '--path=[The CUR files for the local engine (default\: \[cost.local\] path)]:DIR:_files' \
+'--top=[Only the N largest rows; the rest are summed in one line]:N:_default' \
 '--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
@@ -1688,13 +1772,16 @@ none\:"Left unallocated, reported as such"))' \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
+'--chart[A bar per row, scaled to the widest (table output)]' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
 '*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
@@ -1721,7 +1808,6 @@ net-amortized\:""))' \
 '--shared=[How untagged pool cost is split (default\: \[cost\] shared)]:SHARED:((proportional\:"Untagged pool cost split by each customer'\''s tagged cost"
 even\:"Split evenly among the pool'\''s customers"
 none\:"Left unallocated, reported as such"))' \
-'--top=[Only the N largest rows; the rest are summed in one line]:N:_default' \
 '--path=[The CUR files for the local engine (default\: \[cost.local\] path)]:DIR:_files' \
 '--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
@@ -1731,12 +1817,56 @@ none\:"Left unallocated, reported as such"))' \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
+'--color=[When to color the output]:COLOR:(auto always never)' \
+'(-v --verbose)-q[Print only results and errors]' \
+'(-v --verbose)--quiet[Print only results and errors]' \
+'*-v[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'*--verbose[Also print API calls by operation and timings, and every item of lists that text output summarises]' \
+'-y[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--yes[Answer yes to confirmations; required to apply when standard input is not a terminal]' \
+'--no-progress[Plain lines instead of progress bars and spinners]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(advise)
+_arguments "${_arguments_options[@]}" : \
+'--months=[How many full months to judge by; advice holds only if it holds in each]:N:_default' \
+'--to=[The last month of the window, YYYY-MM (default\: the last full month)]:YYYY-MM:_default' \
+'--engine=[Where to read the CUR (default\: \[cost\] engine)]:ENGINE:(athena cost-explorer local)' \
+'--schema=[The CUR'\''s schema (default\: \[cost\] schema)]:SCHEMA:((cur2\:"CUR 2.0 (Data Exports)\: tags in the map \`resource_tags\`, \`BILLING_PERIOD=YYYY-MM\` partitions"
+legacy\:"Legacy CUR\: one \`resource_tags_user_<tag>\` column per tag, \`year=YYYY/month=M\` partitions"))' \
+'--metric=[Which cost (default\: \[cost\] metric)]:METRIC:((unblended\:""
+amortized\:"As the Cloud Intelligence Dashboards summary view amortizes Savings Plans and RIs"
+net-amortized\:""))' \
+'--shared=[How untagged pool cost is split (default\: \[cost\] shared)]:SHARED:((proportional\:"Untagged pool cost split by each customer'\''s tagged cost"
+even\:"Split evenly among the pool'\''s customers"
+none\:"Left unallocated, reported as such"))' \
+'--path=[The CUR files for the local engine (default\: \[cost.local\] path)]:DIR:_files' \
+'--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
+'--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
+'--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
+'--endpoint-url=[Send every AWS call to this endpoint, such as the local sandbox]:URL:_default' \
+'-o+[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
+'--output=[How to print results]:OUTPUT:((table\:""
+json\:""
+markdown\:""
+csv\:""
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1759,6 +1889,7 @@ legacy\:"Legacy CUR\: one \`resource_tags_user_<tag>\` column per tag, \`year=YY
 '--to=[Last month, YYYY-MM]:YYYY-MM:_default' \
 '--rows-per-month=[]:ROWS_PER_MONTH:_default' \
 '--seed=[]:SEED:_default' \
+'*--scale=[CUSTOMER=FACTOR\: that customer'\''s lines cost FACTOR times as much (repeatable)]:CUSTOMER=FACTOR:_default' \
 '--config=[The org repo (default\: the first directory upwards holding miyabi-org.toml)]:DIR:_files' \
 '--profile=[AWS profile from ~/.aws/config (default\: the SDK'\''s default chain)]:PROFILE:_default' \
 '--region=[AWS region for the SDK (default\: the profile'\''s, then \[organization\] home_region)]:REGION:_default' \
@@ -1767,12 +1898,14 @@ legacy\:"Legacy CUR\: one \`resource_tags_user_<tag>\` column per tag, \`year=YY
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1805,6 +1938,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(advise)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (generate)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1831,12 +1968,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1873,12 +2012,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(--file)--again[Dispatch again what was dispatched before, as a new attempt with its own id]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -1907,12 +2048,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(--fail-on)--watch[Read again every --interval seconds until interrupted]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -1938,12 +2081,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1968,12 +2113,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -1999,12 +2146,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -2031,12 +2180,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--force[Allow a count outside \[workers.scaling\] min..max (the alarms bring it back within)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -2063,12 +2214,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '--apply[Set the desired counts shown (asks first, or --yes)]' \
 '(-v --verbose)-q[Print only results and errors]' \
@@ -2096,12 +2249,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -2126,12 +2281,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -2214,12 +2371,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -2243,12 +2402,14 @@ _arguments "${_arguments_options[@]}" : \
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--output=[How to print results]:OUTPUT:((table\:""
 json\:""
 markdown\:""
 csv\:""
-github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"))' \
+github\:"GitHub Actions workflow commands\: annotations on the files of a pull request"
+html\:"One self-contained page with inline SVG charts (\`cost report\`)"))' \
 '--color=[When to color the output]:COLOR:(auto always never)' \
 '(-v --verbose)-q[Print only results and errors]' \
 '(-v --verbose)--quiet[Print only results and errors]' \
@@ -2550,6 +2711,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(advise)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (generate)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -2792,10 +2957,16 @@ _miyabi-org__subcmd__cost_commands() {
     local commands; commands=(
 'report:Cost per customer (or account, pool, tier, service, month), reconciled with the CUR total' \
 'sql:The SQL the report runs, for the Athena console' \
+'advise:Placement advice from cost per customer\: noisy neighbours, oversized silos, fragmented pools, unit cost per tier (exit 2 when there is advice; nothing is moved)' \
 'generate:Write a synthetic CUR for the repo'\''s accounts and customers (tests, demo, benchmark)' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'miyabi-org cost commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__cost__subcmd__advise_commands] )) ||
+_miyabi-org__subcmd__cost__subcmd__advise_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org cost advise commands' commands "$@"
 }
 (( $+functions[_miyabi-org__subcmd__cost__subcmd__generate_commands] )) ||
 _miyabi-org__subcmd__cost__subcmd__generate_commands() {
@@ -2807,10 +2978,16 @@ _miyabi-org__subcmd__cost__subcmd__help_commands() {
     local commands; commands=(
 'report:Cost per customer (or account, pool, tier, service, month), reconciled with the CUR total' \
 'sql:The SQL the report runs, for the Athena console' \
+'advise:Placement advice from cost per customer\: noisy neighbours, oversized silos, fragmented pools, unit cost per tier (exit 2 when there is advice; nothing is moved)' \
 'generate:Write a synthetic CUR for the repo'\''s accounts and customers (tests, demo, benchmark)' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'miyabi-org cost help commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__cost__subcmd__help__subcmd__advise_commands] )) ||
+_miyabi-org__subcmd__cost__subcmd__help__subcmd__advise_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org cost help advise commands' commands "$@"
 }
 (( $+functions[_miyabi-org__subcmd__cost__subcmd__help__subcmd__generate_commands] )) ||
 _miyabi-org__subcmd__cost__subcmd__help__subcmd__generate_commands() {
@@ -2940,9 +3117,15 @@ _miyabi-org__subcmd__help__subcmd__cost_commands() {
     local commands; commands=(
 'report:Cost per customer (or account, pool, tier, service, month), reconciled with the CUR total' \
 'sql:The SQL the report runs, for the Athena console' \
+'advise:Placement advice from cost per customer\: noisy neighbours, oversized silos, fragmented pools, unit cost per tier (exit 2 when there is advice; nothing is moved)' \
 'generate:Write a synthetic CUR for the repo'\''s accounts and customers (tests, demo, benchmark)' \
     )
     _describe -t commands 'miyabi-org help cost commands' commands "$@"
+}
+(( $+functions[_miyabi-org__subcmd__help__subcmd__cost__subcmd__advise_commands] )) ||
+_miyabi-org__subcmd__help__subcmd__cost__subcmd__advise_commands() {
+    local commands; commands=()
+    _describe -t commands 'miyabi-org help cost advise commands' commands "$@"
 }
 (( $+functions[_miyabi-org__subcmd__help__subcmd__cost__subcmd__generate_commands] )) ||
 _miyabi-org__subcmd__help__subcmd__cost__subcmd__generate_commands() {

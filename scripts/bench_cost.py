@@ -1,11 +1,14 @@
 """Benchmark of the local cost engine against DuckDB on the same CUR 2.0 Parquet files.
 
-    .venv/bin/python scripts/bench_cost.py --bin BIN [--rows 10000000] [--months 4] [--baseline OTHER_BIN]
+    .venv/bin/python scripts/bench_cost.py --bin BIN [--rows 10000000] [--months 4] [--customers 10000]
+                                           [--baseline OTHER_BIN]
 
 Generates a synthetic CUR 2.0 (65 columns, hive partitions BILLING_PERIOD=YYYY-MM) for an org
-repo of 20 pool accounts (50 customers each) and 100 silos, runs `cost report --by customer`
-with the local engine and DuckDB (from PyPI, in .venv) on the equivalent SQL, and prints both
-wall times, their ratio, rows per second and the tool's peak memory. Prints `name: value` lines.
+repo of 100 silos and pool accounts of 100 customers (10,000 customers in all by default), runs
+`cost report --by customer` with the local engine and DuckDB (from PyPI, in .venv) on the
+equivalent SQL, and prints both wall times, their ratio, rows per second and the tool's peak
+memory. Then `cost advise --months 3` against `cost report` over the same three months, in turns:
+their times, ratio and peak memory. Prints `name: value` lines.
 
 This machine is a small VM whose speed drifts from minute to minute, so the two run in turns
 (`--rounds`, after one warm-up each) and the medians are compared. With `--baseline`, another
@@ -28,22 +31,23 @@ import duckdb
 MONTHS = ["2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]
 
 
-def tenants():
-    lines, n = [], 0
-    for pool in range(1, 21):
+def tenants(customers):
+    """100 silos and pools of 100 customers (the example's capacity) for the rest."""
+    silos = min(100, customers)
+    pools = -(-(customers - silos) // 100)
+    lines = []
+    for pool in range(1, pools + 1):
         lines.append('[[pool]]\ntier = "pool"\nnumber = %d\naccount_id = "1%011d"\n\n' % (pool, pool))
-    for silo in range(1, 101):
+    for silo in range(1, silos + 1):
         lines.append('[[pool]]\ntier = "silo"\nnumber = %d\naccount_id = "2%011d"\n\n' % (silo, silo))
-    for pool in range(1, 21):
-        for _ in range(50):
-            n += 1
-            lines.append('[[tenant]]\ncustomer = "C%05d"\ntier = "pool"\npool = %d\nsince = "2026-01-01"\n\n' % (n, pool))
-    for silo in range(1, 101):
+    for n in range(customers - silos):
+        lines.append('[[tenant]]\ncustomer = "C%05d"\ntier = "pool"\npool = %d\nsince = "2026-01-01"\n\n' % (n + 1, n // 100 + 1))
+    for silo in range(1, silos + 1):
         lines.append('[[tenant]]\ncustomer = "S%05d"\ntier = "silo"\npool = %d\nsince = "2026-01-01"\n\n' % (silo, silo))
     return "".join(lines)
 
 
-def timed(cmd, cwd):
+def timed(cmd, cwd, ok=(0,)):
     t0 = time.perf_counter()
     child = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out = child.stdout.read()
@@ -51,7 +55,7 @@ def timed(cmd, cwd):
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - t0
     code = os.waitstatus_to_exitcode(status)
-    if code != 0:
+    if code not in ok:
         sys.exit("bench: %s exited %d:\n%s" % (" ".join(cmd), code, err.decode()[-4000:]))
     return wall, usage.ru_maxrss / 1024.0, out.decode()
 
@@ -79,6 +83,7 @@ def main():
     p.add_argument("--bin", required=True)
     p.add_argument("--rows", type=int, default=10_000_000)
     p.add_argument("--months", type=int, default=4)
+    p.add_argument("--customers", type=int, default=10_000)
     p.add_argument("--rounds", type=int, default=9)
     p.add_argument("--baseline", help="another build of the tool, run in the same turns")
     args = p.parse_args()
@@ -88,7 +93,7 @@ def main():
         repo = os.path.join(work, "org")
         subprocess.run([args.bin, "-q", "init", repo], check=True)
         with open(os.path.join(repo, "tenants.toml"), "w") as f:
-            f.write(tenants())
+            f.write(tenants(args.customers))
         per_month = args.rows // len(months)
         t0 = time.perf_counter()
         subprocess.run([args.bin, "-q", "cost", "generate", "--out", "cur", "--from", months[0], "--to", months[-1],
@@ -134,7 +139,32 @@ def main():
         print("cost tool peak memory MB: %.1f (target < 1024: %s)" % (tool_rss, "PASS" if tool_rss < 1024 else "FAIL"))
         print("cost totals: tool %.2f, duckdb %.2f (%s)" % (report["cur_total"], duck_total,
                                                           "equal" if abs(report["cur_total"] - duck_total) < 0.01 else "DIFFERENT"))
-        if tool_wall > duck_wall or tool_rss >= 1024 or abs(report["cur_total"] - duck_total) >= 0.01:
+
+        # cost advise over the last three months against one cost report over the same months.
+        last3 = months[-3:]
+        advise = [args.bin, "cost", "advise", "--engine", "local", "--path", "cur", "--months", str(len(last3)),
+                  "--to", last3[-1], "--output", "json"]
+        report3 = [args.bin, "cost", "report", "--engine", "local", "--path", "cur", "--from", last3[0], "--to", last3[-1],
+                   "--by", "customer", "--output", "json"]
+        timed(advise, repo, ok=(0, 2))
+        advise_walls, advise_rss, report3_walls, report3_rss = [], 0.0, [], 0.0
+        for _ in range(args.rounds):
+            wall, rss, advice = timed(advise, repo, ok=(0, 2))
+            advise_walls.append(wall)
+            advise_rss = max(advise_rss, rss)
+            wall, rss, _ = timed(report3, repo)
+            report3_walls.append(wall)
+            report3_rss = max(report3_rss, rss)
+        advice = json.loads(advice)
+        advise_wall, report3_wall = statistics.median(advise_walls), statistics.median(report3_walls)
+        ratio = advise_wall / report3_wall
+        print("cost advise: %d customers, %d months (%s to %s), %d recommendations"
+              % (args.customers, len(last3), last3[0], last3[-1], len(advice["advice"])))
+        print("cost advise seconds: %.2f median of %d (min %.2f)" % (advise_wall, args.rounds, min(advise_walls)))
+        print("cost report same months seconds: %.2f median of %d (min %.2f)" % (report3_wall, args.rounds, min(report3_walls)))
+        print("cost advise / report time ratio: %.2f (target <= 1.50: %s)" % (ratio, "PASS" if ratio <= 1.5 else "FAIL"))
+        print("cost advise peak memory MB: %.1f (report %.1f; ratio %.2f)" % (advise_rss, report3_rss, advise_rss / report3_rss))
+        if tool_wall > duck_wall or tool_rss >= 1024 or abs(report["cur_total"] - duck_total) >= 0.01 or ratio > 1.5:
             sys.exit(1)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -62,6 +62,8 @@ pub enum OutputFormat {
     Csv,
     /// GitHub Actions workflow commands: annotations on the files of a pull request
     Github,
+    /// One self-contained page with inline SVG charts (`cost report`)
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -453,6 +455,20 @@ pub struct SsoAssignArgs {
     pub dry_run: bool,
 }
 
+/// `cost report`: the query, and how its rows are shown.
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub query: CostArgs,
+    /// Only the N largest rows; the rest are summed in one line
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// A bar per row, scaled to the widest (table output)
+    #[arg(long)]
+    pub chart: bool,
+}
+
+/// What `cost report` and `cost sql` ask of the CUR.
 #[derive(Debug, Clone, Args)]
 pub struct CostArgs {
     /// What one row of the report is
@@ -467,6 +483,13 @@ pub struct CostArgs {
     /// Last month of a range, YYYY-MM
     #[arg(long, value_name = "YYYY-MM", requires = "from")]
     pub to: Option<String>,
+    #[command(flatten)]
+    pub cur: CurArgs,
+}
+
+/// Where and how the CUR is read: `cost report`, `cost sql` and `cost advise`.
+#[derive(Debug, Clone, Args)]
+pub struct CurArgs {
     /// Where to read the CUR (default: [cost] engine)
     #[arg(long, value_enum)]
     pub engine: Option<crate::cost::Engine>,
@@ -479,20 +502,32 @@ pub struct CostArgs {
     /// How untagged pool cost is split (default: [cost] shared)
     #[arg(long, value_enum)]
     pub shared: Option<crate::cost::Shared>,
-    /// Only the N largest rows; the rest are summed in one line
-    #[arg(long, value_name = "N")]
-    pub top: Option<usize>,
     /// The CUR files for the local engine (default: [cost.local] path)
     #[arg(long, value_name = "DIR")]
     pub path: Option<PathBuf>,
 }
 
+#[derive(Debug, Clone, Args)]
+pub struct AdviseArgs {
+    /// How many full months to judge by; advice holds only if it holds in each
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub months: u32,
+    /// The last month of the window, YYYY-MM (default: the last full month)
+    #[arg(long, value_name = "YYYY-MM")]
+    pub to: Option<String>,
+    #[command(flatten)]
+    pub cur: CurArgs,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum CostCommand {
     /// Cost per customer (or account, pool, tier, service, month), reconciled with the CUR total
-    Report(CostArgs),
+    Report(ReportArgs),
     /// The SQL the report runs, for the Athena console
     Sql(CostArgs),
+    /// Placement advice from cost per customer: noisy neighbours, oversized silos, fragmented
+    /// pools, unit cost per tier (exit 2 when there is advice; nothing is moved)
+    Advise(AdviseArgs),
     /// Write a synthetic CUR for the repo's accounts and customers (tests, demo, benchmark)
     #[cfg(feature = "local-engine")]
     #[command(hide = true)]
@@ -519,6 +554,9 @@ pub struct GenerateArgs {
     pub rows_per_month: usize,
     #[arg(long, default_value_t = 7)]
     pub seed: u64,
+    /// CUSTOMER=FACTOR: that customer's lines cost FACTOR times as much (repeatable)
+    #[arg(long, value_name = "CUSTOMER=FACTOR")]
+    pub scale: Vec<String>,
 }
 
 #[cfg(feature = "local-engine")]

@@ -720,9 +720,9 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         break_repo: |r| edit(r, "miyabi-org.toml", "template = \"bridge\"", "template = \"bridges\""),
         args: &["plan"],
         error: r##"error: tier bridge uses template bridges, which is not in account-templates/
-  --> miyabi-org.toml:66:12
+  --> miyabi-org.toml:67:12
    |
-66 | template = "bridges"
+67 | template = "bridges"
    |            ^
    = help: use one of: bridge, core, pool, silo
 
@@ -733,9 +733,9 @@ error: pool 1 would get the email aws+pool-1@miyabi.io, like another account
         break_repo: |r| edit(r, "miyabi-org.toml", "capacity = 10\n", "capacity = 0\n"),
         args: &["plan"],
         error: r##"error: tier bridge has a capacity of 0
-  --> miyabi-org.toml:67:12
+  --> miyabi-org.toml:68:12
    |
-67 | capacity = 0
+68 | capacity = 0
    |            ^
    = help: give the number of customers one account holds; 1 makes a silo
 
@@ -920,6 +920,58 @@ error: core account Miyabi Shared Services would get the email aws@miyabi.io, li
 8 | budget_usd = 0
   |              ^
   = help: give a monthly amount above 0, or remove budget_usd
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "tier target of 0",
+        break_repo: |r| edit(r, "miyabi-org.toml", "target_usd_per_customer = 15\n", "target_usd_per_customer = 0\n"),
+        args: &["cost", "advise"],
+        error: r##"error: tier bridge has a target of 0 USD per customer
+  --> miyabi-org.toml:69:27
+   |
+69 | target_usd_per_customer = 0
+   |                           ^
+   = help: give the monthly unit cost the tier is priced for, above 0 (such as 5), or remove target_usd_per_customer
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "negative tier target",
+        break_repo: |r| edit(r, "miyabi-org.toml", "target_usd_per_customer = 50\n", "target_usd_per_customer = -50\n"),
+        args: &["cost", "advise"],
+        error: r##"error: tier silo has a target of -50 USD per customer
+  --> miyabi-org.toml:73:27
+   |
+73 | target_usd_per_customer = -50
+   |                           ^
+   = help: give the monthly unit cost the tier is priced for, above 0 (such as 5), or remove target_usd_per_customer
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "dedicated customer in a shared tier",
+        break_repo: |r| write(r, "tenants.toml", &format!("{POOL_1}{ACME}dedicated = true\n")),
+        args: &["cost", "advise"],
+        error: r##"error: customer ACME is dedicated, but tier pool puts 100 customers in one account
+ --> tenants.toml:8:13
+  |
+8 | dedicated = true
+  |             ^
+  = help: remove dedicated = true, move the customer with `miyabi-org tenant migrate ACME --to silo`, then set it again
+
+1 problem found; nothing was sent to AWS"##,
+    },
+    Case {
+        name: "noisy share of 100 percent",
+        break_repo: |r| append(r, "miyabi-org.toml", "\n[cost.advise]\nnoisy_share_percent = 100\n"),
+        args: &["cost", "advise"],
+        error: r##"error: noisy_share_percent = 100 is not a share of a pool's cost
+   --> miyabi-org.toml:137:23
+    |
+137 | noisy_share_percent = 100
+    |                       ^
+    = help: give a percentage between 0 and 100, such as 25
 
 1 problem found; nothing was sent to AWS"##,
     },

@@ -92,8 +92,15 @@ fn amortized(l: &Line) -> f64 {
 /// Cost per customer computed straight from the generated lines: silo lines to the silo's
 /// customer, tagged pool lines to the tag, untagged pool lines split by tagged cost.
 fn expected(month: Month, rows: usize, cost: fn(&Line) -> f64) -> (BTreeMap<String, f64>, f64) {
-    let spec =
-        Spec { schema: Schema::Cur2, format: Format::Parquet, months: vec![month], rows_per_month: rows, seed: 11, accounts: accounts() };
+    let spec = Spec {
+        schema: Schema::Cur2,
+        format: Format::Parquet,
+        months: vec![month],
+        rows_per_month: rows,
+        seed: 11,
+        accounts: accounts(),
+        scale: BTreeMap::new(),
+    };
     let pools = accounts().pools;
     let mut direct: BTreeMap<(String, String), f64> = BTreeMap::new();
     let mut untagged: BTreeMap<String, f64> = BTreeMap::new();
@@ -352,4 +359,239 @@ async fn cost_explorer_follows_every_page() {
     let output =
         tool(&sandbox.url, repo.path()).args(["-q", "cost", "report", "--engine", "cost-explorer", "--by", "service"]).output().unwrap();
     assert_eq!(output.status.code(), Some(64));
+}
+
+/// Two pools of capacity 9 a third full (ACME, made 10x costlier, in pool 1), a busy silo (Stark),
+/// a nearly idle one (Idle), and a nearly idle silo the contract keeps (Contract); a generated CUR
+/// for August to October.
+fn advice_repo() -> tempfile::TempDir {
+    let repo = example_repo();
+    let dir = repo.path();
+    for (from, to) in [
+        ("capacity = 100\n", "capacity = 9\n"),
+        ("capacity = 10\n", "capacity = 4\n"),
+        ("target_usd_per_customer = 5 ", "target_usd_per_customer = 1000 "),
+        ("target_usd_per_customer = 15\n", "target_usd_per_customer = 1500\n"),
+        ("target_usd_per_customer = 50\n", "target_usd_per_customer = 20000\n"),
+    ] {
+        edit(dir, "miyabi-org.toml", from, to);
+    }
+    let mut tenants = String::new();
+    for (tier, number, id) in [("pool", 1, "111111111111"), ("pool", 2, "222222222222")].into_iter().chain([
+        ("silo", 1, "333333333331"),
+        ("silo", 2, "333333333332"),
+        ("silo", 3, "333333333333"),
+    ]) {
+        tenants.push_str(&format!("[[pool]]\ntier = \"{tier}\"\nnumber = {number}\naccount_id = \"{id}\"\n\n"));
+    }
+    for (customer, tier, pool) in [
+        ("ACME", "pool", 1),
+        ("Globex", "pool", 1),
+        ("Hooli", "pool", 1),
+        ("Initech", "pool", 2),
+        ("Umbrella", "pool", 2),
+        ("Wayne", "pool", 2),
+        ("Stark", "silo", 1),
+        ("Idle", "silo", 2),
+        ("Contract", "silo", 3),
+    ] {
+        let dedicated = if customer == "Contract" { "dedicated = true\n" } else { "" };
+        tenants.push_str(&format!(
+            "[[tenant]]\ncustomer = \"{customer}\"\ntier = \"{tier}\"\npool = {pool}\nsince = \"2026-01-05\"\n{dedicated}\n"
+        ));
+    }
+    std::fs::write(dir.join("tenants.toml"), tenants).unwrap();
+    tool("http://127.0.0.1:9", dir)
+        .args(["-q", "cost", "generate", "--out", "cur", "--from", "2026-08", "--to", "2026-10", "--rows-per-month", "3000"])
+        .args(["--scale", "ACME=10", "--scale", "Stark=10", "--scale", "Idle=0.001", "--scale", "Contract=0.001"])
+        .assert()
+        .success();
+    repo
+}
+
+#[test]
+fn cost_advise_finds_the_noisy_neighbour_the_idle_silo_and_the_fragmented_pools() {
+    let repo = advice_repo();
+    let dir = repo.path();
+    let advise = || tool("http://127.0.0.1:9", dir).args(["-q", "cost", "advise", "--to", "2026-10"]).output().unwrap();
+    let output = tool("http://127.0.0.1:9", dir).args(["-q", "cost", "advise", "--to", "2026-10", "--output", "json"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "advice exits 2: {}", stderr(&output));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let advice: Vec<String> = report["advice"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| format!("{} {}", a["kind"].as_str().unwrap(), a["customer"].as_str().or(a["tier"].as_str()).unwrap()))
+        .collect();
+    assert_eq!(advice, ["noisy-neighbour ACME", "oversized-silo Idle", "fragmented-pools pool"], "{report:#}");
+    assert_eq!(report["months"], json!(["2026-08", "2026-09", "2026-10"]));
+    let noisy = &report["advice"][0];
+    assert_eq!(noisy["command"], "miyabi-org tenant migrate ACME --to silo", "{noisy:#}");
+    assert!(noisy["evidence"].as_array().unwrap().iter().all(|e| e["total"].as_f64().unwrap() > 1500.0), "{noisy:#}");
+    let idle = &report["advice"][1];
+    assert_eq!((idle["to"].as_str(), idle["account"].as_str()), (Some("pool"), Some("Silo-Idle")));
+    let fragmented = &report["advice"][2];
+    let moves: Vec<&str> = fragmented["moves"].as_array().unwrap().iter().map(|m| m["command"].as_str().unwrap()).collect();
+    assert_eq!(
+        moves,
+        [
+            "miyabi-org tenant migrate Initech --to pool --pool 1",
+            "miyabi-org tenant migrate Umbrella --to pool --pool 1",
+            "miyabi-org tenant migrate Wayne --to pool --pool 1",
+        ]
+    );
+    assert_eq!(fragmented["freed"], json!([{ "pool": 2, "account": "Pool-2", "account_id": "222222222222", "customers": 3 }]));
+    // Unit cost: the six pool customers and three silos, each month, against the targets.
+    let pool = &report["unit_cost"].as_array().unwrap().iter().find(|u| u["tier"] == "pool").unwrap()["months"];
+    assert!(pool.as_array().unwrap().iter().all(|m| m["customers"] == 6), "{pool:#}");
+    // The same advice as a table and as markdown, each with the commands; nothing was moved.
+    let text = stdout(&advise());
+    for needle in
+        ["1. Noisy neighbour: ACME", "2. Oversized silo: Idle", "3. Fragmented pools", "miyabi-org tenant migrate Wayne --to pool --pool 1"]
+    {
+        assert!(text.contains(needle), "{needle}:\n{text}");
+    }
+    let markdown = stdout(
+        &tool("http://127.0.0.1:9", dir).args(["-q", "cost", "advise", "--to", "2026-10", "--output", "markdown"]).output().unwrap(),
+    );
+    assert!(
+        markdown.starts_with("### Placement advice") && markdown.contains("```sh\nmiyabi-org tenant migrate ACME --to silo\n```"),
+        "{markdown}"
+    );
+    assert!(std::fs::read_to_string(dir.join("tenants.toml")).unwrap().contains("customer = \"ACME\"\ntier = \"pool\"\npool = 1"));
+    // With ACME and Idle where the advice puts them, and the pools merged, there is nothing left to advise.
+    let tenants = std::fs::read_to_string(dir.join("tenants.toml")).unwrap();
+    let settled = tenants
+        .replace("customer = \"Initech\"\ntier = \"pool\"\npool = 2", "customer = \"Initech\"\ntier = \"pool\"\npool = 1")
+        .replace("customer = \"Umbrella\"\ntier = \"pool\"\npool = 2", "customer = \"Umbrella\"\ntier = \"pool\"\npool = 1")
+        .replace("customer = \"Wayne\"\ntier = \"pool\"\npool = 2", "customer = \"Wayne\"\ntier = \"pool\"\npool = 1");
+    std::fs::write(dir.join("tenants.toml"), settled).unwrap();
+    let mut without = tool("http://127.0.0.1:9", dir);
+    let remaining = run_json(without.args(["-q", "cost", "advise", "--to", "2026-10", "--output", "json"]));
+    let kinds: Vec<&str> = remaining["advice"].as_array().unwrap().iter().map(|a| a["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["noisy-neighbour", "oversized-silo"], "the pools are merged: {remaining:#}");
+}
+
+#[test]
+fn cost_advise_bad_input() {
+    let repo = advice_repo();
+    let dir = repo.path();
+    let cases: [(&[&str], i32, &str); 4] = [
+        (&["--months", "0"], 64, "error: --months 0 leaves nothing to judge by\n  = help: give at least 1 month; the default is 3\n"),
+        (
+            &["--months", "5", "--to", "2026-10"],
+            64,
+            "error: the CUR holds no cost for 2026-06, 2026-07 of the 5 months to judge by (2026-06 to 2026-10)\n  = help: ask for fewer months with --months, or end the window at a month the CUR holds with --to YYYY-MM\n",
+        ),
+        (
+            &["--to", "2027-03"],
+            64,
+            "error: the CUR holds no cost for 2027-01, 2027-02, 2027-03 of the 3 months to judge by (2027-01 to 2027-03)\n  = help: ask for fewer months with --months, or end the window at a month the CUR holds with --to YYYY-MM\n",
+        ),
+        (&["--to", "2026-13"], 64, "error: --to 2026-13: not a month\n  = help: write months as YYYY-MM, such as 2026-10\n"),
+    ];
+    for (args, code, error) in cases {
+        let output = tool("http://127.0.0.1:9", dir).args(["-q", "cost", "advise"]).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(code), "{args:?}: {}", stderr(&output));
+        assert_eq!(stderr(&output), error, "{args:?}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+    // The contract keeps Contract in a silo: advice leaves it, and a migration by hand is refused.
+    let before = std::fs::read_to_string(dir.join("tenants.toml")).unwrap();
+    let output = tool("http://127.0.0.1:9", dir).args(["-q", "--yes", "tenant", "migrate", "Contract", "--to", "pool"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).starts_with("error: customer Contract is dedicated: its contract keeps it in a silo"), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(dir.join("tenants.toml")).unwrap(), before);
+    let output = tool("http://127.0.0.1:9", dir).args(["-q", "cost", "report", "--chart", "--output", "json"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(64));
+    assert_eq!(
+        stderr(&output),
+        "error: --chart draws bars on the table output, not on --output json\n  = help: leave out --chart, or use --output table (--output html has charts of its own)\n"
+    );
+}
+
+/// `cost report --chart`: a bar per row, the widest full, the others in proportion.
+#[test]
+fn cost_report_chart_draws_proportional_bars() {
+    let repo = advice_repo();
+    let dir = repo.path();
+    let args = ["-q", "cost", "report", "--from", "2026-08", "--to", "2026-10"];
+    let report = run_json(tool("http://127.0.0.1:9", dir).args(args).args(["--output", "json"]));
+    let text = stdout(&tool("http://127.0.0.1:9", dir).args(args).arg("--chart").output().unwrap());
+    let widest = report["rows"].as_array().unwrap().iter().map(|r| r["total"].as_f64().unwrap()).fold(0.0, f64::max);
+    let eighths = |line: &str| -> usize {
+        line.chars()
+            .map(|c| match c {
+                '█' => 8,
+                '▉'..='▏' => 1 + ('▏' as usize - c as usize),
+                _ => 0,
+            })
+            .sum()
+    };
+    for row in report["rows"].as_array().unwrap() {
+        let customer = row["customer"].as_str().unwrap();
+        let line = text.lines().find(|l| l.contains(&format!(" {customer} "))).unwrap_or_else(|| panic!("{customer}:\n{text}"));
+        let expected = row["total"].as_f64().unwrap() / widest * 240.0;
+        assert!((eighths(line) as f64 - expected).abs() <= 1.0, "{customer}: {} eighths for {expected:.1}\n{text}", eighths(line));
+    }
+    let by_month = stdout(&tool("http://127.0.0.1:9", dir).args(args).args(["--by", "month", "--chart"]).output().unwrap());
+    let months: Vec<&str> = by_month
+        .lines()
+        .filter(|l| l.starts_with('│'))
+        .filter_map(|l| ["2026-08", "2026-09", "2026-10"].into_iter().find(|m| l.contains(m)))
+        .collect();
+    assert_eq!(months, ["2026-08", "2026-09", "2026-10"], "a bar per month, in order:\n{by_month}");
+}
+
+/// `cost report --output html`: well-formed XHTML with inline SVG, the JSON's numbers, bars in proportion.
+#[test]
+fn cost_report_html_is_self_contained_and_has_the_numbers_of_the_json() {
+    let repo = advice_repo();
+    let dir = repo.path();
+    let args = ["-q", "cost", "report", "--from", "2026-08", "--to", "2026-10"];
+    let report = run_json(tool("http://127.0.0.1:9", dir).args(args).args(["--output", "json"]));
+    let output = tool("http://127.0.0.1:9", dir).args(args).args(["--output", "html"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = stdout(&output);
+    let doc = roxmltree::Document::parse(&html).unwrap_or_else(|e| panic!("not well-formed: {e}"));
+    assert_eq!(doc.root_element().tag_name().namespace(), Some("http://www.w3.org/1999/xhtml"));
+    for absent in ["<script", "href=", "src=", "NaN", "inf"] {
+        assert!(!html.contains(absent), "{absent}");
+    }
+    let money = |v: &Value| format!("{:.2}", v.as_f64().unwrap());
+    let bars = |chart: &str| -> Vec<roxmltree::Node<'_, '_>> {
+        let svg = doc.descendants().find(|n| n.attribute("id") == Some(chart)).unwrap_or_else(|| panic!("no {chart}"));
+        assert_eq!(svg.tag_name().namespace(), Some("http://www.w3.org/2000/svg"));
+        svg.descendants().filter(|n| n.attribute("class") == Some("bar")).collect()
+    };
+    // Cost per customer: a bar per JSON row, with its total, widths in proportion.
+    let customers = bars("chart-customers");
+    let rows = report["rows"].as_array().unwrap();
+    assert_eq!(customers.len(), rows.len());
+    let ratio = |n: &roxmltree::Node| {
+        n.attribute("width").unwrap().parse::<f64>().unwrap() / n.attribute("data-value").unwrap().parse::<f64>().unwrap()
+    };
+    for (bar, row) in customers.iter().zip(rows) {
+        assert_eq!(
+            (bar.attribute("data-label"), bar.attribute("data-value")),
+            (row["customer"].as_str(), Some(money(&row["total"]).as_str()))
+        );
+        assert!((ratio(bar) - ratio(&customers[0])).abs() * row["total"].as_f64().unwrap() < 0.02, "{:?}", bar.attributes());
+    }
+    // Per tier by month and unit cost: the JSON's unit_cost figures.
+    let unit_cost = report["unit_cost"].as_array().unwrap();
+    for bar in bars("chart-tiers") {
+        let tier = unit_cost.iter().find(|u| Some(u["tier"].as_str().unwrap()) == bar.attribute("data-label")).unwrap();
+        let month = tier["months"].as_array().unwrap().iter().find(|m| m["month"].as_str() == bar.attribute("data-month")).unwrap();
+        assert_eq!(bar.attribute("data-value"), Some(money(&month["cost"]).as_str()));
+    }
+    for bar in bars("chart-unit-cost") {
+        let tier = unit_cost.iter().find(|u| Some(u["tier"].as_str().unwrap()) == bar.attribute("data-label")).unwrap();
+        let month = tier["months"].as_array().unwrap().iter().find(|m| m["month"].as_str() == bar.attribute("data-month")).unwrap();
+        assert_eq!(bar.attribute("data-value"), Some(money(&month["per_customer"]).as_str()));
+    }
+    // The reconciliation with the CUR total.
+    let reconciliation: String =
+        doc.descendants().find(|n| n.attribute("id") == Some("reconciliation")).unwrap().descendants().filter_map(|n| n.text()).collect();
+    assert!(reconciliation.contains(&money(&report["total"])) && reconciliation.contains(&money(&report["cur_total"])), "{reconciliation}");
 }

@@ -1,6 +1,10 @@
 //! `cost report` and `cost sql`: cost per customer from the CUR through one of three engines,
 //! allocated by the pure `cost::allocate`.
 
+mod advise;
+
+pub use advise::advise;
+
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -9,10 +13,13 @@ use serde::Serialize;
 
 use super::Session;
 use crate::aws::{AthenaError, AthenaSettings, AwsContext};
-use crate::cli::{CostArgs, OutputFormat};
+use crate::cli::{CostArgs, CurArgs, OutputFormat, ReportArgs};
 use crate::config::Repo;
 use crate::cost::allocate::{self, Allocation, Stint, Tenancy, Unattributed};
+use crate::cost::chart;
+use crate::cost::html::{self, HtmlReport};
 use crate::cost::query::{self, Dialect, Partitions};
+use crate::cost::unit_cost::{self, Tier, UnitCost};
 use crate::cost::{By, CostData, CostRow, Engine, Metric, Month, Period, Schema, Shared, customer_tag};
 use crate::error::Error;
 use crate::exit::ExitStatus;
@@ -41,9 +48,9 @@ fn last_full_month() -> Month {
     Month { year, month }.previous()
 }
 
-fn settings(repo: &Repo, args: &CostArgs) -> Result<Settings, Error> {
-    let cost = repo.org.cost.as_ref();
-    let period = match (&args.month, &args.from, &args.to) {
+/// The months a report covers: `--month`, `--from`/`--to`, else the last full month.
+fn report_period(args: &CostArgs) -> Result<Period, Error> {
+    Ok(match (&args.month, &args.from, &args.to) {
         (Some(m), _, _) => {
             let m = month("--month", m)?;
             Period { from: m, to: m }
@@ -59,9 +66,13 @@ fn settings(repo: &Repo, args: &CostArgs) -> Result<Settings, Error> {
             let m = last_full_month();
             Period { from: m, to: m }
         }
-    };
+    })
+}
+
+fn settings(repo: &Repo, args: &CurArgs, period: Period, by: By) -> Result<Settings, Error> {
+    let cost = repo.org.cost.as_ref();
     let engine = args.engine.or(cost.map(|c| c.engine)).unwrap_or(Engine::Athena);
-    if engine == Engine::CostExplorer && args.by == By::Service {
+    if engine == Engine::CostExplorer && by == By::Service {
         return Err(Error::usage(
             "--by service needs the CUR: Cost Explorer groups by at most two dimensions, here account and customer tag",
             "use --engine athena or --engine local",
@@ -80,7 +91,7 @@ fn settings(repo: &Repo, args: &CostArgs) -> Result<Settings, Error> {
         metric: args.metric.or(cost.map(|c| c.metric)).unwrap_or(Metric::Amortized),
         shared: args.shared.or(cost.map(|c| c.shared)).unwrap_or(Shared::Proportional),
         period,
-        by: args.by,
+        by,
         customer_tag: repo.org.tenancy.as_ref().map_or_else(|| "customer".into(), |t| t.customer_tag.get_ref().clone()),
         path,
     })
@@ -241,6 +252,9 @@ struct Report<'a> {
     allocation: &'a Allocation,
     #[serde(skip_serializing_if = "Option::is_none")]
     others: Option<Others>,
+    /// By customer: what a customer of each tier cost, month by month, against the tier's target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit_cost: Option<Vec<UnitCost>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     scanned_bytes: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -293,27 +307,77 @@ fn money(v: f64) -> String {
     format!("{v:.2}")
 }
 
+fn metric_text(metric: Metric) -> &'static str {
+    match metric {
+        Metric::Unblended => "unblended",
+        Metric::Amortized => "amortized",
+        Metric::NetAmortized => "net amortized",
+    }
+}
+
 fn period_text(p: Period) -> String {
     if p.from == p.to { p.from.to_string() } else { format!("{} to {}", p.from, p.to) }
 }
 
-pub async fn report(session: &Session, args: &CostArgs) -> Result<ExitStatus, Error> {
-    let printer = &session.printer;
-    printer.require("cost report", &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Markdown, OutputFormat::Csv])?;
-    let repo = session.repo()?;
-    let s = settings(&repo, args)?;
-    let (data, aws) = read(session, &repo, &s).await?;
-    let mut allocation = allocate::allocate(&data.rows, &tenancy(&repo), s.shared, s.by);
+/// The tiers as cost advice and unit cost see them, from `[tenancy.tier]`.
+fn tiers(repo: &Repo) -> Vec<Tier> {
+    repo.org
+        .tenancy
+        .iter()
+        .flat_map(|t| &t.tier)
+        .map(|(name, tier)| Tier {
+            name: name.get_ref().clone(),
+            capacity: *tier.capacity.get_ref(),
+            target_usd: tier.target_usd_per_customer.as_ref().map(|t| *t.get_ref()),
+        })
+        .collect()
+}
+
+/// Unit cost per tier over the period, from the rows the report read.
+fn unit_cost(repo: &Repo, rows: &[CostRow], tenancy: &Tenancy, s: &Settings) -> Vec<UnitCost> {
+    let months = s.period.months();
+    let monthly = allocate::monthly(rows, tenancy, s.shared);
+    unit_cost::unit_costs(&monthly.customers, &allocate::placed(tenancy, &months), &tiers(repo), &months)
+}
+
+/// Refuses a report whose total is not the CUR's: it would be wrong, however it is drawn.
+fn reconciled(allocation: &Allocation) -> Result<(), Error> {
     if (allocation.total - allocation.cur_total).abs() >= 0.005 {
         return Err(Error::refused(
             format!("the report total {:.2} differs from the CUR total {:.2}", allocation.total, allocation.cur_total),
             "this is a defect of miyabi-org: please report it with `cost sql` and the options used",
         ));
     }
+    Ok(())
+}
+
+pub async fn report(session: &Session, args: &ReportArgs) -> Result<ExitStatus, Error> {
+    use OutputFormat::{Csv, Html, Json, Markdown, Table as Text};
+    let printer = &session.printer;
+    printer.require("cost report", &[Text, Json, Markdown, Csv, Html])?;
+    if args.chart && printer.format != Text {
+        return Err(Error::usage(
+            format!("--chart draws bars on the table output, not on --output {}", crate::output::format_name(printer.format)),
+            "leave out --chart, or use --output table (--output html has charts of its own)",
+        ));
+    }
+    if printer.format == Html && args.query.by != By::Customer {
+        return Err(Error::usage("the HTML report is by customer, with tiers and unit cost beside", "leave out --by with --output html"));
+    }
+    let repo = session.repo()?;
+    let s = settings(&repo, &args.query.cur, report_period(&args.query)?, args.query.by)?;
+    let (data, aws) = read(session, &repo, &s).await?;
+    let tenancy = tenancy(&repo);
+    let mut allocation = allocate::allocate(&data.rows, &tenancy, s.shared, s.by);
+    reconciled(&allocation)?;
     let others = args.top.filter(|n| *n < allocation.rows.len()).map(|n| {
         let rest = allocation.rows.split_off(n);
         Others { rows: rest.len(), total: rest.iter().map(|r| r.total).sum() }
     });
+    if s.by == By::Month {
+        // Months read in order, on a chart above all.
+        allocation.rows.sort_by_key(|r| r.month);
+    }
     let report = Report {
         from: s.period.from,
         to: s.period.to,
@@ -323,15 +387,23 @@ pub async fn report(session: &Session, args: &CostArgs) -> Result<ExitStatus, Er
         shared: s.shared,
         allocation: &allocation,
         others: others.clone(),
+        unit_cost: (s.by == By::Customer).then(|| unit_cost(&repo, &data.rows, &tenancy, &s)),
         scanned_bytes: data.scanned_bytes,
         requests: data.requests,
     };
     let mut columns = header(s.by);
     columns.extend(["direct", "shared", "total"]);
+    if args.chart {
+        columns.push("");
+    }
+    let widest = allocation.rows.iter().map(|r| r.total).chain(others.iter().map(|o| o.total)).fold(0.0, f64::max);
     let mut table = Table::new(&columns);
     for row in &allocation.rows {
         let mut cells = label(row);
         cells.extend([money(row.direct), money(row.shared), money(row.total)]);
+        if args.chart {
+            cells.push(chart::bar(row.total, widest, chart::WIDTH));
+        }
         table.row(cells);
     }
     let pad = |cells: &mut Vec<String>| cells.resize(header(s.by).len(), String::new());
@@ -339,6 +411,9 @@ pub async fn report(session: &Session, args: &CostArgs) -> Result<ExitStatus, Er
         let mut cells = vec![format!("({} more)", o.rows)];
         pad(&mut cells);
         cells.extend([String::new(), String::new(), money(o.total)]);
+        if args.chart {
+            cells.push(chart::bar(o.total, widest, chart::WIDTH));
+        }
         table.row(cells);
     }
     for u in &allocation.unattributed {
@@ -357,9 +432,15 @@ pub async fn report(session: &Session, args: &CostArgs) -> Result<ExitStatus, Er
     total.extend([String::new(), String::new(), money(allocation.total)]);
     table.row(total);
     match printer.format {
-        OutputFormat::Json => printer.json(&report)?,
-        OutputFormat::Csv => printer.out(&table.csv())?,
-        OutputFormat::Markdown => {
+        Json => printer.json(&report)?,
+        Csv => printer.out(&table.csv())?,
+        Html => printer.out(&html::render(&HtmlReport {
+            title: &format!("Cost per customer, {} ({})", period_text(s.period), metric_text(s.metric)),
+            allocation: &allocation,
+            others: others.as_ref().map(|o| (o.rows, o.total)),
+            unit_cost: report.unit_cost.as_deref().unwrap_or_default(),
+        }))?,
+        Markdown => {
             let mut md =
                 format!("### Cost by {:?} for {} ({:?}, {:?})\n\n", s.by, period_text(s.period), s.metric, s.engine).to_lowercase();
             md.push_str(&markdown(&table.csv()));
@@ -399,11 +480,7 @@ fn reconciliation(a: &Allocation, s: &Settings) -> String {
         a.total,
         a.cur_total,
         period_text(s.period),
-        match s.metric {
-            Metric::Unblended => "unblended",
-            Metric::Amortized => "amortized",
-            Metric::NetAmortized => "net amortized",
-        },
+        metric_text(s.metric),
         a.untagged_pool_share * 100.0
     );
     let unknown: BTreeMap<(&str, &str), f64> = a
@@ -422,7 +499,7 @@ fn reconciliation(a: &Allocation, s: &Settings) -> String {
 pub async fn sql(session: &Session, args: &CostArgs) -> Result<ExitStatus, Error> {
     session.printer.require("cost sql", &[OutputFormat::Table])?;
     let repo = session.repo()?;
-    let s = settings(&repo, args)?;
+    let s = settings(&repo, &args.cur, report_period(args)?, args.by)?;
     let sql = match s.engine {
         Engine::Athena => athena_sql(&s, &athena_settings(&repo)?.0),
         Engine::CostExplorer => return Err(Error::usage("Cost Explorer takes no SQL", "use --engine athena (or local) with cost sql")),
@@ -479,9 +556,27 @@ pub fn generate(session: &Session, args: &crate::cli::GenerateArgs) -> Result<Ex
             "place customers and apply first, so that tenants.toml records account ids",
         ));
     }
+    let mut scale = std::collections::BTreeMap::new();
+    for pair in &args.scale {
+        let parsed = pair.split_once('=').and_then(|(c, f)| Some((c, f.parse::<f64>().ok().filter(|f| f.is_finite() && *f >= 0.0)?)));
+        let Some((customer, factor)) = parsed else {
+            return Err(Error::usage(format!("--scale {pair}: not CUSTOMER=FACTOR"), "write --scale ACME=10 (a factor of 0 or more)"));
+        };
+        if !t.customers.contains_key(customer) {
+            return Err(Error::usage(format!("--scale {pair}: there is no customer {customer}"), "name a customer of tenants.toml"));
+        }
+        scale.insert(customer.to_string(), factor);
+    }
     let format = if args.format == crate::cli::GenerateFormat::Csv { Format::Csv } else { Format::Parquet };
-    let spec =
-        Spec { schema: args.schema, format, months: period.months(), rows_per_month: args.rows_per_month, seed: args.seed, accounts };
+    let spec = Spec {
+        schema: args.schema,
+        format,
+        months: period.months(),
+        rows_per_month: args.rows_per_month,
+        seed: args.seed,
+        accounts,
+        scale,
+    };
     let out = &args.out;
     let summary = crate::cost::generate::generate(&spec, out).map_err(|e| Error::io(out, e))?;
     session.printer.note(&format!(

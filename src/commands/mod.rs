@@ -43,6 +43,10 @@ use crate::policy_kind::PolicyKind;
 
 pub async fn run(cli: Cli) -> Result<ExitStatus, Error> {
     let session = Session::new(&cli)?;
+    if session.printer.format == crate::cli::OutputFormat::Html && !matches!(cli.command, Command::Cost(CostCommand::Report(_))) {
+        // Only the cost report is drawn; every other command would print its table under that name.
+        return Err(Error::usage("only `cost report` prints --output html", "use --output table or json"));
+    }
     match cli.command {
         Command::Init { dir } => init::init(&session, &dir),
         Command::Validate(args) => validate::validate(&session, &args).await,
@@ -78,6 +82,7 @@ pub async fn run(cli: Cli) -> Result<ExitStatus, Error> {
         Command::Sso(SsoCommand::PermissionSets) => sso::permission_sets(&session).await,
         Command::Cost(CostCommand::Report(args)) => cost::report(&session, &args).await,
         Command::Cost(CostCommand::Sql(args)) => cost::sql(&session, &args).await,
+        Command::Cost(CostCommand::Advise(args)) => cost::advise(&session, &args).await,
         #[cfg(feature = "local-engine")]
         Command::Cost(CostCommand::Generate(args)) => cost::generate(&session, &args),
         Command::Worker(WorkerCommand::Dispatch(args)) => worker::dispatch(&session, &args).await,

@@ -116,7 +116,15 @@ pub async fn place(session: &Session, args: &TenantPlaceArgs) -> Result<ExitStat
 /// `tenant migrate`.
 pub async fn migrate(session: &Session, args: &TenantMigrateArgs) -> Result<ExitStatus, Error> {
     let repo = session.repo()?;
-    let placement = Registry::from_repo(&repo).migrate(&args.customer, &args.to, args.pool)?;
+    let registry = Registry::from_repo(&repo);
+    let dedicated = repo.tenants.tenant.iter().any(|t| t.customer.get_ref() == &args.customer && t.is_dedicated());
+    if dedicated && registry.tiers.get(&args.to).is_some_and(|capacity| *capacity != 1) {
+        return Err(Error::refused(
+            format!("customer {} is dedicated: its contract keeps it in a silo, and {} is shared", args.customer, args.to),
+            "nothing was changed; remove dedicated = true from its [[tenant]] in tenants.toml first if the contract allows the move",
+        ));
+    }
+    let placement = registry.migrate(&args.customer, &args.to, args.pool)?;
     run_change(session, &repo, |repo| Ok(placement_change(repo, &placement, None, Move::Migrate)), args.dry_run).await
 }
 
@@ -129,6 +137,8 @@ struct TenantLine {
     account_id: Option<String>,
     since: Option<String>,
     budget_usd: Option<f64>,
+    /// Contractually in a silo.
+    dedicated: bool,
     history: Vec<Past>,
 }
 
@@ -161,6 +171,7 @@ fn tenant_lines(repo: &Repo) -> Vec<TenantLine> {
                 account_id: account.and_then(|a| a.id.clone()),
                 since: t.since.as_ref().map(|s| s.get_ref().clone()),
                 budget_usd: t.budget_usd.as_ref().map(|b| *b.get_ref()),
+                dedicated: t.is_dedicated(),
                 history: t
                     .history
                     .iter()
@@ -180,7 +191,7 @@ pub fn list(session: &Session) -> Result<ExitStatus, Error> {
     for t in &tenants {
         table.row(vec![
             t.customer.clone(),
-            t.tier.clone(),
+            if t.dedicated { format!("{} (dedicated)", t.tier) } else { t.tier.clone() },
             t.pool.to_string(),
             t.account.clone().unwrap_or_default(),
             t.account_id.clone().unwrap_or_default(),
@@ -211,6 +222,9 @@ pub fn show(session: &Session, customer: &str) -> Result<ExitStatus, Error> {
         tenant.account_id.as_deref().map(|id| format!("({id})")).unwrap_or_else(|| "(not created yet)".into()),
         tenant.budget_usd.map_or_else(|| "none".into(), |b| format!("{b:.2} USD a month")),
     );
+    if tenant.dedicated {
+        out.push_str("Dedicated  yes: its contract keeps it in a silo\n");
+    }
     for past in &tenant.history {
         out.push_str(&format!("History    {} {} from {} to {}\n", past.tier, past.pool, past.from, past.to));
     }

@@ -265,6 +265,8 @@ pub struct TierSection {
     pub template: Spanned<String>,
     /// Customers per account; 1 makes a silo.
     pub capacity: Spanned<u32>,
+    /// The unit cost the tier is priced for, USD per customer and month: what `cost advise` judges by.
+    pub target_usd_per_customer: Option<Spanned<f64>>,
 }
 
 /// `tenants.toml`: the tenant registry, written by the tool.
@@ -304,6 +306,15 @@ pub struct TenantEntry {
     /// GitHub repositories the customer owns: `owner/repo` or `owner/*`.
     #[serde(default)]
     pub github: Vec<Spanned<String>>,
+    /// Contractually in a silo: `cost advise` never advises the customer out of it, and `tenant
+    /// migrate` refuses to move it to a shared tier.
+    pub dedicated: Option<Spanned<bool>>,
+}
+
+impl TenantEntry {
+    pub fn is_dedicated(&self) -> bool {
+        self.dedicated.as_ref().is_some_and(|d| *d.get_ref())
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -486,6 +497,16 @@ pub struct CostSection {
     pub shared: crate::cost::Shared,
     pub athena: Option<AthenaSection>,
     pub local: Option<LocalSection>,
+    pub advise: Option<AdviseSection>,
+}
+
+/// `[cost.advise]`: what `cost advise` counts as a noisy neighbour.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdviseSection {
+    /// A pool customer whose direct cost is more than this share of its pool's cost (and more
+    /// than twice an even split) in every month is advised out of the pool. Default 25.
+    pub noisy_share_percent: Option<Spanned<f64>>,
 }
 
 fn default_engine() -> crate::cost::Engine {

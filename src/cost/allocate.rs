@@ -35,7 +35,7 @@ pub struct Tenancy {
 
 impl Tenancy {
     /// Where a customer was in a month: the last placement that began in or before it.
-    fn placement(&self, customer: &str, month: Month) -> Option<(&str, u32)> {
+    pub fn placement(&self, customer: &str, month: Month) -> Option<(&str, u32)> {
         placement(self.customers.get(customer)?, month)
     }
 
@@ -182,9 +182,12 @@ fn pieces<'a>(rows: &'a [CostRow], tenancy: &'a Tenancy, shared: Shared) -> Vec<
             None if customers.is_empty() || shared == Shared::None => out.push(piece(None, Some((Unattributed::Unallocated, None)))),
             None => {
                 let weights: Vec<f64> = match shared {
-                    Shared::Proportional => {
-                        customers.iter().map(|c| tagged.get(&(row.account_id.as_str(), row.month, *c)).copied().unwrap_or(0.0)).collect()
-                    }
+                    // A customer whose tagged cost nets out below zero (credits) takes no share: a
+                    // negative weight would make the others' shares add up to more than the cost.
+                    Shared::Proportional => customers
+                        .iter()
+                        .map(|c| tagged.get(&(row.account_id.as_str(), row.month, *c)).copied().unwrap_or(0.0).max(0.0))
+                        .collect(),
                     _ => vec![1.0; customers.len()],
                 };
                 // A pool with no tagged cost that month is split evenly.
@@ -267,6 +270,66 @@ pub fn allocate(rows: &[CostRow], tenancy: &Tenancy, shared: Shared, by: By) -> 
         cur_total: rows.iter().map(|r| r.cost).sum(),
         untagged_pool_share: if pool_cost.abs() > f64::EPSILON { untagged / pool_cost } else { 0.0 },
     }
+}
+
+/// One customer's cost in one month, in the tier and pool it was placed in that month.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CustomerMonth {
+    pub customer: String,
+    pub month: Month,
+    pub tier: String,
+    pub pool: u32,
+    pub direct: f64,
+    pub shared: f64,
+    pub total: f64,
+}
+
+/// Cost per customer and month, with what each pool account cost each month: what advice judges.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Monthly {
+    /// By customer, then month.
+    pub customers: Vec<CustomerMonth>,
+    /// Everything a pool account cost in a month (tagged, untagged and unknown tags), by (tier, pool, month).
+    pub pools: BTreeMap<(String, u32, Month), f64>,
+}
+
+/// Allocates the rows per customer and month.
+pub fn monthly(rows: &[CostRow], tenancy: &Tenancy, shared: Shared) -> Monthly {
+    let mut customers: BTreeMap<(&str, Month), CustomerMonth> = BTreeMap::new();
+    for piece in pieces(rows, tenancy, shared) {
+        let Some(customer) = piece.customer else { continue };
+        let month = piece.row.month;
+        let entry = customers.entry((customer, month)).or_insert_with(|| {
+            let (tier, pool) = tenancy.placement(customer, month).expect("attributed pieces have a placement that month");
+            CustomerMonth { customer: customer.into(), month, tier: tier.into(), pool, direct: 0.0, shared: 0.0, total: 0.0 }
+        });
+        if piece.shared {
+            entry.shared += piece.amount;
+        } else {
+            entry.direct += piece.amount;
+        }
+        entry.total += piece.amount;
+    }
+    let mut pools = BTreeMap::new();
+    for row in rows {
+        if let Some((tier, pool)) = tenancy.pool_accounts.get(&row.account_id) {
+            *pools.entry((tier.clone(), *pool, row.month)).or_default() += row.cost;
+        }
+    }
+    Monthly { customers: customers.into_values().collect(), pools }
+}
+
+/// How many customers each tier had in each month, for unit cost.
+pub fn placed(tenancy: &Tenancy, months: &[Month]) -> BTreeMap<(String, Month), usize> {
+    let mut out = BTreeMap::new();
+    for stints in tenancy.customers.values() {
+        for &month in months {
+            if let Some((tier, _)) = placement(stints, month) {
+                *out.entry((tier.to_string(), month)).or_default() += 1;
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -382,6 +445,17 @@ mod tests {
         ACME pool/1 direct 0.00 shared 4.50 total 4.50
         Globex pool/1 direct 0.00 shared 4.50 total 4.50
         total 9.00 of 9.00, untagged pool share 1.000
+        ");
+    }
+
+    #[test]
+    fn a_customer_with_net_negative_tagged_cost_takes_no_share() {
+        let rows =
+            vec![row("2026-10", "111", Some("ACME"), 6.0), row("2026-10", "111", Some("Globex"), -2.0), row("2026-10", "111", None, 3.0)];
+        insta::assert_snapshot!(table(&allocate(&rows, &tenancy(), Shared::Proportional, By::Customer)), @r"
+        ACME pool/1 direct 6.00 shared 3.00 total 9.00
+        Globex pool/1 direct -2.00 shared 0.00 total -2.00
+        total 7.00 of 7.00, untagged pool share 0.429
         ");
     }
 

@@ -3,6 +3,7 @@
 //! tagged, untagged and wrongly tagged pool cost; silo and platform accounts; several months;
 //! about 66 columns.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -40,6 +41,9 @@ pub struct Spec {
     pub rows_per_month: usize,
     pub seed: u64,
     pub accounts: Accounts,
+    /// Customers whose lines cost this many times as much (tests of `cost advise`: a noisy
+    /// neighbour, a nearly idle silo).
+    pub scale: BTreeMap<String, f64>,
 }
 
 /// One line item with the amounts every metric reads.
@@ -92,6 +96,7 @@ pub fn lines(spec: &Spec, month: Month) -> impl Iterator<Item = Line> + '_ {
     (0..spec.rows_per_month).map(move |i| {
         let a = &spec.accounts;
         let pick = rng.u32(0..100);
+        let mut owner = None;
         let (account_id, tag) = if pick < 60 && !a.pools.is_empty() {
             let (account, customers) = &a.pools[rng.usize(0..a.pools.len())];
             let t = rng.u32(0..100);
@@ -102,9 +107,11 @@ pub fn lines(spec: &Spec, month: Month) -> impl Iterator<Item = Line> + '_ {
             } else {
                 Some(format!("Unknown-{}", rng.u32(1..4)))
             };
+            owner = tag.clone();
             (account.clone(), tag)
         } else if pick < 85 && !a.silos.is_empty() {
             let (account, customer) = &a.silos[rng.usize(0..a.silos.len())];
+            owner = Some(customer.clone());
             (account.clone(), rng.bool().then(|| customer.clone()))
         } else if !a.platform.is_empty() {
             (a.platform[rng.usize(0..a.platform.len())].clone(), None)
@@ -123,7 +130,7 @@ pub fn lines(spec: &Spec, month: Month) -> impl Iterator<Item = Line> + '_ {
                 }
             })
             .map_or("Usage", |(k, _)| k);
-        let u = amount(&mut rng, 5.0);
+        let u = amount(&mut rng, 5.0 * owner.and_then(|o| spec.scale.get(&o)).copied().unwrap_or(1.0));
         let mut line = Line {
             month,
             account_id,
@@ -454,6 +461,7 @@ mod tests {
                 silos: vec![("222".into(), "Initech".into())],
                 platform: vec!["900".into()],
             },
+            scale: BTreeMap::new(),
         };
         let a: Vec<Line> = lines(&spec, spec.months[0]).collect();
         let b: Vec<Line> = lines(&spec, spec.months[0]).collect();

@@ -1,12 +1,16 @@
 //! Cost per customer from the Cost and Usage Report: one query builder, three engines (Athena,
 //! Cost Explorer, DataFusion over local files), and one pure allocation step.
 
+pub mod advise;
 pub mod allocate;
+pub mod chart;
 #[cfg(feature = "local-engine")]
 pub mod generate;
+pub mod html;
 #[cfg(feature = "local-engine")]
 pub mod local;
 pub mod query;
+pub mod unit_cost;
 
 use std::fmt;
 

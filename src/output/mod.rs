@@ -160,6 +160,7 @@ pub fn format_name(format: OutputFormat) -> &'static str {
         OutputFormat::Markdown => "markdown",
         OutputFormat::Csv => "csv",
         OutputFormat::Github => "github",
+        OutputFormat::Html => "html",
     }
 }
 

@@ -150,7 +150,25 @@ impl Checker<'_> {
                     "give the number of customers one account holds; 1 makes a silo",
                 );
             }
+            if let Some(target) = &tier.target_usd_per_customer
+                && !(target.get_ref().is_finite() && *target.get_ref() > 0.0)
+            {
+                self.push(
+                    at(&org_source, target),
+                    format!("tier {t} has a target of {} USD per customer", target.get_ref()),
+                    "give the monthly unit cost the tier is priced for, above 0 (such as 5), or remove target_usd_per_customer",
+                );
+            }
             capacity.insert(t, *tier.capacity.get_ref());
+        }
+        if let Some(share) = self.repo.org.cost.as_ref().and_then(|c| c.advise.as_ref()).and_then(|a| a.noisy_share_percent.as_ref())
+            && !(*share.get_ref() > 0.0 && *share.get_ref() < 100.0)
+        {
+            self.push(
+                at(&org_source, share),
+                format!("noisy_share_percent = {} is not a share of a pool's cost", share.get_ref()),
+                "give a percentage between 0 and 100, such as 25",
+            );
         }
 
         let mut pools = BTreeSet::new();
@@ -222,6 +240,19 @@ impl Checker<'_> {
                     "add the [[pool]], or place the customer with `miyabi-org tenant place`",
                 );
                 continue;
+            }
+            if let Some(dedicated) = &tenant.dedicated
+                && *dedicated.get_ref()
+                && cap != 1
+            {
+                self.push(
+                    at(&source, dedicated),
+                    format!("customer {c} is dedicated, but tier {tier} puts {cap} customers in one account"),
+                    format!(
+                        "remove dedicated = true, move the customer with `miyabi-org tenant migrate {c} --to {}`, then set it again",
+                        capacity.iter().find(|(_, cap)| **cap == 1).map_or("silo", |(t, _)| *t)
+                    ),
+                );
             }
             let count = placed.entry((tier.clone(), number)).or_default();
             *count += 1;
