@@ -8,7 +8,8 @@ repo of 100 silos and pool accounts of 100 customers (10,000 customers in all by
 `cost report --by customer` with the local engine and DuckDB (from PyPI, in .venv) on the
 equivalent SQL, and prints both wall times, their ratio, rows per second and the tool's peak
 memory. Then `cost advise --months 3` against `cost report` over the same three months, in turns:
-their times, ratio and peak memory. Prints `name: value` lines.
+their times, ratio and peak memory (one pool customer is made 10x costlier and one silo idle, so
+there is advice to find). Prints `name: value` lines.
 
 This machine is a small VM whose speed drifts from minute to minute, so the two run in turns
 (`--rounds`, after one warm-up each) and the medians are compared. With `--baseline`, another
@@ -94,10 +95,22 @@ def main():
         subprocess.run([args.bin, "-q", "init", repo], check=True)
         with open(os.path.join(repo, "tenants.toml"), "w") as f:
             f.write(tenants(args.customers))
+        # Targets that fit the synthetic CUR (a pool customer costs about 250 USD a month at 10 M rows,
+        # a silo about 10,000), so that advice is the exception it is in a real organization.
+        config = os.path.join(repo, "miyabi-org.toml")
+        with open(config) as f:
+            text = f.read()
+        for old, new in [("target_usd_per_customer = 5 ", "target_usd_per_customer = 300 "),
+                         ("target_usd_per_customer = 15\n", "target_usd_per_customer = 1000\n"),
+                         ("target_usd_per_customer = 50\n", "target_usd_per_customer = 20000\n")]:
+            text = text.replace(old, new, 1)
+        with open(config, "w") as f:
+            f.write(text)
         per_month = args.rows // len(months)
         t0 = time.perf_counter()
         subprocess.run([args.bin, "-q", "cost", "generate", "--out", "cur", "--from", months[0], "--to", months[-1],
-                        "--rows-per-month", str(per_month)], cwd=repo, check=True)
+                        "--rows-per-month", str(per_month), "--scale", "C00001=10", "--scale", "S00001=0.001"],
+                       cwd=repo, check=True)
         generated = time.perf_counter() - t0
         size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(repo, "cur")) for f in fs)
         rows = per_month * len(months)

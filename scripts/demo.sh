@@ -287,6 +287,16 @@ cost_report() {
     miyabi cost report --by tier --month "$month"
 }
 
+cost_advice() {
+    local month
+    month="$(date -u +%Y-%m)"
+    # The customers were placed today: this month is the only one they can be judged on.
+    step "cost advise: a month in which Globex costs far more than a pool customer and Initech's silo idles"
+    miyabi cost generate --out cur-advice --from "$month" --to "$month" --rows-per-month 200 --scale ACME=0.05 --scale Initech=0.02
+    miyabi cost report --path cur-advice --month "$month" --chart
+    miyabi cost advise --path cur-advice --months 1 --to "$month" || note "exit status: $? (2: there is advice; nothing was moved)"
+}
+
 check_repo_untouched() {
     [[ "$(repo_snapshot)" == "$REPO_SNAPSHOT" ]] || die "the demo modified the org repo's files"
 }
@@ -308,9 +318,10 @@ main() {
     agent_workers
     worker_scaling
     cost_report
+    cost_advice
     cd "$ROOT"
     check_repo_untouched
-    step "demo finished: example org applied, customers placed in a pool and a silo, drift detected (exit 2) and repaired (exit 0), Identity Center access granted, tasks dispatched to the customers' accounts and their workers' scaling installed, cost reported per customer"
+    step "demo finished: example org applied, customers placed in a pool and a silo, drift detected (exit 2) and repaired (exit 0), Identity Center access granted, tasks dispatched to the customers' accounts and their workers' scaling installed, cost reported per customer and turned into placement advice"
 }
 
 main "$@"

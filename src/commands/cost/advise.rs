@@ -154,10 +154,14 @@ fn heading(advice: &Advice) -> String {
         Advice::NoisyNeighbour { customer, tier, pool, to, why, .. } => {
             format!("Noisy neighbour: {customer} ({tier} {pool}) {why}; move it to {to}")
         }
-        Advice::OversizedSilo { customer, tier, pool, account, to, why, monthly_saving_usd, .. } => format!(
-            "Oversized silo: {customer} ({tier} {pool}) {why}; moving it to {to} frees account {account} and saves about {} USD a month",
-            money(*monthly_saving_usd)
-        ),
+        Advice::OversizedSilo { customer, tier, pool, account, to, why, monthly_saving_usd, .. } => {
+            let saving = if *monthly_saving_usd >= 0.005 {
+                format!(" and saves about {} USD a month", money(*monthly_saving_usd))
+            } else {
+                String::new()
+            };
+            format!("Oversized silo: {customer} ({tier} {pool}) {why}; moving it to {to} frees account {account}{saving}")
+        }
         Advice::FragmentedPools { tier, capacity, below_half, moves, freed } => {
             let below: Vec<String> = below_half.iter().map(|p| format!("{} {} ({} of {capacity})", tier, p.pool, p.customers)).collect();
             let freed: Vec<String> = freed
