@@ -510,9 +510,9 @@ fn cost_advise_bad_input() {
     );
 }
 
-/// `cost report --chart`: a bar per row, the widest full, the others in proportion.
+/// `cost report --chart` and `--output html`: the JSON's numbers, drawn in proportion.
 #[test]
-fn cost_report_chart_draws_proportional_bars() {
+fn cost_report_pictures_have_the_numbers_of_the_json() {
     let repo = advice_repo();
     let dir = repo.path();
     let args = ["-q", "cost", "report", "--from", "2026-08", "--to", "2026-10"];
@@ -541,15 +541,8 @@ fn cost_report_chart_draws_proportional_bars() {
         .filter_map(|l| ["2026-08", "2026-09", "2026-10"].into_iter().find(|m| l.contains(m)))
         .collect();
     assert_eq!(months, ["2026-08", "2026-09", "2026-10"], "a bar per month, in order:\n{by_month}");
-}
 
-/// `cost report --output html`: well-formed XHTML with inline SVG, the JSON's numbers, bars in proportion.
-#[test]
-fn cost_report_html_is_self_contained_and_has_the_numbers_of_the_json() {
-    let repo = advice_repo();
-    let dir = repo.path();
-    let args = ["-q", "cost", "report", "--from", "2026-08", "--to", "2026-10"];
-    let report = run_json(tool("http://127.0.0.1:9", dir).args(args).args(["--output", "json"]));
+    // `--output html`: well-formed XHTML with inline SVG, the JSON's numbers, bars in proportion.
     let output = tool("http://127.0.0.1:9", dir).args(args).args(["--output", "html"]).output().unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     let html = stdout(&output);

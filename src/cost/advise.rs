@@ -201,10 +201,11 @@ pub fn advise(input: &Input<'_>) -> Advised {
                 Evidence { month, total, direct, pool_cost, share_percent }
             })
             .collect();
+        let judged = Judged { customer, pool: now.pool, tiers: &tiers, at: tier, evidence };
         if tiers[tier].capacity > 1 {
-            advised.advice.extend(noisy(input, &counts, customer, now.pool, &tiers, tier, evidence));
+            advised.advice.extend(noisy(input, &counts, judged));
         } else if !input.dedicated.contains(customer) {
-            advised.advice.extend(oversized(input, &counts, customer, now.pool, &tiers, tier, evidence));
+            advised.advice.extend(oversized(input, &counts, judged));
         }
     }
     for tier in tiers.iter().filter(|t| t.capacity > 1) {
@@ -213,17 +214,20 @@ pub fn advise(input: &Input<'_>) -> Advised {
     advised
 }
 
-/// A shared-tier customer over the next tier's target, or taking more than its share of its pool,
-/// in every month.
-fn noisy(
-    input: &Input<'_>,
-    counts: &Counts<'_>,
-    customer: &str,
+/// A customer judged: where it is now, and its evidence over the window.
+struct Judged<'a> {
+    customer: &'a str,
     pool: u32,
-    tiers: &[&Tier],
+    /// Every tier, most shared first, and the customer's among them.
+    tiers: &'a [&'a Tier],
     at: usize,
     evidence: Vec<Evidence>,
-) -> Option<Advice> {
+}
+
+/// A shared-tier customer over the next tier's target, or taking more than its share of its pool,
+/// in every month.
+fn noisy(input: &Input<'_>, counts: &Counts<'_>, judged: Judged<'_>) -> Option<Advice> {
+    let Judged { customer, pool, tiers, at, evidence } = judged;
     let next = tiers.get(at + 1)?;
     let highest = evidence.iter().map(|e| e.total).fold(f64::MIN, f64::max);
     let over_next = next.target_usd.filter(|target| evidence.iter().all(|e| e.total > *target));
@@ -257,15 +261,8 @@ fn noisy(
 
 /// A silo customer whose cost stayed below a shared tier's target every month: it goes to the most
 /// shared such tier.
-fn oversized(
-    input: &Input<'_>,
-    counts: &Counts<'_>,
-    customer: &str,
-    pool: u32,
-    tiers: &[&Tier],
-    at: usize,
-    evidence: Vec<Evidence>,
-) -> Option<Advice> {
+fn oversized(input: &Input<'_>, counts: &Counts<'_>, judged: Judged<'_>) -> Option<Advice> {
+    let Judged { customer, pool, tiers, at, evidence } = judged;
     let highest = evidence.iter().map(|e| e.total).fold(f64::MIN, f64::max);
     let (to, target) = tiers[..at]
         .iter()
@@ -403,29 +400,36 @@ mod tests {
             self
         }
 
-        fn advise(&self) -> Vec<String> {
-            let tiers = tiers();
-            let advised = advise(&Input {
+        /// A pool 1 of `n` customers of `cost` a month each.
+        fn pool(n: usize, cost: f64) -> World {
+            let mut world = World::default();
+            world.filler("P", "pool", 1, n, cost);
+            world
+        }
+
+        fn advised(&self) -> Advised {
+            advise(&Input {
                 months: &MONTHS,
                 monthly: &self.monthly,
                 tenancy: &self.tenancy,
-                tiers: &tiers,
+                tiers: &tiers(),
                 pools: &self.pools,
                 dedicated: &self.dedicated,
                 noisy_share_percent: NOISY_SHARE_PERCENT,
-            });
-            advised.advice.iter().map(|a| format!("{}: {}", serde_json::to_value(a).unwrap()["kind"], a.commands().join("; "))).collect()
+            })
+        }
+
+        /// Each recommendation as its kind and commands.
+        fn advise(&self) -> Vec<String> {
+            let advice = self.advised().advice;
+            advice.iter().map(|a| format!("{}: {}", serde_json::to_value(a).unwrap()["kind"], a.commands().join("; "))).collect()
         }
     }
 
     #[test]
     fn a_pool_customer_over_the_bridge_target_in_every_month() {
         // Eight customers of 10.00 a month keep ACME's share of the pool below a quarter.
-        let pool = || {
-            let mut world = World::default();
-            world.filler("P", "pool", 1, 8, 10.0);
-            world
-        };
+        let pool = || World::pool(8, 10.0);
         assert_eq!(pool().customer("ACME", "pool", 1, [15.0; 3]).advise(), Vec::<String>::new(), "exactly at the target is not over it");
         // Over the bridge target is over what a bridge customer is priced for: the silo's target covers it.
         assert_eq!(
@@ -445,11 +449,7 @@ mod tests {
     #[test]
     fn a_pool_customer_taking_more_than_its_share_of_the_pool() {
         // Twelve customers of 1.00 and ACME: ACME's share is ACME / (12 + ACME).
-        let pool = || {
-            let mut world = World::default();
-            world.filler("P", "pool", 1, 12, 1.0);
-            world
-        };
+        let pool = || World::pool(12, 1.0);
         assert_eq!(pool().customer("ACME", "pool", 1, [4.0; 3]).advise(), Vec::<String>::new(), "exactly a quarter");
         assert_eq!(
             pool().customer("ACME", "pool", 1, [4.5, 5.0, 4.5]).advise(),
@@ -478,17 +478,7 @@ mod tests {
                 r#""oversized-silo": miyabi-org tenant migrate Idle --to pool"#,
             ]
         );
-        let tiers = tiers();
-        let input = Input {
-            months: &MONTHS,
-            monthly: &world.monthly,
-            tenancy: &world.tenancy,
-            tiers: &tiers,
-            pools: &world.pools,
-            dedicated: &world.dedicated,
-            noisy_share_percent: NOISY_SHARE_PERCENT,
-        };
-        let Advice::OversizedSilo { monthly_saving_usd, account, .. } = &advise(&input).advice[1] else { panic!("oversized") };
+        let Advice::OversizedSilo { monthly_saving_usd, account, .. } = &world.advised().advice[1] else { panic!("oversized") };
         // Idle averages 2.163; a pool customer's workload is 1.00 a month.
         assert!((monthly_saving_usd - (6.49 / 3.0 - 1.0)).abs() < 1e-9, "{monthly_saving_usd}");
         assert_eq!(account, "silo-1");
@@ -528,16 +518,7 @@ mod tests {
         let mut world = World::default();
         world.filler("P", "pool", 1, 8, 1.0).customer("New", "pool", 1, [0.0, 30.0, 30.0]);
         world.tenancy.customers.get_mut("New").unwrap()[0].from = MONTHS[1];
-        let tiers = tiers();
-        let advised = advise(&Input {
-            months: &MONTHS,
-            monthly: &world.monthly,
-            tenancy: &world.tenancy,
-            tiers: &tiers,
-            pools: &world.pools,
-            dedicated: &world.dedicated,
-            noisy_share_percent: NOISY_SHARE_PERCENT,
-        });
+        let advised = world.advised();
         assert_eq!((advised.advice.len(), advised.not_judged), (0, vec!["New".to_string()]));
     }
 }
