@@ -214,6 +214,14 @@ pub fn advise(input: &Input<'_>) -> Advised {
     advised
 }
 
+/// "in each of the 3 months", or "in 2026-10" for a window of one.
+fn every_month(evidence: &[Evidence]) -> String {
+    match evidence {
+        [only] => format!("in {}", only.month),
+        _ => format!("in each of the {} months", evidence.len()),
+    }
+}
+
 /// A customer judged: where it is now, and its evidence over the window.
 struct Judged<'a> {
     customer: &'a str,
@@ -241,11 +249,9 @@ fn noisy(input: &Input<'_>, counts: &Counts<'_>, judged: Judged<'_>) -> Option<A
             // The first tier up whose target the customer fits, else the most dedicated one.
             let to =
                 tiers[at + 1..].iter().find(|t| t.target_usd.is_some_and(|t| t >= highest)).unwrap_or(tiers.last().expect("not empty"));
-            (to, format!("cost more than the {} target of {target:.2} USD in each of the {} months", next.name, evidence.len()))
+            (to, format!("cost more than the {} target of {target:.2} USD {}", next.name, every_month(&evidence)))
         }
-        None if noisy_share => {
-            (next, format!("took more than {share}% of {} {pool}'s cost in each of the {} months", tiers[at].name, evidence.len()))
-        }
+        None if noisy_share => (next, format!("took more than {share}% of {} {pool}'s cost {}", tiers[at].name, every_month(&evidence))),
         None => return None,
     };
     Some(Advice::NoisyNeighbour {
@@ -280,7 +286,7 @@ fn oversized(input: &Input<'_>, counts: &Counts<'_>, judged: Judged<'_>) -> Opti
         pool,
         account: input.pools.iter().find(|p| p.tier == tiers[at].name && p.number == pool).map(|p| p.account.clone()).unwrap_or_default(),
         to: to.name.clone(),
-        why: format!("cost less than the {} target of {target:.2} USD in each of the {} months", to.name, evidence.len()),
+        why: format!("cost less than the {} target of {target:.2} USD {}", to.name, every_month(&evidence)),
         monthly_saving_usd: average - workload.min(average).max(0.0),
         evidence,
         command: migrate(customer, &to.name, None),

@@ -221,9 +221,10 @@ fn unit_cost_rows(report: &AdviceReport<'_>) -> (Vec<String>, Vec<Vec<String>>) 
         .iter()
         .map(|u| {
             let mut cells = vec![u.tier.clone()];
-            cells.extend(
-                u.months.iter().map(|m| m.per_customer.map_or("-".into(), |p| format!("{} ({} customers)", money(p), m.customers))),
-            );
+            cells.extend(u.months.iter().map(|m| {
+                m.per_customer
+                    .map_or("-".into(), |p| format!("{} ({} customer{})", money(p), m.customers, if m.customers == 1 { "" } else { "s" }))
+            }));
             cells.push(u.target_usd.map_or("-".into(), money));
             cells.push(u.trend_percent.map_or("-".into(), |t| format!("{t:+.1}%")));
             cells.push(if u.target_usd.is_some() { format!("{} of {}", u.months_over_target, u.months.len()) } else { "-".into() });
