@@ -1,5 +1,6 @@
-//! `cost report` and `cost sql`: cost per customer from the CUR through one of three engines,
-//! allocated by the pure `cost::allocate`.
+//! `cost report`, `cost sql` and the hidden `cost generate`: cost per customer from the CUR through
+//! one of three engines, allocated by the pure `cost::allocate`, as a table (with bars), CSV, JSON,
+//! markdown or one HTML page. `cost advise` (in `advise.rs`) reads the CUR the same way.
 
 mod advise;
 
@@ -443,7 +444,7 @@ pub async fn report(session: &Session, args: &ReportArgs) -> Result<ExitStatus, 
         Markdown => {
             let mut md =
                 format!("### Cost by {:?} for {} ({:?}, {:?})\n\n", s.by, period_text(s.period), s.metric, s.engine).to_lowercase();
-            md.push_str(&markdown(&table.csv()));
+            md.push_str(&table.markdown());
             md.push('\n');
             md.push_str(&reconciliation(&allocation, &s));
             printer.out(&md)?;
@@ -459,19 +460,6 @@ pub async fn report(session: &Session, args: &ReportArgs) -> Result<ExitStatus, 
         session.report_stats(aws);
     }
     Ok(ExitStatus::Success)
-}
-
-/// A CSV table as a markdown table.
-fn markdown(csv: &str) -> String {
-    let mut out = String::new();
-    for (i, line) in csv.lines().enumerate() {
-        let cells: Vec<&str> = line.split(',').collect();
-        let _ = writeln!(out, "| {} |", cells.join(" | "));
-        if i == 0 {
-            let _ = writeln!(out, "|{}", " --- |".repeat(cells.len()));
-        }
-    }
-    out
 }
 
 fn reconciliation(a: &Allocation, s: &Settings) -> String {

@@ -26,6 +26,17 @@ impl Table {
         table.to_string()
     }
 
+    /// A GitHub-flavoured markdown table; a `|` in a cell is escaped.
+    pub fn markdown(&self) -> String {
+        let line = |cells: &[String]| format!("| {} |\n", cells.iter().map(|c| c.replace('|', "\\|")).collect::<Vec<_>>().join(" | "));
+        let mut out = line(&self.header);
+        out.push_str(&format!("|{}\n", " --- |".repeat(self.header.len())));
+        for row in &self.rows {
+            out.push_str(&line(row));
+        }
+        out
+    }
+
     pub fn csv(&self) -> String {
         let mut out = csv_line(&self.header);
         for row in &self.rows {
@@ -40,4 +51,17 @@ fn csv_line(cells: &[String]) -> String {
     let quoted: Vec<String> =
         cells.iter().map(|c| if c.contains([',', '"', '\n']) { format!("\"{}\"", c.replace('"', "\"\"")) } else { c.clone() }).collect();
     quoted.join(",") + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_and_csv_keep_commas_and_pipes_in_their_cells() {
+        let mut table = Table::new(&["name", "note"]);
+        table.row(vec!["a, b".into(), "x | y".into()]);
+        assert_eq!(table.markdown(), "| name | note |\n| --- | --- |\n| a, b | x \\| y |\n");
+        assert_eq!(table.csv(), "name,note\n\"a, b\",x | y\n");
+    }
 }

@@ -817,18 +817,8 @@ mod tests {
         check_management_policy(text, kind).into_iter().map(|problem| problem.message).collect()
     }
 
-    /// Asserts exactly one problem, with `message`, whose offset points at `token`; returns it.
     fn only(text: &str, kind: ManagementType, message: &str, token: &str) -> SyntaxProblem {
-        let problems = check_management_policy(text, kind);
-        assert_eq!(problems.iter().map(|problem| problem.message.as_str()).collect::<Vec<_>>(), [message], "{text}");
-        let problem = problems.into_iter().next().unwrap();
-        assert!(
-            text[problem.offset..].starts_with(token),
-            "offset {} points at {:?}, not {token:?}",
-            problem.offset,
-            &text[problem.offset..]
-        );
-        problem
+        super::super::policy_syntax::the_only_problem(text, check_management_policy(text, kind), message, token)
     }
 
     // AWS's examples, from the pages named on the consts above.
@@ -1642,22 +1632,9 @@ mod tests {
         assert_eq!(list(&[]), "");
     }
 
-    /// A tiny deterministic generator, so a failing fuzz case reproduces.
-    struct XorShift(u64);
-
-    impl XorShift {
-        fn below(&mut self, bound: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % bound as u64) as usize
-        }
-    }
-
     #[test]
     fn fuzz_truncated_and_garbled_documents() {
-        let alphabet: Vec<char> = "{}[]\":,\\ @@assignappendremove_0123456789-.etrfalsn*é\n".chars().collect();
-        let mut random = XorShift(0x9E37_79B9_7F4A_7C15);
+        let mut garbler = super::super::policy_syntax::Garbler::new("{}[]\":,\\ @@assignappendremove_0123456789-.etrfalsn*é\n");
         for (seed, _) in VALID {
             for (cut, _) in seed.char_indices() {
                 let truncated = &seed[..cut];
@@ -1667,20 +1644,8 @@ mod tests {
                     assert!(problems.iter().all(|problem| problem.offset <= truncated.len()));
                 }
             }
-            let chars: Vec<char> = seed.chars().collect();
             for _ in 0..400 {
-                let mut garbled = chars.clone();
-                for _ in 0..1 + random.below(3) {
-                    let at = random.below(garbled.len());
-                    match random.below(3) {
-                        0 => garbled[at] = alphabet[random.below(alphabet.len())],
-                        1 => {
-                            garbled.remove(at);
-                        }
-                        _ => garbled.insert(at, alphabet[random.below(alphabet.len())]),
-                    }
-                }
-                let text: String = garbled.into_iter().collect();
+                let text = garbler.garble(seed);
                 for kind in ALL_TYPES {
                     for problem in check_management_policy(&text, kind) {
                         assert!(text.is_char_boundary(problem.offset), "{text:?}");

@@ -958,6 +958,55 @@ fn edit_distance(from: &str, to: &str) -> usize {
     previous.last().copied().unwrap_or_default()
 }
 
+/// Garbles documents for the fuzz tests of both policy syntaxes: one to three characters replaced,
+/// removed or inserted, by a tiny deterministic generator so that a failing case reproduces.
+#[cfg(test)]
+pub(super) struct Garbler {
+    state: u64,
+    alphabet: Vec<char>,
+}
+
+#[cfg(test)]
+impl Garbler {
+    pub(super) fn new(alphabet: &str) -> Garbler {
+        Garbler { state: 0x9E37_79B9_7F4A_7C15, alphabet: alphabet.chars().collect() }
+    }
+
+    fn below(&mut self, bound: usize) -> usize {
+        self.state ^= self.state << 13;
+        self.state ^= self.state >> 7;
+        self.state ^= self.state << 17;
+        (self.state % bound as u64) as usize
+    }
+
+    pub(super) fn garble(&mut self, seed: &str) -> String {
+        let mut chars: Vec<char> = seed.chars().collect();
+        for _ in 0..1 + self.below(3) {
+            let at = self.below(chars.len());
+            let pick = self.below(self.alphabet.len());
+            let c = self.alphabet[pick];
+            match self.below(3) {
+                0 => chars[at] = c,
+                1 => {
+                    chars.remove(at);
+                }
+                _ => chars.insert(at, c),
+            }
+        }
+        chars.into_iter().collect()
+    }
+}
+
+/// Asserts exactly one problem, with `message`, whose offset points at `token`; returns it. The
+/// tests of both policy syntaxes read their problems this way.
+#[cfg(test)]
+pub(super) fn the_only_problem(text: &str, problems: Vec<SyntaxProblem>, message: &str, token: &str) -> SyntaxProblem {
+    assert_eq!(problems.iter().map(|problem| problem.message.as_str()).collect::<Vec<_>>(), [message], "{text}");
+    let problem = problems.into_iter().next().expect("one problem");
+    assert!(text[problem.offset..].starts_with(token), "offset {} points at {:?}, not {token:?}", problem.offset, &text[problem.offset..]);
+    problem
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -969,18 +1018,8 @@ mod tests {
         check_iam_policy(text, family).into_iter().map(|problem| problem.message).collect()
     }
 
-    /// Asserts exactly one problem, with `message`, whose offset points at `token`; returns it.
     fn only(text: &str, family: Family, message: &str, token: &str) -> SyntaxProblem {
-        let problems = check_iam_policy(text, family);
-        assert_eq!(problems.iter().map(|problem| problem.message.as_str()).collect::<Vec<_>>(), [message], "{text}");
-        let problem = problems.into_iter().next().unwrap();
-        assert!(
-            text[problem.offset..].starts_with(token),
-            "offset {} points at {:?}, not {token:?}",
-            problem.offset,
-            &text[problem.offset..]
-        );
-        problem
+        the_only_problem(text, check_iam_policy(text, family), message, token)
     }
 
     /// An RCP statement body that is valid by itself, for tests that change one thing.
@@ -1371,18 +1410,6 @@ mod tests {
         assert_eq!(CONDITION_OPERATORS.len(), 27);
     }
 
-    /// A tiny deterministic generator, so a failing fuzz case reproduces.
-    struct XorShift(u64);
-
-    impl XorShift {
-        fn below(&mut self, bound: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % bound as u64) as usize
-        }
-    }
-
     /// The parser must agree with serde_json on what is JSON (duplicate keys aside, which serde_json takes).
     fn assert_agrees_with_serde(text: &str) {
         let ours = check_iam_policy(text, SCP).iter().any(|problem| problem.message.starts_with("not JSON"));
@@ -1404,8 +1431,7 @@ mod tests {
             r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","NotAction":"iam:*","NotResource":["arn:aws:s3:::b"],
                 "Condition":{"Null":{"k":"false"}}}}"#,
         ];
-        let alphabet: Vec<char> = "{}[]\":,\\ u0123456789-.eEtrfalsn*?éAD\n".chars().collect();
-        let mut random = XorShift(0x9E37_79B9_7F4A_7C15);
+        let mut garbler = Garbler::new("{}[]\":,\\ u0123456789-.eEtrfalsn*?éAD\n");
         for seed in seeds {
             assert_agrees_with_serde(seed);
             for (cut, _) in seed.char_indices() {
@@ -1413,21 +1439,8 @@ mod tests {
                 assert!(!check_iam_policy(truncated, SCP).is_empty(), "{truncated:?}");
                 assert_agrees_with_serde(truncated);
             }
-            let chars: Vec<char> = seed.chars().collect();
             for _ in 0..3000 {
-                let mut garbled = chars.clone();
-                for _ in 0..1 + random.below(3) {
-                    let at = random.below(garbled.len());
-                    match random.below(3) {
-                        0 => garbled[at] = alphabet[random.below(alphabet.len())],
-                        1 => {
-                            garbled.remove(at);
-                        }
-                        _ => garbled.insert(at, alphabet[random.below(alphabet.len())]),
-                    }
-                }
-                let text: String = garbled.into_iter().collect();
-                assert_agrees_with_serde(&text);
+                assert_agrees_with_serde(&garbler.garble(seed));
             }
         }
     }

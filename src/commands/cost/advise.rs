@@ -190,48 +190,44 @@ fn evidence_of(advice: &Advice) -> Option<&[Evidence]> {
     }
 }
 
-/// The evidence as table rows: month, total, direct, and the pool's cost and share when pooled.
-fn evidence_rows(evidence: &[Evidence]) -> (Vec<&'static str>, Vec<Vec<String>>) {
+/// The evidence as a table: month, total, direct, and the pool's cost and share when pooled.
+fn evidence_table(evidence: &[Evidence]) -> Table {
     let pooled = evidence.iter().any(|e| e.pool_cost.is_some());
     let mut header = vec!["month", "total", "direct"];
     if pooled {
         header.extend(["pool cost", "share"]);
     }
-    let rows = evidence
-        .iter()
-        .map(|e| {
-            let mut cells = vec![e.month.to_string(), money(e.total), money(e.direct)];
-            if pooled {
-                cells.push(e.pool_cost.map(money).unwrap_or_default());
-                cells.push(e.share_percent.map(|s| format!("{s:.1}%")).unwrap_or_default());
-            }
-            cells
-        })
-        .collect();
-    (header, rows)
+    let mut table = Table::new(&header);
+    for e in evidence {
+        let mut cells = vec![e.month.to_string(), money(e.total), money(e.direct)];
+        if pooled {
+            cells.push(e.pool_cost.map(money).unwrap_or_default());
+            cells.push(e.share_percent.map(|s| format!("{s:.1}%")).unwrap_or_default());
+        }
+        table.row(cells);
+    }
+    table
 }
 
-/// Unit cost per tier as table rows: a column per month, then the target and the trend.
-fn unit_cost_rows(report: &AdviceReport<'_>) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut header = vec!["tier".to_string()];
-    header.extend(report.months.iter().map(ToString::to_string));
-    header.extend(["target".to_string(), "trend".to_string(), "over target".to_string()]);
-    let rows = report
-        .unit_cost
-        .iter()
-        .map(|u| {
-            let mut cells = vec![u.tier.clone()];
-            cells.extend(u.months.iter().map(|m| {
-                m.per_customer
-                    .map_or("-".into(), |p| format!("{} ({} customer{})", money(p), m.customers, if m.customers == 1 { "" } else { "s" }))
-            }));
-            cells.push(u.target_usd.map_or("-".into(), money));
-            cells.push(u.trend_percent.map_or("-".into(), |t| format!("{t:+.1}%")));
-            cells.push(if u.target_usd.is_some() { format!("{} of {}", u.months_over_target, u.months.len()) } else { "-".into() });
-            cells
-        })
-        .collect();
-    (header, rows)
+/// Unit cost per tier as a table: a column per month, then the target and the trend.
+fn unit_cost_table(report: &AdviceReport<'_>) -> Table {
+    let months: Vec<String> = report.months.iter().map(ToString::to_string).collect();
+    let mut header = vec!["tier"];
+    header.extend(months.iter().map(String::as_str));
+    header.extend(["target", "trend", "over target"]);
+    let mut table = Table::new(&header);
+    for u in report.unit_cost {
+        let mut cells = vec![u.tier.clone()];
+        cells.extend(u.months.iter().map(|m| {
+            m.per_customer
+                .map_or("-".into(), |p| format!("{} ({} customer{})", money(p), m.customers, if m.customers == 1 { "" } else { "s" }))
+        }));
+        cells.push(u.target_usd.map_or("-".into(), money));
+        cells.push(u.trend_percent.map_or("-".into(), |t| format!("{t:+.1}%")));
+        cells.push(if u.target_usd.is_some() { format!("{} of {}", u.months_over_target, u.months.len()) } else { "-".into() });
+        table.row(cells);
+    }
+    table
 }
 
 fn summary(report: &AdviceReport<'_>) -> String {
@@ -270,31 +266,15 @@ fn text(report: &AdviceReport<'_>, s: &Settings, advised: &Advised) -> String {
     for (i, advice) in advised.advice.iter().enumerate() {
         let _ = writeln!(out, "{}. {}", i + 1, heading(advice));
         if let Some(evidence) = evidence_of(advice) {
-            let (header, rows) = evidence_rows(evidence);
-            let mut table = Table::new(&header);
-            rows.into_iter().for_each(|r| table.row(r));
-            out.push_str(&table.render());
-            out.push('\n');
+            let _ = writeln!(out, "{}", evidence_table(evidence).render());
         }
         for command in advice.commands() {
             let _ = writeln!(out, "   {command}");
         }
         out.push('\n');
     }
-    let (header, rows) = unit_cost_rows(report);
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let mut table = Table::new(&header);
-    rows.into_iter().for_each(|r| table.row(r));
-    let _ = writeln!(out, "Unit cost per tier (USD per customer and month)\n{}\n", table.render());
+    let _ = writeln!(out, "Unit cost per tier (USD per customer and month)\n{}\n", unit_cost_table(report).render());
     out.push_str(&summary(report));
-    out
-}
-
-fn markdown_table(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut out = format!("| {} |\n|{}\n", header.join(" | "), " --- |".repeat(header.len()));
-    for row in rows {
-        let _ = writeln!(out, "| {} |", row.join(" | "));
-    }
     out
 }
 
@@ -304,14 +284,11 @@ fn markdown(report: &AdviceReport<'_>, s: &Settings) -> String {
     for (i, advice) in report.advice.iter().enumerate() {
         let _ = writeln!(out, "#### {}. {}\n", i + 1, heading(advice));
         if let Some(evidence) = evidence_of(advice) {
-            let (header, rows) = evidence_rows(evidence);
-            let _ = writeln!(out, "{}", markdown_table(&header, &rows));
+            let _ = writeln!(out, "{}", evidence_table(evidence).markdown());
         }
         let _ = writeln!(out, "```sh\n{}\n```\n", advice.commands().join("\n"));
     }
-    let (header, rows) = unit_cost_rows(report);
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let _ = writeln!(out, "#### Unit cost per tier (USD per customer and month)\n\n{}", markdown_table(&header, &rows));
+    let _ = writeln!(out, "#### Unit cost per tier (USD per customer and month)\n\n{}", unit_cost_table(report).markdown());
     out.push_str(&summary(report));
     out
 }
